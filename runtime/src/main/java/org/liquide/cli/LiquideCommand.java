@@ -1,0 +1,21 @@
+package org.liquide.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code liquide} command; each show task is a subcommand. */
+@Command(name = "liquide",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Liquide: a runtime for interactive, AI-assisted exhibition installations.",
+        subcommands = {
+                DemoCommand.class,
+        })
+public final class LiquideCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
