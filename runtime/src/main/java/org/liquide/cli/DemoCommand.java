@@ -1,13 +1,97 @@
 package org.liquide.cli;
 
+import org.liquide.camera.CameraOpenException;
+import org.liquide.render.FrameReadback;
+import org.liquide.render.OutputSettings;
+import org.liquide.render.RenderLoop;
+import org.liquide.show.DemoShow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
-@Command(name = "demo", description = "Runs the show on its embedded default.")
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the embedded default show: the camera (or a test pattern) blended with the built-in",
+                "generator, in a window when there is a display, offscreen otherwise."})
 final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--headless", description = "Draw offscreen even when a display exists.")
+    boolean headless;
+
+    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: run until closed).")
+    long frames;
+
+    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Write the last composited frame as PNG.")
+    Path snapshot;
+
+    @Option(names = "--camera", paramLabel = "DEVICE|FILE|URL|test",
+            description = "Camera to use: /dev/videoN, a video file (looped), a stream URL, or test (default: /dev/video0 if present, else test).")
+    String camera;
+
+    @Option(names = "--size", paramLabel = "WxH", converter = ImageSize.Converter.class,
+            description = "Output size (default: ${DEFAULT-VALUE}).", defaultValue = "1280x720")
+    ImageSize size;
+
+    @Option(names = "--fps", paramLabel = "RATE", defaultValue = "60",
+            description = "Frame rate held offscreen; 0 runs as fast as possible (default: ${DEFAULT-VALUE}). Windows follow vsync.")
+    double fps;
+
+    @Option(names = "--fullscreen", description = "Open the window fullscreen.")
+    boolean fullscreen;
+
+    @Option(names = "--monitor", paramLabel = "INDEX|NAME", defaultValue = "",
+            description = "Monitor for --fullscreen, by index or part of its name (default: the primary one).")
+    String monitor;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (frames < 0) {
+            throw new BadInputException("--frames must be 0 or more, got " + frames);
+        }
+        if (fps < 0) {
+            throw new BadInputException("--fps must be 0 or more, got " + fps);
+        }
+        OutputSettings output = OutputSettings.defaults()
+                .withSize(size.width(), size.height())
+                .withHeadless(headless)
+                .withMaxFrames(frames)
+                .withOffscreenFps(fps)
+                .withWindow(fullscreen, monitor);
+        DemoShow show;
+        try {
+            show = DemoShow.create(new DemoShow.Options(Optional.ofNullable(camera), output));
+        } catch (CameraOpenException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        RenderLoop loop = show.loop();
+        if (snapshot != null) {
+            loop.keepLastFrame();
+        }
+        Thread shutdown = new Thread(show::close, "liquide-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        show.start();
+        loop.awaitFinished(Long.MAX_VALUE, TimeUnit.DAYS);
+        show.close();
+        Runtime.getRuntime().removeShutdownHook(shutdown);
+        if (loop.failure() != null) {
+            System.err.println("liquide demo: rendering failed: " + loop.failure().getMessage());
+            return ExitCodes.INTERNAL_FAILURE;
+        }
+        if (snapshot != null) {
+            writeSnapshot(loop.lastFrame());
+        }
         return ExitCodes.OK;
+    }
+
+    private void writeSnapshot(BufferedImage image) throws IOException {
+        if (image == null) {
+            throw new IllegalStateException("no frame was rendered, so there is no snapshot");
+        }
+        FrameReadback.writePng(image, snapshot);
+        System.out.println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 }

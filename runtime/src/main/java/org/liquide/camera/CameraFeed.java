@@ -1,0 +1,218 @@
+package org.liquide.camera;
+
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.VideoFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One camera's capture thread. It opens the source, delivers each image to every subscriber's
+ * latest-wins slot (never a queue), and when the source fails it marks the camera lost and reconnects
+ * with backoff forever. Each status change is logged once.
+ */
+public final class CameraFeed implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraFeed.class);
+
+    private final String name;
+    private final FrameSource source;
+    private final Backoff backoff = new Backoff(250, 8_000);
+    private final VideoFrame scratch = new VideoFrame();
+    private final Thread thread;
+    private volatile FrameSlot[] subscribers = new FrameSlot[0];
+    private volatile CameraStatus status = CameraStatus.CONNECTING;
+    private volatile boolean running = true;
+    private volatile long lastFrameNanos;
+    private volatile long framesCaptured;
+    private volatile long timesLost;
+    private volatile String lastError = "";
+
+    public CameraFeed(String name, FrameSource source) {
+        this.name = name;
+        this.source = source;
+        this.thread = Thread.ofPlatform().name("liquide-camera-" + name).daemon().unstarted(this::captureLoop);
+    }
+
+    /** The feed for a spec, with the FFmpeg grabber or the test pattern behind it. */
+    public static CameraFeed of(String name, CameraSpec spec) {
+        return new CameraFeed(name, sourceFor(spec));
+    }
+
+    static FrameSource sourceFor(CameraSpec spec) {
+        return spec instanceof CameraSpec.TestPattern pattern ? new TestPatternSource(pattern) : new FfmpegFrameSource(spec);
+    }
+
+    /**
+     * Opens the source once, reads one frame and closes it: the check a command runs before the show
+     * so that a camera named by mistake is reported at once.
+     */
+    public static void probe(CameraSpec spec) throws CameraOpenException {
+        FrameSource source = sourceFor(spec);
+        VideoFrame frame = new VideoFrame();
+        try {
+            source.open();
+            if (!source.grab(frame)) {
+                throw new CameraOpenException(spec.describe() + ": no image could be read", null);
+            }
+        } catch (CameraOpenException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new CameraOpenException(spec.describe() + ": " + e.getMessage(), e);
+        } finally {
+            source.close();
+            frame.free();
+        }
+    }
+
+    /** A new slot that receives every frame from now on. Call before or after {@link #start()}. */
+    public synchronized FrameSlot subscribe() {
+        FrameSlot slot = new FrameSlot();
+        FrameSlot[] grown = Arrays.copyOf(subscribers, subscribers.length + 1);
+        grown[grown.length - 1] = slot;
+        subscribers = grown;
+        return slot;
+    }
+
+    public CameraFeed start() {
+        thread.start();
+        return this;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public CameraStatus status() {
+        return status;
+    }
+
+    /** {@link System#nanoTime()} of the last delivered frame, 0 before the first. */
+    public long lastFrameNanos() {
+        return lastFrameNanos;
+    }
+
+    public long framesCaptured() {
+        return framesCaptured;
+    }
+
+    /** How many times the camera was lost since start. */
+    public long timesLost() {
+        return timesLost;
+    }
+
+    /** Why the camera was last lost, empty if never. */
+    public String lastError() {
+        return lastError;
+    }
+
+    private void captureLoop() {
+        while (running) {
+            try {
+                source.open();
+            } catch (IOException | RuntimeException e) {
+                markLost(e);
+                waitBeforeRetry();
+                continue;
+            }
+            changeStatus(CameraStatus.LIVE, source.format());
+            try {
+                deliverUntilFailure();
+            } catch (IOException | RuntimeException e) {
+                if (running) {
+                    markLost(e);
+                }
+            } finally {
+                source.close();
+            }
+            if (running) {
+                waitBeforeRetry();
+            }
+        }
+        changeStatus(CameraStatus.STOPPED, "");
+    }
+
+    private void deliverUntilFailure() throws IOException {
+        double rate = source.pacingFramesPerSecond();
+        long period = rate > 0 ? (long) (1e9 / rate) : 0L;
+        long deadline = System.nanoTime();
+        boolean rewound = false;
+        long sequence = 0;
+        while (running) {
+            if (!source.grab(scratch)) {
+                if (period == 0L || rewound) {
+                    throw new IOException(source.format() + ": the source ended");
+                }
+                source.rewind();
+                rewound = true;
+                continue;
+            }
+            rewound = false;
+            long now = System.nanoTime();
+            scratch.setCaptureNanos(now);
+            scratch.setSequence(++sequence);
+            FrameSlot[] targets = subscribers;
+            for (FrameSlot slot : targets) {
+                slot.writable().copyFrom(scratch);
+                slot.publish();
+            }
+            lastFrameNanos = now;
+            framesCaptured++;
+            backoff.reset();
+            if (period > 0L) {
+                deadline += period;
+                long wait = deadline - System.nanoTime();
+                if (wait > 0L) {
+                    LockSupport.parkNanos(wait);
+                } else if (-wait > period) {
+                    deadline = System.nanoTime();
+                }
+            }
+        }
+    }
+
+    private void markLost(Exception e) {
+        lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (status != CameraStatus.LOST) {
+            timesLost++;
+        }
+        changeStatus(CameraStatus.LOST, lastError + "; reconnecting");
+    }
+
+    private void changeStatus(CameraStatus next, String detail) {
+        if (status == next) {
+            return;
+        }
+        status = next;
+        switch (next) {
+            case LIVE -> LOG.info("camera {}: live ({})", name, detail);
+            case LOST -> LOG.warn("camera {}: lost ({})", name, detail);
+            case STOPPED -> LOG.info("camera {}: stopped", name);
+            case CONNECTING -> LOG.info("camera {}: connecting", name);
+        }
+    }
+
+    private void waitBeforeRetry() {
+        long end = System.nanoTime() + backoff.nextDelayNanos();
+        while (running && System.nanoTime() < end) {
+            LockSupport.parkNanos(end - System.nanoTime());
+        }
+    }
+
+    /** Stops the capture thread and frees the frames; subscribers keep their last frame until they free it. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive()) {
+            scratch.free();
+        }
+    }
+}

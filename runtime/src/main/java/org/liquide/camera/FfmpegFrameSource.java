@@ -1,0 +1,134 @@
+package org.liquide.camera;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegLogCallback;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.lwjgl.system.MemoryUtil;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * V4L2 devices, video files and network streams through JavaCV's FFmpeg grabber. Frames arrive as
+ * BGR24 (FFmpeg's conversion on the capture thread) with their own row stride; the renderer swizzles.
+ */
+final class FfmpegFrameSource implements FrameSource {
+    /** Network reads give up after this long, so a dropped stream fails instead of hanging. */
+    private static final String NETWORK_TIMEOUT_MICROS = "5000000";
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        FFmpegLogCallback.set();
+    }
+
+    private final CameraSpec spec;
+    private FFmpegFrameGrabber grabber;
+
+    FfmpegFrameSource(CameraSpec spec) {
+        if (spec instanceof CameraSpec.TestPattern) {
+            throw new IllegalArgumentException("the test pattern is not an FFmpeg source");
+        }
+        this.spec = spec;
+    }
+
+    @Override
+    public void open() throws IOException {
+        FFmpegFrameGrabber opened = switch (spec) {
+            case CameraSpec.Device device -> {
+                FFmpegFrameGrabber g = new FFmpegFrameGrabber(device.path());
+                g.setFormat("video4linux2");
+                yield g;
+            }
+            case CameraSpec.VideoFile file -> new FFmpegFrameGrabber(file.path().toFile());
+            case CameraSpec.Stream stream -> {
+                FFmpegFrameGrabber g = new FFmpegFrameGrabber(stream.uri().toString());
+                g.setOption("rw_timeout", NETWORK_TIMEOUT_MICROS);
+                g.setOption("timeout", NETWORK_TIMEOUT_MICROS);
+                if (stream.uri().getScheme().startsWith("rtsp")) {
+                    g.setOption("rtsp_transport", "tcp");
+                }
+                yield g;
+            }
+            case CameraSpec.TestPattern pattern -> throw new IllegalStateException(pattern.describe());
+        };
+        opened.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        try {
+            opened.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(opened);
+            throw new CameraOpenException(spec.describe() + ": " + reason(e), e);
+        }
+        if (opened.getImageWidth() <= 0 || opened.getImageHeight() <= 0) {
+            closeQuietly(opened);
+            throw new CameraOpenException(spec.describe() + ": no video stream", null);
+        }
+        grabber = opened;
+    }
+
+    @Override
+    public boolean grab(VideoFrame into) throws IOException {
+        Frame frame;
+        try {
+            frame = grabber.grabImage();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw new IOException(spec.describe() + ": " + reason(e), e);
+        }
+        if (frame == null || frame.image == null) {
+            return false;
+        }
+        ByteBuffer image = (ByteBuffer) frame.image[0];
+        int stride = frame.imageStride;
+        ByteBuffer target = into.reshape(frame.imageWidth, frame.imageHeight, stride, PixelFormat.BGR24);
+        MemoryUtil.memCopy(MemoryUtil.memAddress(image, 0), MemoryUtil.memAddress(target), (long) stride * frame.imageHeight);
+        return true;
+    }
+
+    @Override
+    public void rewind() throws IOException {
+        try {
+            grabber.setTimestamp(0L);
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException(spec.describe() + ": cannot rewind: " + reason(e), e);
+        }
+    }
+
+    @Override
+    public double pacingFramesPerSecond() {
+        if (spec instanceof CameraSpec.VideoFile) {
+            double rate = grabber.getFrameRate();
+            return rate > 0 && rate < 500 ? rate : 30;
+        }
+        return 0;
+    }
+
+    @Override
+    public String format() {
+        return grabber.getImageWidth() + "x" + grabber.getImageHeight() + " @ "
+                + String.format(java.util.Locale.ROOT, "%.1f", grabber.getFrameRate()) + " fps";
+    }
+
+    @Override
+    public void close() {
+        if (grabber != null) {
+            closeQuietly(grabber);
+            grabber = null;
+        }
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // Closing a failed source: nothing more to do.
+        }
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+    }
+}

@@ -1,0 +1,194 @@
+package org.liquide.render;
+
+import org.liquide.frame.PixelFormat;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.gl.FullscreenTriangle;
+import org.liquide.render.gl.ShaderProgram;
+
+import static org.lwjgl.opengl.GL11C.*;
+import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
+import static org.lwjgl.opengl.GL13C.glActiveTexture;
+import static org.lwjgl.opengl.GL20C.*;
+
+/**
+ * Draws a layer stack into an output-sized framebuffer. Each layer is blended over the result so far
+ * by a shader that reads both (ping-pong between two framebuffers), so every blend mode is exact.
+ * Owned by the render thread; allocates nothing per frame.
+ */
+public final class Compositor implements AutoCloseable {
+    private static final String FRAGMENT_SHADER = """
+            #version 330 core
+            in vec2 v_uv;
+            out vec4 fragColor;
+            uniform sampler2D u_below;
+            uniform sampler2D u_current;
+            uniform sampler2D u_previous;
+            uniform float u_crossfade;
+            uniform vec4 u_fit;        // image = output * fit.xy + fit.zw
+            uniform bool u_mirror;
+            uniform bool u_topRowFirst;
+            uniform int u_channels;    // 0: RGB(A), 1: BGR(A), 2: gray
+            uniform bool u_hasAlpha;
+            uniform int u_blend;
+            uniform float u_opacity;
+            uniform vec2 u_key;        // threshold, softness
+
+            vec4 texel(sampler2D image, vec2 uv) {
+                vec4 c = texture(image, uv);
+                if (u_channels == 1) {
+                    c = c.bgra;
+                } else if (u_channels == 2) {
+                    c = vec4(c.rrr, 1.0);
+                }
+                if (!u_hasAlpha) {
+                    c.a = 1.0;
+                }
+                return c;
+            }
+
+            void main() {
+                vec4 below = texture(u_below, v_uv);
+                vec2 uv = v_uv;
+                if (u_mirror) {
+                    uv.x = 1.0 - uv.x;
+                }
+                vec2 src = uv * u_fit.xy + u_fit.zw;
+                if (any(lessThan(src, vec2(0.0))) || any(greaterThan(src, vec2(1.0)))) {
+                    fragColor = below;
+                    return;
+                }
+                if (u_topRowFirst) {
+                    src.y = 1.0 - src.y;
+                }
+                vec4 s = mix(texel(u_previous, src), texel(u_current, src), u_crossfade);
+                float a = s.a * u_opacity;
+                vec3 blended;
+                if (u_blend == 1) {
+                    fragColor = vec4(min(below.rgb + s.rgb * a, vec3(1.0)), 1.0);
+                    return;
+                } else if (u_blend == 2) {
+                    blended = below.rgb * s.rgb;
+                } else if (u_blend == 3) {
+                    blended = 1.0 - (1.0 - below.rgb) * (1.0 - s.rgb);
+                } else if (u_blend == 4) {
+                    blended = abs(below.rgb - s.rgb);
+                } else if (u_blend == 5) {
+                    float luma = dot(s.rgb, vec3(0.2126, 0.7152, 0.0722));
+                    a *= smoothstep(u_key.x - u_key.y, u_key.x + u_key.y, luma);
+                    blended = s.rgb;
+                } else {
+                    blended = s.rgb;
+                }
+                fragColor = vec4(mix(below.rgb, blended, a), 1.0);
+            }
+            """;
+
+    private final int width;
+    private final int height;
+    private final Framebuffer[] targets;
+    private final ShaderProgram program;
+    private final FullscreenTriangle triangle;
+    private final float[] fit = new float[4];
+    private final int uCrossfade;
+    private final int uFit;
+    private final int uMirror;
+    private final int uTopRowFirst;
+    private final int uChannels;
+    private final int uHasAlpha;
+    private final int uBlend;
+    private final int uOpacity;
+    private final int uKey;
+    private int result;
+
+    public Compositor(int width, int height) {
+        this.width = width;
+        this.height = height;
+        this.targets = new Framebuffer[]{new Framebuffer(width, height), new Framebuffer(width, height)};
+        this.program = ShaderProgram.link("compositor", FullscreenTriangle.VERTEX_SHADER, FRAGMENT_SHADER);
+        this.triangle = new FullscreenTriangle();
+        program.use();
+        glUniform1i(program.uniform("u_below"), 0);
+        glUniform1i(program.uniform("u_current"), 1);
+        glUniform1i(program.uniform("u_previous"), 2);
+        uCrossfade = program.uniform("u_crossfade");
+        uFit = program.uniform("u_fit");
+        uMirror = program.uniform("u_mirror");
+        uTopRowFirst = program.uniform("u_topRowFirst");
+        uChannels = program.uniform("u_channels");
+        uHasAlpha = program.uniform("u_hasAlpha");
+        uBlend = program.uniform("u_blend");
+        uOpacity = program.uniform("u_opacity");
+        uKey = program.uniform("u_key");
+    }
+
+    /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
+    public Framebuffer render(Layer[] layers, int count) {
+        Framebuffer first = targets[0];
+        first.bindForDrawing();
+        glClearColor(0f, 0f, 0f, 1f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        result = 0;
+        glDisable(GL_BLEND);
+        glDisable(GL_DEPTH_TEST);
+        program.use();
+        for (int i = 0; i < count; i++) {
+            Layer layer = layers[i];
+            LayerImage image = layer.source().image();
+            float opacity = layer.style().opacity() * layer.source().presence();
+            if (!image.ready() || opacity <= 0f) {
+                continue;
+            }
+            drawLayer(image, layer.style(), opacity);
+        }
+        return targets[result];
+    }
+
+    private void drawLayer(LayerImage image, LayerStyle style, float opacity) {
+        Framebuffer below = targets[result];
+        Framebuffer target = targets[1 - result];
+        target.bindForDrawing();
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, below.color().id());
+        glActiveTexture(GL_TEXTURE0 + 1);
+        glBindTexture(GL_TEXTURE_2D, image.current().id());
+        glActiveTexture(GL_TEXTURE0 + 2);
+        glBindTexture(GL_TEXTURE_2D, image.previous().id());
+        glActiveTexture(GL_TEXTURE0);
+
+        style.fit().transform(width, height, image.width(), image.height(), fit);
+        glUniform4f(uFit, fit[0], fit[1], fit[2], fit[3]);
+        glUniform1f(uCrossfade, image.crossfade());
+        glUniform1i(uMirror, style.mirror() ? 1 : 0);
+        glUniform1i(uTopRowFirst, image.topRowFirst() ? 1 : 0);
+        PixelFormat format = image.format();
+        glUniform1i(uChannels, format == PixelFormat.GRAY8 ? 2 : format.blueFirst() ? 1 : 0);
+        glUniform1i(uHasAlpha, format.hasAlpha() ? 1 : 0);
+        glUniform1i(uBlend, style.blend().shaderCode());
+        glUniform1f(uOpacity, opacity);
+        glUniform2f(uKey, style.keyThreshold(), style.keySoftness());
+        triangle.draw();
+        result = 1 - result;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The framebuffer holding the last composited frame. */
+    public Framebuffer result() {
+        return targets[result];
+    }
+
+    @Override
+    public void close() {
+        triangle.close();
+        program.close();
+        for (Framebuffer target : targets) {
+            target.close();
+        }
+    }
+}

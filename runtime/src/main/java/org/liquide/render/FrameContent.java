@@ -1,0 +1,22 @@
+package org.liquide.render;
+
+import org.liquide.render.gl.Framebuffer;
+
+/**
+ * What the render loop draws each frame: it updates its sources and composites them. Created on the
+ * render thread once OpenGL is up, used and closed there. Must not block or allocate in steady state.
+ */
+public interface FrameContent extends AutoCloseable {
+
+    /** Draws this frame and returns the framebuffer holding it. */
+    Framebuffer render(FrameClock clock, Compositor compositor);
+
+    @Override
+    void close();
+
+    /** Builds the content on the render thread, for an output of the given size. */
+    @FunctionalInterface
+    interface Factory {
+        FrameContent create(int width, int height);
+    }
+}

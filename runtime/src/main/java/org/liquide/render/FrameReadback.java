@@ -1,0 +1,58 @@
+package org.liquide.render;
+
+import org.liquide.render.gl.Framebuffer;
+import org.lwjgl.system.MemoryUtil;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.lwjgl.opengl.GL11C.*;
+import static org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
+
+/** Reads a composited frame back from the GPU into an image. For snapshots: it waits for the GPU. */
+public final class FrameReadback {
+    private FrameReadback() {
+    }
+
+    /** The framebuffer's pixels as an RGB image, top row first. Render thread only. */
+    public static BufferedImage read(Framebuffer framebuffer) {
+        int width = framebuffer.width();
+        int height = framebuffer.height();
+        ByteBuffer pixels = MemoryUtil.memAlloc(width * height * 4);
+        try {
+            glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.id());
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+            int[] row = new int[width];
+            for (int y = 0; y < height; y++) {
+                int base = (height - 1 - y) * width * 4;
+                for (int x = 0; x < width; x++) {
+                    int i = base + x * 4;
+                    row[x] = (pixels.get(i) & 0xFF) << 16 | (pixels.get(i + 1) & 0xFF) << 8 | (pixels.get(i + 2) & 0xFF);
+                }
+                image.setRGB(0, y, width, 1, row, 0, width);
+            }
+            return image;
+        } finally {
+            MemoryUtil.memFree(pixels);
+        }
+    }
+
+    /** Writes an image as PNG, creating parent folders. */
+    public static void writePng(BufferedImage image, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer available");
+        }
+    }
+}

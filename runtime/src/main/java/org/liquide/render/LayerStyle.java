@@ -1,0 +1,70 @@
+package org.liquide.render;
+
+/**
+ * How a layer is drawn this frame. Mutable on purpose: mappings move opacity and key every frame, and
+ * the render thread must not allocate to do so. Owned by the render thread.
+ */
+public final class LayerStyle {
+    private BlendMode blend = BlendMode.NORMAL;
+    private float opacity = 1f;
+    private FitMode fit = FitMode.FILL;
+    private boolean mirror;
+    private float keyThreshold = 0.35f;
+    private float keySoftness = 0.1f;
+
+    public BlendMode blend() {
+        return blend;
+    }
+
+    public LayerStyle blend(BlendMode value) {
+        this.blend = value;
+        return this;
+    }
+
+    public float opacity() {
+        return opacity;
+    }
+
+    public LayerStyle opacity(float value) {
+        this.opacity = Float.isNaN(value) ? 0f : Math.max(0f, Math.min(1f, value));
+        return this;
+    }
+
+    public FitMode fit() {
+        return fit;
+    }
+
+    public LayerStyle fit(FitMode value) {
+        this.fit = value;
+        return this;
+    }
+
+    public boolean mirror() {
+        return mirror;
+    }
+
+    public LayerStyle mirror(boolean value) {
+        this.mirror = value;
+        return this;
+    }
+
+    /** Luminance above which a luminance-keyed layer shows, in [0,1]. */
+    public float keyThreshold() {
+        return keyThreshold;
+    }
+
+    public LayerStyle keyThreshold(float value) {
+        this.keyThreshold = value;
+        return this;
+    }
+
+    /** Half-width of the soft edge around the key threshold. */
+    public float keySoftness() {
+        return keySoftness;
+    }
+
+    public LayerStyle keySoftness(float value) {
+        this.keySoftness = Math.max(1e-4f, value);
+        return this;
+    }
+}

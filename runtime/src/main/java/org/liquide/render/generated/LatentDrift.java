@@ -1,0 +1,29 @@
+package org.liquide.render.generated;
+
+import org.liquide.generate.GenerationParams;
+import org.liquide.render.FrameClock;
+import org.liquide.render.FrameTask;
+
+/**
+ * Moves the latent vector slowly on its own (each component a slow sine with its own period), so the
+ * generated layer lives even when no visitor steers it.
+ */
+public final class LatentDrift implements FrameTask {
+    private final GenerationParams params;
+    private final double[] periods = {47, 61, 73, 89, 97, 113, 127, 139};
+    private final double amplitude;
+
+    public LatentDrift(GenerationParams params, double amplitude) {
+        this.params = params;
+        this.amplitude = amplitude;
+    }
+
+    @Override
+    public void beforeFrame(FrameClock clock) {
+        float[] latent = params.latent();
+        double t = clock.seconds();
+        for (int i = 0; i < latent.length; i++) {
+            latent[i] = (float) (amplitude * Math.sin(2 * Math.PI * t / periods[i] + i * 1.7));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package org.liquide.render.layer;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.camera.CameraStatus;
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.VideoFrame;
+import org.liquide.render.FrameClock;
+import org.liquide.render.LayerImage;
+import org.liquide.render.LayerSource;
+import org.liquide.render.gl.PixelUploader;
+import org.liquide.render.gl.Texture2D;
+
+/**
+ * A camera as a layer: uploads the latest frame when there is one and fades the layer out while the
+ * camera is lost or silent, back in when it returns. Never waits for the camera.
+ */
+public final class CameraLayerSource implements LayerSource {
+    private final CameraFeed feed;
+    private final FrameSlot slot;
+    private final PixelUploader uploader = new PixelUploader();
+    private final Texture2D texture = new Texture2D();
+    private final LayerImage image = new LayerImage();
+    private final long silentAfterNanos;
+    private final double fadeSeconds;
+    private float presence;
+    private long lastUploadNanos;
+    private long lastCaptureNanos;
+
+    public CameraLayerSource(CameraFeed feed, double silentAfterSeconds, double fadeSeconds) {
+        this.feed = feed;
+        this.slot = feed.subscribe();
+        this.silentAfterNanos = (long) (silentAfterSeconds * 1e9);
+        this.fadeSeconds = fadeSeconds;
+    }
+
+    @Override
+    public void update(FrameClock clock) {
+        VideoFrame frame = slot.takeLatest();
+        if (frame != null) {
+            uploader.upload(frame, texture);
+            image.set(texture, texture, 1f, frame.format(), true);
+            lastUploadNanos = clock.nowNanos();
+            lastCaptureNanos = frame.captureNanos();
+        }
+        boolean showing = feed.status() == CameraStatus.LIVE && lastUploadNanos != 0L
+                && clock.nowNanos() - lastUploadNanos < silentAfterNanos;
+        float step = (float) (clock.deltaSeconds() / fadeSeconds);
+        presence = showing ? Math.min(1f, presence + step) : Math.max(0f, presence - step);
+    }
+
+    @Override
+    public LayerImage image() {
+        return image;
+    }
+
+    @Override
+    public float presence() {
+        return presence;
+    }
+
+    /** Capture time of the frame on screen, for the capture-to-display latency. */
+    public long shownCaptureNanos() {
+        return lastCaptureNanos;
+    }
+
+    public CameraFeed feed() {
+        return feed;
+    }
+
+    @Override
+    public void close() {
+        uploader.close();
+        texture.close();
+    }
+}
