@@ -38,11 +38,7 @@ public final class CameraFeed implements AutoCloseable {
 
     /** The feed for a spec, with the FFmpeg grabber or the test pattern behind it. */
     public static CameraFeed of(String name, CameraSpec spec) {
-        return new CameraFeed(name, sourceFor(spec));
-    }
-
-    static FrameSource sourceFor(CameraSpec spec) {
-        return spec instanceof CameraSpec.TestPattern pattern ? new TestPatternSource(pattern) : new FfmpegFrameSource(spec);
+        return new CameraFeed(name, CameraSources.forSpec(spec));
     }
 
     /**
@@ -50,7 +46,7 @@ public final class CameraFeed implements AutoCloseable {
      * so that a camera named by mistake is reported at once.
      */
     public static void probe(CameraSpec spec) throws CameraOpenException {
-        FrameSource source = sourceFor(spec);
+        FrameSource source = CameraSources.forSpec(spec);
         VideoFrame frame = new VideoFrame();
         try {
             source.open();

@@ -6,7 +6,9 @@ import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.show.DemoShow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,9 +18,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the embedded default show: the camera (or a test pattern) blended with the built-in",
-                "generator, in a window when there is a display, offscreen otherwise."})
+        description = {"Runs the embedded default show.",
+                "The camera (or a test pattern) blended with the built-in generator, in a window when there is",
+                "a display, offscreen otherwise."})
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--headless", description = "Draw offscreen even when a display exists.")
     boolean headless;
 
@@ -78,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         show.close();
         Runtime.getRuntime().removeShutdownHook(shutdown);
         if (loop.failure() != null) {
-            System.err.println("liquide demo: rendering failed: " + loop.failure().getMessage());
+            spec.commandLine().getErr().println("liquide demo: rendering failed: " + loop.failure().getMessage());
             return ExitCodes.INTERNAL_FAILURE;
         }
         if (snapshot != null) {
@@ -92,6 +98,6 @@ final class DemoCommand implements Callable<Integer> {
             throw new IllegalStateException("no frame was rendered, so there is no snapshot");
         }
         FrameReadback.writePng(image, snapshot);
-        System.out.println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight() + ")");
+        spec.commandLine().getOut().println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 }

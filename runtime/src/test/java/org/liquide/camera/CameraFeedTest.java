@@ -1,0 +1,121 @@
+package org.liquide.camera;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.testing.Await;
+import org.liquide.testing.TestVideos;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CameraFeedTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aVideoFileIsDeliveredAtItsRateWithCaptureTimesAndLoops() throws Exception {
+        Path video = TestVideos.redBlueHalves(dir.resolve("halves.mp4"), 64, 48, 10, 30);
+        try (CameraFeed feed = CameraFeed.of("file", new CameraSpec.VideoFile(video))) {
+            FrameSlot slot = feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(20), () -> "more frames than the file holds, got " + feed.framesCaptured(),
+                    () -> feed.framesCaptured() > 25);
+            assertEquals(CameraStatus.LIVE, feed.status());
+            assertEquals(0, feed.timesLost(), "looping a file is not a loss");
+            VideoFrame frame = slot.takeLatest();
+            assertNotNull(frame);
+            assertEquals(64, frame.width());
+            assertEquals(48, frame.height());
+            assertEquals(PixelFormat.BGR24, frame.format());
+            assertTrue(frame.captureNanos() > 0 && frame.captureNanos() <= System.nanoTime());
+            // Left half red: in BGR order the third byte of a left pixel is red.
+            int row = frame.strideBytes() * 24;
+            assertTrue((frame.pixels().get(row + 10 * 3 + 2) & 0xFF) > 200, "red on the left");
+            assertTrue((frame.pixels().get(row + 50 * 3) & 0xFF) > 200, "blue on the right");
+            long sequence = frame.sequence();
+            Await.until(Duration.ofSeconds(5), "a newer frame", () -> {
+                VideoFrame next = slot.takeLatest();
+                return next != null && next.sequence() > sequence;
+            });
+        }
+    }
+
+    @Test
+    void aFileDeliveredAtThirtyFramesPerSecondIsPacedNotRushed() throws Exception {
+        Path video = TestVideos.redBlueHalves(dir.resolve("paced.mp4"), 32, 32, 90, 30);
+        try (CameraFeed feed = CameraFeed.of("paced", new CameraSpec.VideoFile(video))) {
+            feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(10), "first frame", () -> feed.framesCaptured() > 0);
+            long start = System.nanoTime();
+            long startFrames = feed.framesCaptured();
+            Await.until(Duration.ofSeconds(10), "30 more frames", () -> feed.framesCaptured() >= startFrames + 30);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(seconds > 0.8, "30 frames at 30 fps took " + seconds + " s: not paced");
+        }
+    }
+
+    @Test
+    void aMissingFileIsLostThenPicksUpByItselfOnceTheFileAppears() throws Exception {
+        Path video = dir.resolve("later.mp4");
+        try (CameraFeed feed = CameraFeed.of("later", new CameraSpec.VideoFile(video))) {
+            FrameSlot slot = feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(10), "status LOST", () -> feed.status() == CameraStatus.LOST);
+            assertTrue(feed.lastError().contains("later.mp4"), feed.lastError());
+            Path written = TestVideos.redBlueHalves(dir.resolve("tmp.mp4"), 32, 32, 10, 30);
+            Files.move(written, video);
+            Await.until(Duration.ofSeconds(20), "status LIVE after the file appeared", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Duration.ofSeconds(5), "a frame", () -> slot.takeLatest() != null);
+            assertEquals(1, feed.timesLost());
+        }
+    }
+
+    @Test
+    void probingACameraThatCannotOpenNamesItAndSaysWhy() {
+        CameraOpenException e = assertThrows(CameraOpenException.class,
+                () -> CameraFeed.probe(new CameraSpec.VideoFile(dir.resolve("missing.mp4"))));
+        assertTrue(e.getMessage().contains("missing.mp4"), e.getMessage());
+    }
+
+    @Test
+    void theTestPatternDrawsItsFrameNumberAndMoves() throws Exception {
+        try (CameraFeed feed = CameraFeed.of("pattern", new CameraSpec.TestPattern(160, 90, 30))) {
+            FrameSlot slot = feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(10), "two frames", () -> feed.framesCaptured() >= 2);
+            VideoFrame first = new VideoFrame();
+            Await.until(Duration.ofSeconds(5), "a frame", () -> {
+                VideoFrame f = slot.takeLatest();
+                if (f != null) {
+                    first.copyFrom(f);
+                }
+                return f != null;
+            });
+            long firstSequence = first.sequence();
+            VideoFrame[] later = new VideoFrame[1];
+            Await.until(Duration.ofSeconds(5), "a later frame", () -> {
+                VideoFrame f = slot.takeLatest();
+                if (f != null && f.sequence() > firstSequence + 3) {
+                    later[0] = f;
+                    return true;
+                }
+                return false;
+            });
+            int differing = 0;
+            for (int i = 0; i < 160 * 90 * 3; i++) {
+                if (first.pixels().get(i) != later[0].pixels().get(i)) {
+                    differing++;
+                }
+            }
+            assertTrue(differing > 500, "the pattern should animate; " + differing + " bytes changed");
+            first.free();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.liquide.render;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.layer.StillImageSource;
+import org.liquide.testing.GoldenImages;
+import org.liquide.testing.ImageStats;
+import org.liquide.testing.OffscreenGl;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(OffscreenGl.class)
+class CompositorTest {
+    private static final int WIDTH = 160;
+    private static final int HEIGHT = 90;
+
+    private static VideoFrame base() {
+        return TestFrames.make(160, 90, PixelFormat.RGB24, (x, y) -> TestFrames.gradient(x, y, 160, 90));
+    }
+
+    private static VideoFrame square(PixelFormat format) {
+        return TestFrames.make(120, 120, format, (x, y) -> TestFrames.quadrants(x, y, 120, 120));
+    }
+
+    private static BufferedImage composite(List<Layer> layers) {
+        try (Compositor compositor = new Compositor(WIDTH, HEIGHT); LayerStack stack = new LayerStack(layers, List.of())) {
+            FrameClock clock = new FrameClock();
+            clock.advance(System.nanoTime());
+            Framebuffer frame = stack.render(clock, compositor);
+            return FrameReadback.read(frame);
+        }
+    }
+
+    private static BufferedImage compositeOverBase(LayerStyle topStyle, PixelFormat topFormat) {
+        return composite(List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle()),
+                new Layer("top", new StillImageSource(square(topFormat)), topStyle)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BlendMode.class)
+    void eachBlendModeMatchesItsGoldenImage(BlendMode mode) throws Exception {
+        BufferedImage image = compositeOverBase(new LayerStyle().blend(mode).opacity(0.8f).fit(FitMode.STRETCH),
+                PixelFormat.RGBA32);
+        GoldenImages.assertMatches("blend-" + mode.configName(), image, 1.5, 0.01);
+    }
+
+    @ParameterizedTest
+    @EnumSource(FitMode.class)
+    void eachFitModeMatchesItsGoldenImage(FitMode fit) throws Exception {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(fit), PixelFormat.RGBA32);
+        GoldenImages.assertMatches("fit-" + fit.configName(), image, 1.5, 0.01);
+    }
+
+    @Test
+    void mirroredLayerMatchesItsGoldenImage() throws Exception {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.FIT).mirror(true), PixelFormat.RGBA32);
+        GoldenImages.assertMatches("fit-fit-mirrored", image, 1.5, 0.01);
+    }
+
+    @Test
+    void normalBlendOfOpaqueWhiteOverGradientIsExact() {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.STRETCH).opacity(0.5f), PixelFormat.RGBA32);
+        // Top-left quadrant of the square is opaque white; stretched, it covers x in [10, 80), y in [0, 45).
+        int x = 40;
+        int y = 10;
+        int baseRed = x * 255 / 159;
+        int rgb = image.getRGB(x, y);
+        assertEquals((baseRed + 255) / 2.0, rgb >> 16 & 0xFF, 2.0, "red: half of the gradient, half white");
+        assertEquals((96 + 255) / 2.0, rgb & 0xFF, 2.0, "blue");
+    }
+
+    @Test
+    void fitLeavesBarsWhereTheLayerBelowShows() {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.FIT), PixelFormat.RGBA32);
+        // A square image in a 16:9 output leaves bars left and right, 35 px wide: the gradient shows there.
+        int rgb = image.getRGB(5, 20);
+        assertEquals(5 * 255 / 159, rgb >> 16 & 0xFF, 2, "gradient visible in the left bar");
+        assertEquals(96, rgb & 0xFF, 2);
+        // Just inside the image: its red edge stripe.
+        int edge = image.getRGB(38, 20);
+        assertEquals(255, edge >> 16 & 0xFF, 2);
+        assertEquals(0, edge >> 8 & 0xFF, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PixelFormat.class, names = {"BGRA32"})
+    void blueFirstLayoutsAreSwizzledToTheSameImage(PixelFormat blueFirst) {
+        BufferedImage rgba = compositeOverBase(new LayerStyle().fit(FitMode.FIT), PixelFormat.RGBA32);
+        BufferedImage bgra = compositeOverBase(new LayerStyle().fit(FitMode.FIT), blueFirst);
+        assertImagesEqual(rgba, bgra, 1);
+    }
+
+    @Test
+    void rgbAndBgrFramesCompositeIdentically() {
+        VideoFrame rgb = TestFrames.make(160, 90, PixelFormat.RGB24, (x, y) -> TestFrames.gradient(x, y, 160, 90));
+        VideoFrame bgr = TestFrames.make(160, 90, PixelFormat.BGR24, (x, y) -> TestFrames.gradient(x, y, 160, 90));
+        BufferedImage a = composite(List.of(new Layer("a", new StillImageSource(rgb), new LayerStyle())));
+        BufferedImage b = composite(List.of(new Layer("b", new StillImageSource(bgr), new LayerStyle())));
+        assertImagesEqual(a, b, 1);
+        assertEquals(96, a.getRGB(80, 45) & 0xFF, 2, "blue channel lands in blue");
+    }
+
+    @Test
+    void paddedStridesUploadLikeTightOnes() {
+        int width = 101;
+        int height = 57;
+        TestFrames.Painter painter = (x, y) -> TestFrames.gradient(x, y, width, height);
+        BufferedImage tight = composite(List.of(new Layer("t",
+                new StillImageSource(TestFrames.make(width, height, PixelFormat.BGR24, painter)), new LayerStyle().fit(FitMode.STRETCH))));
+        // 101 BGR pixels are 303 bytes: padded to 304 (GL_UNPACK_ALIGNMENT 4 reaches it)...
+        BufferedImage aligned = composite(List.of(new Layer("a",
+                new StillImageSource(TestFrames.make(width, height, PixelFormat.BGR24, 304, painter)), new LayerStyle().fit(FitMode.STRETCH))));
+        // ...and to 320 (a 32-byte line size, not a multiple of 3: rows are repacked while copying).
+        BufferedImage repacked = composite(List.of(new Layer("r",
+                new StillImageSource(TestFrames.make(width, height, PixelFormat.BGR24, 320, painter)), new LayerStyle().fit(FitMode.STRETCH))));
+        // RGBA rows padded to 416 bytes are described by GL_UNPACK_ROW_LENGTH.
+        BufferedImage rowLength = composite(List.of(new Layer("l",
+                new StillImageSource(TestFrames.make(width, height, PixelFormat.RGBA32, 416, painter)), new LayerStyle().fit(FitMode.STRETCH))));
+        assertImagesEqual(tight, aligned, 1);
+        assertImagesEqual(tight, repacked, 1);
+        assertImagesEqual(tight, rowLength, 1);
+    }
+
+    @Test
+    void grayFramesShowAsGray() {
+        VideoFrame gray = TestFrames.make(64, 36, PixelFormat.GRAY8, (x, y) -> new int[]{200, 0, 0, 255});
+        BufferedImage image = composite(List.of(new Layer("g", new StillImageSource(gray), new LayerStyle())));
+        ImageStats stats = ImageStats.of(image);
+        assertEquals(200, stats.meanRed(), 1.5);
+        assertEquals(200, stats.meanGreen(), 1.5);
+        assertEquals(200, stats.meanBlue(), 1.5);
+    }
+
+    @Test
+    void zeroOpacityLayerLeavesTheImageUnchanged() {
+        BufferedImage baseOnly = composite(List.of(new Layer("base", new StillImageSource(base()), new LayerStyle())));
+        BufferedImage withHidden = compositeOverBase(new LayerStyle().opacity(0f), PixelFormat.RGBA32);
+        assertImagesEqual(baseOnly, withHidden, 0);
+    }
+
+    private static void assertImagesEqual(BufferedImage expected, BufferedImage actual, int tolerance) {
+        assertEquals(expected.getWidth(), actual.getWidth());
+        assertEquals(expected.getHeight(), actual.getHeight());
+        for (int y = 0; y < expected.getHeight(); y++) {
+            for (int x = 0; x < expected.getWidth(); x++) {
+                int e = expected.getRGB(x, y);
+                int a = actual.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    int d = Math.abs((e >> shift & 0xFF) - (a >> shift & 0xFF));
+                    if (d > tolerance) {
+                        fail("pixel (" + x + "," + y + ") differs: expected " + Integer.toHexString(e) + ", got "
+                                + Integer.toHexString(a));
+                    }
+                }
+            }
+        }
+    }
+}
