@@ -1,8 +1,8 @@
 package org.liquide.camera;
 
+import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegLogCallback;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.liquide.frame.PixelFormat;
@@ -11,6 +11,7 @@ import org.lwjgl.system.MemoryUtil;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 
 /**
  * V4L2 devices, video files and network streams through JavaCV's FFmpeg grabber. Frames arrive as
@@ -21,8 +22,20 @@ final class FfmpegFrameSource implements FrameSource {
     private static final String NETWORK_TIMEOUT_MICROS = "5000000";
 
     static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-        FFmpegLogCallback.set();
+        FfmpegLog.install();
+    }
+
+    /** Null once FFmpeg's capture devices are registered, else why they could not be. */
+    private static final String DEVICE_SUPPORT_PROBLEM = registerDevices();
+
+    private static String registerDevices() {
+        try {
+            avdevice.avdevice_register_all();
+            return null;
+        } catch (UnsatisfiedLinkError e) {
+            return "FFmpeg's device support could not be loaded (" + e.getMessage().lines().reduce((a, b) -> b).orElse("")
+                    + "); on Debian: apt-get install libpulse0";
+        }
     }
 
     private final CameraSpec spec;
@@ -39,11 +52,22 @@ final class FfmpegFrameSource implements FrameSource {
     public void open() throws IOException {
         FFmpegFrameGrabber opened = switch (spec) {
             case CameraSpec.Device device -> {
+                if (DEVICE_SUPPORT_PROBLEM != null) {
+                    throw new CameraOpenException(device.path() + ": " + DEVICE_SUPPORT_PROBLEM, null);
+                }
                 FFmpegFrameGrabber g = new FFmpegFrameGrabber(device.path());
                 g.setFormat("video4linux2");
                 yield g;
             }
-            case CameraSpec.VideoFile file -> new FFmpegFrameGrabber(file.path().toFile());
+            case CameraSpec.VideoFile file -> {
+                if (!Files.isRegularFile(file.path())) {
+                    throw new CameraOpenException(file.path() + ": no such file", null);
+                }
+                if (!Files.isReadable(file.path())) {
+                    throw new CameraOpenException(file.path() + ": not readable (permissions)", null);
+                }
+                yield new FFmpegFrameGrabber(file.path().toFile());
+            }
             case CameraSpec.Stream stream -> {
                 FFmpegFrameGrabber g = new FFmpegFrameGrabber(stream.uri().toString());
                 g.setOption("rw_timeout", NETWORK_TIMEOUT_MICROS);
@@ -57,6 +81,7 @@ final class FfmpegFrameSource implements FrameSource {
         };
         opened.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         try {
+            FfmpegLog.takeLastError();
             opened.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(opened);
@@ -77,6 +102,7 @@ final class FfmpegFrameSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw new IOException(spec.describe() + ": " + reason(e), e);
         }
+        FfmpegLog.takeLastError();
         if (frame == null || frame.image == null) {
             return false;
         }
@@ -127,8 +153,18 @@ final class FfmpegFrameSource implements FrameSource {
         }
     }
 
+    /** FFmpeg's own error line when there is one, else JavaCV's message without its developer hints. */
     private static String reason(Exception e) {
+        String ffmpeg = FfmpegLog.takeLastError();
+        if (ffmpeg != null) {
+            return ffmpeg.replaceFirst("^\\[[^]]*]\\s*", "");
+        }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        return message.replace(" (Has setFormat() been called?)", "")
+                .replace(" (For more details, make sure FFmpegLogCallback.set() has been called.)", "")
+                .strip();
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the embedded default show.",
-                "The camera (or a test pattern) blended with the built-in generator, in a window when there is",
-                "a display, offscreen otherwise."})
+                "The camera (or a test pattern) blended with the built-in generator,",
+                "in a window when there is a display, offscreen otherwise."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -118,4 +118,44 @@ class CameraFeedTest {
             first.free();
         }
     }
+
+    /** Serves one file over HTTP on loopback, like a network camera's stream endpoint. */
+    private static com.sun.net.httpserver.HttpServer serve(Path file, int port) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port), 0);
+        server.createContext("/stream.mp4", exchange -> {
+            byte[] body = Files.readAllBytes(file);
+            exchange.getResponseHeaders().add("Content-Type", "video/mp4");
+            exchange.sendResponseHeaders(200, body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        return server;
+    }
+
+    @Test
+    void aNetworkStreamThatDropsIsLostAndReconnectsWhenItIsBack() throws Exception {
+        Path video = TestVideos.redBlueHalves(dir.resolve("net.mp4"), 64, 48, 300, 30);
+        com.sun.net.httpserver.HttpServer server = serve(video, 0);
+        int port = server.getAddress().getPort();
+        CameraSpec spec = CameraSpec.parse("http://127.0.0.1:" + port + "/stream.mp4");
+        assertInstanceOf(CameraSpec.Stream.class, spec);
+        try (CameraFeed feed = CameraFeed.of("net", spec)) {
+            FrameSlot slot = feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(20), "live from the stream", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Duration.ofSeconds(10), "a frame", () -> slot.takeLatest() != null);
+
+            server.stop(0);
+            Await.until(Duration.ofSeconds(30), "lost after the server went away", () -> feed.status() == CameraStatus.LOST);
+
+            server = serve(video, port);
+            Await.until(Duration.ofSeconds(30), "live again", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Duration.ofSeconds(10), "frames again", () -> slot.takeLatest() != null);
+        } finally {
+            server.stop(0);
+        }
+    }
 }
