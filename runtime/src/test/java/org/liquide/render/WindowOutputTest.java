@@ -97,6 +97,21 @@ class WindowOutputTest {
     }
 
     @Test
+    void fullscreenOpensOnTheChosenMonitor() throws Exception {
+        Run run = demo("--fullscreen", "--monitor", "0");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("output: window through GLFW, fullscreen on "), run.output());
+    }
+
+    @Test
+    void anUnknownMonitorFallsBackToOffscreenAndSaysWhy() throws Exception {
+        Run run = demo("--fullscreen", "--monitor", "Projecteur-Nord");
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("no monitor named 'Projecteur-Nord'"), run.output());
+        assertTrue(run.output().contains("offscreen through EGL"), run.output());
+    }
+
+    @Test
     void headlessForcesOffscreenEvenWithADisplay() throws Exception {
         Run run = demo("--headless");
         assertEquals(0, run.exitCode(), run.output());
