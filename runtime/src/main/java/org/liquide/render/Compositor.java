@@ -122,7 +122,7 @@ public final class Compositor implements AutoCloseable {
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
-    public Framebuffer render(Layer[] layers, int count) {
+    public Framebuffer render(Layer[] layers, int count, FrameClock clock) {
         Framebuffer first = targets[0];
         first.bindForDrawing();
         glClearColor(0f, 0f, 0f, 1f);
@@ -135,10 +135,16 @@ public final class Compositor implements AutoCloseable {
             Layer layer = layers[i];
             LayerImage image = layer.source().image();
             float opacity = layer.style().opacity() * layer.source().presence();
-            if (!image.ready() || opacity <= 0f) {
+            if (opacity <= 0f) {
                 continue;
             }
-            drawLayer(image, layer.style(), opacity);
+            if (layer.source() instanceof FilterLayerSource filter) {
+                filter.process(targets[result].color(), clock);
+                program.use();
+            }
+            if (image.ready()) {
+                drawLayer(image, layer.style(), opacity);
+            }
         }
         return targets[result];
     }

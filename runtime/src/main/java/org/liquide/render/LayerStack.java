@@ -22,7 +22,7 @@ public final class LayerStack implements FrameContent {
         for (Layer layer : layers) {
             layer.source().update(clock);
         }
-        return compositor.render(layers, layers.length);
+        return compositor.render(layers, layers.length, clock);
     }
 
     public Layer layer(String name) {
