@@ -1,0 +1,12 @@
+package org.liquide.show.status;
+
+/**
+ * A generator feeding a layer.
+ *
+ * @param state          "running", "fallback" (the built-in one replaces a failed model), "stopped"
+ * @param latencyMillis  camera capture to result shown
+ * @param skipRatio      share of inputs the similarity filter skipped (the energy saved)
+ */
+public record GeneratorStatus(String layer, String model, String device, String state, double framesPerSecond,
+                              double latencyMillis, long skippedInputs, double skipRatio, String lastError) {
+}

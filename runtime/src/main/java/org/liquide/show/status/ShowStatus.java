@@ -1,0 +1,24 @@
+package org.liquide.show.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything the control panel shows, as one immutable snapshot (serialised as JSON by the API).
+ *
+ * @param showcase    the showcase's name
+ * @param machine     this runtime's name on the broker (several render machines may share a room)
+ * @param time        when the snapshot was taken
+ * @param scene       the scene on screen
+ * @param nextScene   the playlist's next scene (empty when there is none)
+ * @param nextInSeconds seconds until the playlist moves on (-1 when it does not)
+ * @param blackout    outputs faded to black on purpose
+ * @param asleep      outside opening hours or put to sleep
+ * @param rehearsal   simulated sensors can be played from the panel
+ */
+public record ShowStatus(String showcase, String machine, Instant time, String scene, String nextScene,
+                         double nextInSeconds, boolean blackout, boolean asleep, boolean rehearsal,
+                         FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
+                         List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
+                         List<DeviceStatus> runtimes) {
+}
