@@ -1,0 +1,88 @@
+package org.liquide.render;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.layer.StillImageSource;
+import org.liquide.render.readback.FrameImages;
+import org.liquide.render.readback.FrameTap;
+import org.liquide.render.readback.JpegPreviews;
+import org.liquide.testing.Await;
+import org.liquide.testing.OffscreenGl;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+@ExtendWith(OffscreenGl.class)
+class FrameTapTest {
+    @Test
+    void tappedFramesArriveScaledDownWithTheirContentAndBecomeJpegPreviews() throws Exception {
+        try (Compositor compositor = new Compositor(320, 180);
+             LayerStack stack = new LayerStack(List.of(new Layer("still", new StillImageSource(
+                     TestFrames.make(320, 180, PixelFormat.RGB24, (x, y) -> x < 160 ? new int[]{255, 0, 0, 255} : new int[]{0, 0, 255, 255})),
+                     new LayerStyle())), List.of());
+             FrameTap tap = new FrameTap(160, 90, 0);
+             JpegPreviews previews = new JpegPreviews(0.8f)) {
+            FrameClock clock = new FrameClock();
+            VideoFrame tapped = null;
+            for (int i = 0; i < 20 && tapped == null; i++) {
+                clock.advance(System.nanoTime());
+                Framebuffer frame = stack.render(clock, compositor);
+                tap.frame(frame, clock.nowNanos());
+                org.lwjgl.opengl.GL11C.glFinish();
+                tapped = tap.slot().takeLatest();
+            }
+            assertNotNull(tapped, "a tapped frame within 20 frames");
+            assertEquals(160, tapped.width());
+            BufferedImage image = FrameImages.toImage(tapped, null);
+            assertEquals(0xFF0000, image.getRGB(20, 45) & 0xFFFFFF, "left half red");
+            assertEquals(0x0000FF, image.getRGB(140, 45) & 0xFFFFFF, "right half blue");
+
+            previews.addOutput("main", tap.slot());
+            previews.start();
+            for (int i = 0; i < 3; i++) {
+                clock.advance(System.nanoTime());
+                tap.frame(stack.render(clock, compositor), clock.nowNanos());
+                org.lwjgl.opengl.GL11C.glFinish();
+            }
+            clock.advance(System.nanoTime());
+            tap.frame(stack.render(clock, compositor), clock.nowNanos());
+            Await.until(Duration.ofSeconds(5), "a JPEG preview", () -> previews.latestJpeg("main").isPresent());
+            BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(previews.latestJpeg("main").orElseThrow()));
+            assertEquals(160, jpeg.getWidth());
+            assertTrue((jpeg.getRGB(20, 45) >> 16 & 0xFF) > 200, "red survives JPEG");
+            assertTrue(previews.version("main") >= 1);
+            assertTrue(previews.latestJpeg("other").isEmpty());
+        }
+    }
+
+    @Test
+    void tappingAtARateAllocatesNothingOnTheRenderThread() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Compositor compositor = new Compositor(160, 90);
+             LayerStack stack = new LayerStack(List.of(new Layer("still", new StillImageSource(
+                     TestFrames.make(160, 90, PixelFormat.RGB24, (x, y) -> TestFrames.gradient(x, y, 160, 90))),
+                     new LayerStyle())), List.of());
+             FrameTap tap = new FrameTap(80, 45, 0)) {
+            FrameClock clock = new FrameClock();
+            long before = 0;
+            for (int i = 0; i < 600; i++) {
+                if (i == 300) {
+                    before = threads.getCurrentThreadAllocatedBytes();
+                }
+                clock.advance(System.nanoTime());
+                tap.frame(stack.render(clock, compositor), clock.nowNanos());
+                tap.slot().takeLatest();
+            }
+            assertEquals(0, threads.getCurrentThreadAllocatedBytes() - before);
+        }
+    }
+}
