@@ -1,0 +1,20 @@
+package org.liquide.scene.model;
+
+import java.util.List;
+
+/**
+ * What the generated layer runs: {@code builtin} (the CPPN, no weights), {@code procedural} (drawn on the
+ * GPU), a model of the showcase by name, or a path to an ONNX file or a diffusers ONNX folder.
+ *
+ * @param prompts   for diffusion models; mappings blend between them
+ * @param strength  img2img strength in [0,1]
+ * @param cameraMix how much of the camera flows into the built-in generators, in [0,1]
+ */
+public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
+                                int steps, double cameraMix) {
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5);
+
+    public GeneratorSettings {
+        prompts = List.copyOf(prompts);
+    }
+}

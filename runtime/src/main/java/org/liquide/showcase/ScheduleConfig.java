@@ -1,0 +1,14 @@
+package org.liquide.showcase;
+
+import org.liquide.show.schedule.OpeningHours;
+
+import java.time.LocalTime;
+import java.util.Optional;
+
+/**
+ * Opening hours and what happens outside them.
+ *
+ * @param outsideScene a scene to show outside the hours instead of sleeping (empty: sleep)
+ */
+public record ScheduleConfig(OpeningHours hours, Optional<LocalTime> dailyRestart, Optional<String> outsideScene) {
+}

@@ -1,0 +1,29 @@
+package org.liquide.showcase;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole room, as {@code showcase-config/showcase.yaml} describes it.
+ *
+ * @param machine        this render machine's name on the broker (several may share a room)
+ * @param scenesFolder   where scene folders are looked up by name
+ * @param nodes          sensor node files (relative paths resolved against the showcase file)
+ * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
+ */
+public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplayConfig> displays,
+                             List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                             boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                             ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                             RecordingConfig recording) {
+    public ShowcaseConfig {
+        displays = List.copyOf(displays);
+        cameras = List.copyOf(cameras);
+        nodes = List.copyOf(nodes);
+        models = Map.copyOf(models);
+        playlist = List.copyOf(playlist);
+    }
+}

@@ -1,0 +1,102 @@
+package org.liquide.sketch;
+
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Compiles a scene's sketch source in memory with the JDK's compiler, against the runtime's own class
+ * path, so an edited sketch can be swapped in while the show runs. Each compilation gets a fresh class
+ * loader: the old version stays valid until the new one replaces it.
+ */
+public final class SketchCompiler {
+    private SketchCompiler() {
+    }
+
+    /** Compiles {@code source} and returns its class {@code className} (fully qualified), a {@link Sketch}. */
+    public static Class<? extends Sketch> compile(Path source, String className) throws SketchCompileException {
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new SketchCompileException(source + ": no Java compiler in this runtime (a JDK, not a JRE, is needed)");
+        }
+        String code;
+        try {
+            code = Files.readString(source);
+        } catch (IOException e) {
+            throw new SketchCompileException(source + ": cannot read: " + e.getMessage());
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        Map<String, ByteArrayOutputStream> classes = new HashMap<>();
+        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
+        JavaFileObject unit = new SimpleJavaFileObject(source.toUri(), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return code;
+            }
+        };
+        try (ForwardingJavaFileManager<StandardJavaFileManager> memory = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind, FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("memory:///" + name.replace('.', '/') + kind.extension), kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                        classes.put(name, bytes);
+                        return bytes;
+                    }
+                };
+            }
+        }) {
+            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none",
+                    "-Xlint:none", "-implicit:none");
+            boolean ok = compiler.getTask(null, memory, diagnostics, options, null, List.of(unit)).call();
+            if (!ok) {
+                throw new SketchCompileException(diagnostics.getDiagnostics().stream()
+                        .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                        .map(d -> source + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+                        .collect(Collectors.joining(System.lineSeparator())));
+            }
+        } catch (IOException e) {
+            throw new SketchCompileException(source + ": " + e.getMessage());
+        }
+        ClassLoader loader = new ClassLoader(Sketch.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                ByteArrayOutputStream bytes = classes.get(name);
+                if (bytes == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                byte[] data = bytes.toByteArray();
+                return defineClass(name, data, 0, data.length);
+            }
+        };
+        try {
+            Class<?> type = loader.loadClass(className);
+            if (!Sketch.class.isAssignableFrom(type)) {
+                throw new SketchCompileException(source + ": " + className + " must extend org.liquide.sketch.Sketch");
+            }
+            return type.asSubclass(Sketch.class);
+        } catch (ClassNotFoundException e) {
+            throw new SketchCompileException(source + ": no class " + className + " in this file (is the package "
+                    + className.substring(0, Math.max(0, className.lastIndexOf('.'))) + "?)");
+        }
+    }
+}

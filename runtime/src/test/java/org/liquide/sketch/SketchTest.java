@@ -1,0 +1,131 @@
+package org.liquide.sketch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.signal.SignalBus;
+import org.liquide.testing.Await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SketchTest {
+    @TempDir
+    Path dir;
+
+    private Path write(String name, String code) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, code);
+        return file;
+    }
+
+    private static int pixel(VideoFrame frame, int x, int y) {
+        int i = y * frame.strideBytes() + x * 4;
+        // BGRA bytes -> 0xAARRGGBB
+        return (frame.pixels().get(i + 3) & 0xFF) << 24 | (frame.pixels().get(i + 2) & 0xFF) << 16
+                | (frame.pixels().get(i + 1) & 0xFF) << 8 | (frame.pixels().get(i) & 0xFF);
+    }
+
+    private static VideoFrame awaitFrame(SketchRunner runner, java.util.function.Predicate<VideoFrame> condition) {
+        VideoFrame[] seen = new VideoFrame[1];
+        Await.until(Duration.ofSeconds(10), "a matching sketch frame", () -> {
+            VideoFrame frame = runner.output().takeLatest();
+            if (frame != null && condition.test(frame)) {
+                seen[0] = frame;
+                return true;
+            }
+            return false;
+        });
+        return seen[0];
+    }
+
+    @Test
+    void aSketchCompiledFromTheSceneDrawsWithProcessingAndReadsSignals() throws Exception {
+        Path source = write("Disc.java", """
+                package sketch.test;
+
+                public class Disc extends org.liquide.sketch.Sketch {
+                    public void draw() {
+                        clear();
+                        float size = (float) signal("visitor/near", 0) * width;
+                        noStroke();
+                        fill(255, 0, 0);
+                        ellipse(width / 2f, height / 2f, size, size);
+                    }
+                }
+                """);
+        Class<? extends Sketch> type = SketchCompiler.compile(source, "sketch.test.Disc");
+        SignalBus bus = new SignalBus();
+        try (SketchRunner runner = new SketchRunner("disc", type.getDeclaredConstructor().newInstance(), 64, 48, 60, bus, null).start()) {
+            VideoFrame empty = awaitFrame(runner, f -> true);
+            assertEquals(PixelFormat.BGRA32, empty.format());
+            assertEquals(0, pixel(empty, 32, 24) >>> 24, "transparent before the signal");
+
+            bus.publish("test", "visitor/near", new double[]{0.5}, 1, 0);
+            VideoFrame disc = awaitFrame(runner, f -> (pixel(f, 32, 24) >>> 24) == 0xFF);
+            assertEquals(0xFFFF0000, pixel(disc, 32, 24), "an opaque red disc in the middle");
+            assertEquals(0, pixel(disc, 2, 2) >>> 24, "transparent around it");
+        }
+    }
+
+    @Test
+    void compileErrorsNameTheFileAndLine() throws Exception {
+        Path source = write("Broken.java", """
+                package sketch.test;
+
+                public class Broken extends org.liquide.sketch.Sketch {
+                    public void draw() {
+                        background(0)
+                    }
+                }
+                """);
+        SketchCompileException e = assertThrows(SketchCompileException.class, () -> SketchCompiler.compile(source, "sketch.test.Broken"));
+        assertTrue(e.getMessage().contains("Broken.java:5: "), e.getMessage());
+    }
+
+    @Test
+    void aClassThatIsNotASketchIsRefused() throws Exception {
+        Path source = write("Plain.java", "package sketch.test; public class Plain { }");
+        SketchCompileException e = assertThrows(SketchCompileException.class, () -> SketchCompiler.compile(source, "sketch.test.Plain"));
+        assertTrue(e.getMessage().contains("must extend org.liquide.sketch.Sketch"), e.getMessage());
+    }
+
+    @Test
+    void aSketchThatThrowsKeepsItsLastFrameAndAReplacementTakesOver() throws Exception {
+        Path source = write("Flaky.java", """
+                package sketch.test;
+
+                public class Flaky extends org.liquide.sketch.Sketch {
+                    public void draw() {
+                        if (frameCount > 5) {
+                            throw new IllegalStateException("boom");
+                        }
+                        background(0, 255, 0);
+                    }
+                }
+                """);
+        Path fixed = write("Fixed.java", """
+                package sketch.test;
+
+                public class Fixed extends org.liquide.sketch.Sketch {
+                    public void draw() {
+                        background(0, 0, 255);
+                    }
+                }
+                """);
+        try (SketchRunner runner = new SketchRunner("flaky",
+                SketchCompiler.compile(source, "sketch.test.Flaky").getDeclaredConstructor().newInstance(), 32, 32, 120, new SignalBus(), null).start()) {
+            Await.until(Duration.ofSeconds(10), "the sketch failing", () -> runner.lastError().contains("boom"));
+            long frames = runner.framesDrawn();
+            assertEquals(5, frames, "frames published before the failure");
+            runner.replace(SketchCompiler.compile(fixed, "sketch.test.Fixed").getDeclaredConstructor().newInstance());
+            VideoFrame blue = awaitFrame(runner, f -> pixel(f, 16, 16) == 0xFF0000FF);
+            assertNotNull(blue);
+            assertEquals("", runner.lastError());
+        }
+    }
+}
