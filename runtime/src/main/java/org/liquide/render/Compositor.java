@@ -4,6 +4,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.FullscreenTriangle;
 import org.liquide.render.gl.ShaderProgram;
+import org.liquide.render.gl.Texture2D;
 
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
@@ -32,6 +33,8 @@ public final class Compositor implements AutoCloseable {
             uniform int u_blend;
             uniform float u_opacity;
             uniform vec2 u_key;        // threshold, softness
+            uniform sampler2D u_mask;  // grey image over the whole output, top row first
+            uniform bool u_hasMask;
 
             vec4 texel(sampler2D image, vec2 uv) {
                 vec4 c = texture(image, uv);
@@ -62,6 +65,9 @@ public final class Compositor implements AutoCloseable {
                 }
                 vec4 s = mix(texel(u_previous, src), texel(u_current, src), u_crossfade);
                 float a = s.a * u_opacity;
+                if (u_hasMask) {
+                    a *= texture(u_mask, vec2(v_uv.x, 1.0 - v_uv.y)).r;
+                }
                 vec3 blended;
                 if (u_blend == 1) {
                     fragColor = vec4(min(below.rgb + s.rgb * a, vec3(1.0)), 1.0);
@@ -98,6 +104,7 @@ public final class Compositor implements AutoCloseable {
     private final int uBlend;
     private final int uOpacity;
     private final int uKey;
+    private final int uHasMask;
     private int result;
 
     public Compositor(int width, int height) {
@@ -110,6 +117,7 @@ public final class Compositor implements AutoCloseable {
         glUniform1i(program.uniform("u_below"), 0);
         glUniform1i(program.uniform("u_current"), 1);
         glUniform1i(program.uniform("u_previous"), 2);
+        glUniform1i(program.uniform("u_mask"), 3);
         uCrossfade = program.uniform("u_crossfade");
         uFit = program.uniform("u_fit");
         uMirror = program.uniform("u_mirror");
@@ -119,6 +127,7 @@ public final class Compositor implements AutoCloseable {
         uBlend = program.uniform("u_blend");
         uOpacity = program.uniform("u_opacity");
         uKey = program.uniform("u_key");
+        uHasMask = program.uniform("u_hasMask");
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
@@ -159,6 +168,12 @@ public final class Compositor implements AutoCloseable {
         glBindTexture(GL_TEXTURE_2D, image.current().id());
         glActiveTexture(GL_TEXTURE0 + 2);
         glBindTexture(GL_TEXTURE_2D, image.previous().id());
+        Texture2D mask = style.mask();
+        boolean masked = mask != null && mask.hasStorage();
+        if (masked) {
+            glActiveTexture(GL_TEXTURE0 + 3);
+            glBindTexture(GL_TEXTURE_2D, mask.id());
+        }
         glActiveTexture(GL_TEXTURE0);
 
         style.fit().transform(width, height, image.width(), image.height(), fit);
@@ -172,6 +187,7 @@ public final class Compositor implements AutoCloseable {
         glUniform1i(uBlend, style.blend().shaderCode());
         glUniform1f(uOpacity, opacity);
         glUniform2f(uKey, style.keyThreshold(), style.keySoftness());
+        glUniform1i(uHasMask, masked ? 1 : 0);
         triangle.draw();
         result = 1 - result;
     }

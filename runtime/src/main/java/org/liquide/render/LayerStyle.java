@@ -1,5 +1,7 @@
 package org.liquide.render;
 
+import org.liquide.render.gl.Texture2D;
+
 /**
  * How a layer is drawn this frame. Mutable on purpose: mappings move opacity and key every frame, and
  * the render thread must not allocate to do so. Owned by the render thread.
@@ -11,6 +13,7 @@ public final class LayerStyle {
     private boolean mirror;
     private float keyThreshold = 0.35f;
     private float keySoftness = 0.1f;
+    private Texture2D mask;
 
     public BlendMode blend() {
         return blend;
@@ -55,6 +58,16 @@ public final class LayerStyle {
 
     public LayerStyle keyThreshold(float value) {
         this.keyThreshold = value;
+        return this;
+    }
+
+    /** A grey image over the whole output (red channel used): white shows the layer, black hides it. */
+    public Texture2D mask() {
+        return mask;
+    }
+
+    public LayerStyle mask(Texture2D value) {
+        this.mask = value;
         return this;
     }
 

@@ -141,6 +141,22 @@ class CompositorTest {
     }
 
     @Test
+    void aMaskShowsTheLayerOnlyWhereItIsWhite() {
+        VideoFrame maskFrame = TestFrames.make(160, 90, PixelFormat.GRAY8, (x, y) -> new int[]{x < 80 ? 255 : 0, 0, 0, 255});
+        org.liquide.render.gl.Texture2D mask = new org.liquide.render.gl.Texture2D();
+        try (org.liquide.render.gl.PixelUploader uploader = new org.liquide.render.gl.PixelUploader()) {
+            uploader.upload(maskFrame, mask);
+        }
+        VideoFrame white = TestFrames.make(16, 9, PixelFormat.RGB24, (x, y) -> new int[]{255, 255, 255, 255});
+        BufferedImage image = composite(List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle()),
+                new Layer("white", new StillImageSource(white), new LayerStyle().mask(mask))));
+        assertEquals(0xFFFFFF, image.getRGB(40, 45) & 0xFFFFFF, "left half: the layer");
+        assertEquals(140 * 255 / 159, image.getRGB(140, 45) >> 16 & 0xFF, 2, "right half: the gradient below");
+        mask.close();
+    }
+
+    @Test
     void zeroOpacityLayerLeavesTheImageUnchanged() {
         BufferedImage baseOnly = composite(List.of(new Layer("base", new StillImageSource(base()), new LayerStyle())));
         BufferedImage withHidden = compositeOverBase(new LayerStyle().opacity(0f), PixelFormat.RGBA32);
