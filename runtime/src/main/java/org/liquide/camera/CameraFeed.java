@@ -23,6 +23,8 @@ public final class CameraFeed implements AutoCloseable {
     private final VideoFrame scratch = new VideoFrame();
     private final Thread thread;
     private volatile FrameSlot[] subscribers = new FrameSlot[0];
+    /** Slots given up by their consumers, freed by the capture thread once it no longer writes to them. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<FrameSlot> retired = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile CameraStatus status = CameraStatus.CONNECTING;
     private volatile boolean running = true;
     private volatile long lastFrameNanos;
@@ -70,6 +72,34 @@ public final class CameraFeed implements AutoCloseable {
         grown[grown.length - 1] = slot;
         subscribers = grown;
         return slot;
+    }
+
+    /**
+     * Stops delivering to a slot (its consumer is gone). The slot's memory is freed by the capture thread
+     * once it can no longer be writing to it; the consumer must not use the slot afterwards.
+     */
+    public synchronized void unsubscribe(FrameSlot slot) {
+        FrameSlot[] current = subscribers;
+        FrameSlot[] remaining = java.util.Arrays.stream(current).filter(s -> s != slot).toArray(FrameSlot[]::new);
+        if (remaining.length != current.length) {
+            subscribers = remaining;
+            retired.add(slot);
+            if (!thread.isAlive()) {
+                freeRetired();
+            }
+        }
+    }
+
+    private void freeRetired() {
+        FrameSlot slot;
+        while ((slot = retired.poll()) != null) {
+            slot.free();
+        }
+    }
+
+    /** How many consumers receive frames. */
+    public int subscriberCount() {
+        return subscribers.length;
     }
 
     public CameraFeed start() {
@@ -154,6 +184,7 @@ public final class CameraFeed implements AutoCloseable {
                 slot.writable().copyFrom(scratch);
                 slot.publish();
             }
+            freeRetired();
             lastFrameNanos = now;
             framesCaptured++;
             backoff.reset();
@@ -191,6 +222,7 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     private void waitBeforeRetry() {
+        freeRetired();
         long end = System.nanoTime() + backoff.nextDelayNanos();
         while (running && System.nanoTime() < end) {
             LockSupport.parkNanos(end - System.nanoTime());
@@ -209,6 +241,7 @@ public final class CameraFeed implements AutoCloseable {
         }
         if (!thread.isAlive()) {
             scratch.free();
+            freeRetired();
         }
     }
 }

@@ -78,6 +78,20 @@ class CameraFeedTest {
     }
 
     @Test
+    void aConsumerThatLeavesStopsReceivingAndOthersCarryOn() throws Exception {
+        try (CameraFeed feed = CameraFeed.of("shared", new CameraSpec.TestPattern(64, 36, 60))) {
+            FrameSlot staying = feed.subscribe();
+            FrameSlot leaving = feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(5), "frames for both", () -> leaving.publishedCount() > 2 && staying.publishedCount() > 2);
+            feed.unsubscribe(leaving);
+            assertEquals(1, feed.subscriberCount());
+            long before = staying.publishedCount();
+            Await.until(Duration.ofSeconds(5), "the remaining consumer still fed", () -> staying.publishedCount() > before + 5);
+        }
+    }
+
+    @Test
     void probingACameraThatCannotOpenNamesItAndSaysWhy() {
         CameraOpenException e = assertThrows(CameraOpenException.class,
                 () -> CameraFeed.probe(new CameraSpec.VideoFile(dir.resolve("missing.mp4"))));

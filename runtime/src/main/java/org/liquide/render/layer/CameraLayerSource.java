@@ -69,6 +69,7 @@ public final class CameraLayerSource implements LayerSource {
 
     @Override
     public void close() {
+        feed.unsubscribe(slot);
         uploader.close();
         texture.close();
     }

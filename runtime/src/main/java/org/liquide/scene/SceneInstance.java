@@ -1,0 +1,237 @@
+package org.liquide.scene;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.GenerationParams;
+import org.liquide.handoff.LatestSlot;
+import org.liquide.render.Compositor;
+import org.liquide.render.FrameClock;
+import org.liquide.render.FrameTask;
+import org.liquide.render.Layer;
+import org.liquide.render.LayerImage;
+import org.liquide.render.LayerSource;
+import org.liquide.render.LayerStyle;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.gl.PixelUploader;
+import org.liquide.render.gl.Texture2D;
+import org.liquide.render.generated.ProceduralGenerator;
+import org.liquide.render.layer.CameraLayerSource;
+import org.liquide.render.layer.GeneratedLayerSource;
+import org.liquide.render.layer.StillImageSource;
+import org.liquide.scene.model.Cue;
+import org.liquide.scene.model.GeneratorSettings;
+import org.liquide.scene.model.LayerDefinition;
+import org.liquide.scene.model.LayerLook;
+import org.liquide.scene.model.MappingDefinition;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.signal.mapping.Mapping;
+import org.liquide.signal.mapping.MappingEngine;
+import org.liquide.signal.mapping.MappingSpec;
+import org.liquide.signal.mapping.ParameterTarget;
+import org.liquide.sketch.SketchLayerSource;
+import org.liquide.sketch.SketchRunner;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A scene running on the render thread: its layers with their styles, its mappings evaluated each
+ * frame, its storyboard, and its own compositor (so two scenes can be drawn during a crossfade).
+ * Built from a {@link PreparedScene} on the render thread.
+ */
+public final class SceneInstance implements AutoCloseable {
+    private final SceneDefinition definition;
+    private final Compositor compositor;
+    private final Layer[] layers;
+    private final LayerSource[] hidden;
+    private final FrameTask[] tasks;
+    private final MappingEngine mappings;
+    private final GenerationParams params;
+    private final LatestSlot<GenerationParams> paramsForSketches;
+    private final List<AutoCloseable> owned;
+    private final Map<String, LayerStyle> styles;
+
+    private SceneInstance(SceneDefinition definition, Compositor compositor, Layer[] layers, LayerSource[] hidden,
+                          FrameTask[] tasks, MappingEngine mappings, GenerationParams params,
+                          LatestSlot<GenerationParams> paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles) {
+        this.definition = definition;
+        this.compositor = compositor;
+        this.layers = layers;
+        this.hidden = hidden;
+        this.tasks = tasks;
+        this.mappings = mappings;
+        this.params = params;
+        this.paramsForSketches = paramsForSketches;
+        this.owned = owned;
+        this.styles = styles;
+    }
+
+    /** Builds the GL side of a prepared scene. Render thread only. */
+    public static SceneInstance create(PreparedScene prepared, SceneResources resources) {
+        SceneDefinition scene = prepared.definition();
+        GenerationParams params = settingsToParams(scene.generator());
+        LatestSlot<GenerationParams> forSketches = new LatestSlot<>(GenerationParams::new);
+        List<AutoCloseable> owned = new ArrayList<>();
+        Map<String, LayerStyle> styles = new LinkedHashMap<>();
+        Map<String, CameraLayerSource> cameraSources = new HashMap<>();
+        List<LayerSource> hidden = new ArrayList<>();
+        List<Layer> layers = new ArrayList<>();
+
+        for (LayerDefinition definition : scene.layers()) {
+            if (definition instanceof LayerDefinition.Camera camera) {
+                cameraSources.put(camera.camera(), new CameraLayerSource(feed(resources, camera.camera()), 2.0, 0.75));
+            }
+        }
+        for (LayerDefinition definition : scene.layers()) {
+            LayerStyle style = style(definition.look(), prepared.masks().get(definition.name()), owned);
+            styles.put(definition.name(), style);
+            LayerSource source = switch (definition) {
+                case LayerDefinition.Camera camera -> cameraSources.get(camera.camera());
+                case LayerDefinition.Generate generate -> {
+                    LayerImage cameraImage = generate.camera().map(name -> cameraSources.computeIfAbsent(name, n -> {
+                        CameraLayerSource input = new CameraLayerSource(feed(resources, n), 2.0, 0.75);
+                        hidden.add(input);
+                        return input;
+                    }).image()).orElse(null);
+                    GeneratorSettings settings = generate.generator().orElse(scene.generator());
+                    yield new GeneratedLayerSource(new ProceduralGenerator(settings.width(), settings.height(), 12, params, cameraImage));
+                }
+                case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
+                case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);
+                case LayerDefinition.Sketch sketch -> new SketchLayerSource(new SketchRunner(scene.name() + "-" + sketch.name(),
+                        prepared.sketches().get(sketch.name()), sketch.width(), sketch.height(), sketch.framesPerSecond(),
+                        resources.signals(), forSketches).start());
+                case LayerDefinition.Shader shader -> throw new IllegalStateException("shader layers are not available yet");
+            };
+            layers.add(new Layer(definition.name(), source, style));
+        }
+        owned.addAll(prepared.videos().values());
+
+        SceneTargets targets = new SceneTargets(params, styles, name -> Optional.empty());
+        List<MappingSpec> specs = scene.mappings().stream().map(SceneInstance::spec).toList();
+        MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
+        List<FrameTask> tasks = new ArrayList<>();
+        if (!scene.storyboard().isEmpty()) {
+            tasks.add(storyboard(scene, targets));
+        }
+        Compositor compositor = new Compositor(resources.width(), resources.height());
+        return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),
+                tasks.toArray(FrameTask[]::new), mappings, params, forSketches, owned, styles);
+    }
+
+    private static CameraFeed feed(SceneResources resources, String name) {
+        return resources.camera(name).orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"));
+    }
+
+    private static GenerationParams settingsToParams(GeneratorSettings settings) {
+        return new GenerationParams().strength((float) settings.strength()).seed(settings.seed())
+                .cameraMix((float) settings.cameraMix());
+    }
+
+    private static LayerStyle style(LayerLook look, VideoFrame mask, List<AutoCloseable> owned) {
+        LayerStyle style = new LayerStyle().blend(look.blend()).opacity((float) look.opacity()).fit(look.fit())
+                .mirror(look.mirror()).keyThreshold((float) look.keyThreshold()).keySoftness((float) look.keySoftness());
+        if (mask != null) {
+            Texture2D texture = new Texture2D();
+            try (PixelUploader uploader = new PixelUploader()) {
+                uploader.upload(mask, texture);
+            }
+            mask.free();
+            owned.add(texture);
+            style.mask(texture);
+        }
+        return style;
+    }
+
+    private static MappingSpec spec(MappingDefinition definition) {
+        List<Supplier<org.liquide.signal.filter.SignalFilter>> filters = definition.filters().stream()
+                .<Supplier<org.liquide.signal.filter.SignalFilter>>map(filter -> filter::create).toList();
+        return new MappingSpec(definition.signal(), definition.channel(), filters, definition.target(),
+                definition.defaultValue(), definition.timeoutSeconds(), definition.glideSeconds());
+    }
+
+    private static Storyboard storyboard(SceneDefinition scene, SceneTargets targets) {
+        List<String> prompts = scene.generator().prompts();
+        List<Cue> cues = scene.storyboard();
+        double[] positions = new double[cues.size()];
+        for (int i = 0; i < cues.size(); i++) {
+            positions[i] = cues.get(i).prompt().map(prompt -> {
+                int index = prompts.indexOf(prompt);
+                if (index < 0) {
+                    throw new IllegalArgumentException("cue prompt '" + prompt + "' is not among the generator's prompts");
+                }
+                return prompts.size() <= 1 ? 0.0 : (double) index / (prompts.size() - 1);
+            }).orElse(Double.NaN);
+        }
+        ParameterTarget promptBlend = targets.resolve("generator.prompt_blend").orElseThrow();
+        return new Storyboard(cues, positions, promptBlend, name -> targets.resolve(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown cue target '" + name + "'")), scene.loopStoryboard());
+    }
+
+    /** Evaluates mappings and cues, updates the layers and composites them. Render thread; no allocation. */
+    public Framebuffer render(FrameClock clock) {
+        mappings.evaluate(clock.nowNanos());
+        for (FrameTask task : tasks) {
+            task.beforeFrame(clock);
+        }
+        GenerationParams shared = paramsForSketches.writable();
+        shared.copyFrom(params);
+        paramsForSketches.publish();
+        for (LayerSource source : hidden) {
+            source.update(clock);
+        }
+        for (Layer layer : layers) {
+            layer.source().update(clock);
+        }
+        return compositor.render(layers, layers.length, clock);
+    }
+
+    public String name() {
+        return definition.name();
+    }
+
+    public SceneDefinition definition() {
+        return definition;
+    }
+
+    /** The scene's generation parameters (written by mappings and cues on the render thread). */
+    public GenerationParams params() {
+        return params;
+    }
+
+    public List<Mapping> mappings() {
+        return mappings.mappings();
+    }
+
+    public Map<String, LayerStyle> styles() {
+        return styles;
+    }
+
+    public Framebuffer result() {
+        return compositor.result();
+    }
+
+    @Override
+    public void close() {
+        for (Layer layer : layers) {
+            layer.source().close();
+        }
+        for (LayerSource source : hidden) {
+            source.close();
+        }
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(SceneInstance.class).debug("closing {}", resource, e);
+            }
+        }
+        compositor.close();
+    }
+}

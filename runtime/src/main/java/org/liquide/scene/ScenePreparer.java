@@ -1,0 +1,97 @@
+package org.liquide.scene;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.camera.CameraSpec;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.scene.model.LayerDefinition;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.sketch.Sketch;
+import org.liquide.sketch.SketchCompileException;
+import org.liquide.sketch.SketchCompiler;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Prepares a scene's CPU-side parts on the calling (non-render) thread. */
+public final class ScenePreparer {
+    private ScenePreparer() {
+    }
+
+    public static PreparedScene prepare(SceneDefinition scene) throws ScenePreparationException {
+        Map<String, VideoFrame> images = new HashMap<>();
+        Map<String, VideoFrame> masks = new HashMap<>();
+        Map<String, Sketch> sketches = new HashMap<>();
+        Map<String, CameraFeed> videos = new HashMap<>();
+        PreparedScene prepared = new PreparedScene(scene, images, masks, sketches, videos);
+        try {
+            for (LayerDefinition layer : scene.layers()) {
+                if (layer.look().mask().isPresent()) {
+                    masks.put(layer.name(), decode(layer.look().mask().get()));
+                }
+                switch (layer) {
+                    case LayerDefinition.Image image -> images.put(layer.name(), decode(image.file()));
+                    case LayerDefinition.Sketch sketch -> sketches.put(layer.name(), instantiate(sketch));
+                    case LayerDefinition.Video video -> videos.put(layer.name(),
+                            CameraFeed.of(scene.name() + "-" + layer.name(), new CameraSpec.VideoFile(video.file())).start());
+                    case LayerDefinition.Camera camera -> {
+                    }
+                    case LayerDefinition.Generate generate -> {
+                    }
+                    case LayerDefinition.Shader shader -> {
+                    }
+                }
+            }
+            return prepared;
+        } catch (ScenePreparationException | RuntimeException e) {
+            prepared.discard();
+            throw e;
+        }
+    }
+
+    private static Sketch instantiate(LayerDefinition.Sketch sketch) throws ScenePreparationException {
+        try {
+            return SketchCompiler.compile(sketch.source(), sketch.className()).getDeclaredConstructor().newInstance();
+        } catch (SketchCompileException e) {
+            throw new ScenePreparationException(e.getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new ScenePreparationException(sketch.source() + ": " + sketch.className()
+                    + " needs a public constructor without arguments", e);
+        }
+    }
+
+    /** Reads an image file into a top-row-first RGBA frame. */
+    static VideoFrame decode(Path file) throws ScenePreparationException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new ScenePreparationException(file + ": cannot read the image: " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new ScenePreparationException(file + ": not an image ImageIO can read (PNG, JPEG, BMP, GIF)", null);
+        }
+        int width = image.getWidth();
+        int height = image.getHeight();
+        VideoFrame frame = new VideoFrame();
+        ByteBuffer pixels = frame.reshape(width, height, width * 4, PixelFormat.RGBA32);
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int x = 0; x < width; x++) {
+                int argb = row[x];
+                int at = (y * width + x) * 4;
+                pixels.put(at, (byte) (argb >> 16));
+                pixels.put(at + 1, (byte) (argb >> 8));
+                pixels.put(at + 2, (byte) argb);
+                pixels.put(at + 3, (byte) (argb >>> 24));
+            }
+        }
+        return frame;
+    }
+}
