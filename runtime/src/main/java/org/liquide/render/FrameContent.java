@@ -11,6 +11,11 @@ public interface FrameContent extends AutoCloseable {
     /** Draws this frame and returns the framebuffer holding it. */
     Framebuffer render(FrameClock clock, Compositor compositor);
 
+    /** True while there is nothing to animate (the show asleep): the loop then draws a few frames per second. */
+    default boolean idle() {
+        return false;
+    }
+
     @Override
     void close();
 

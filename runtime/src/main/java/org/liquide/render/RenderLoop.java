@@ -22,6 +22,8 @@ import static org.lwjgl.opengl.GL11C.glFlush;
  */
 public final class RenderLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RenderLoop.class);
+    /** Frame rate while the content is idle (asleep): enough for the heartbeat and window events. */
+    private static final double IDLE_FRAMES_PER_SECOND = 4;
 
     private final OutputSettings settings;
     private final FrameContent.Factory contentFactory;
@@ -143,6 +145,7 @@ public final class RenderLoop {
     private void loop(GlContext context, Compositor compositor, FrameContent content) {
         WindowPresenter presenter = context.presentsToScreen() ? new WindowPresenter(context) : null;
         FramePacer pacer = new FramePacer(presenter == null ? settings.offscreenFps() : 0);
+        FramePacer idlePacer = new FramePacer(IDLE_FRAMES_PER_SECOND);
         long maxFrames = settings.maxFrames();
         Framebuffer frame = null;
         while (running && !context.closeRequested() && (maxFrames == 0 || framesRendered < maxFrames)) {
@@ -168,7 +171,11 @@ public final class RenderLoop {
             if (framesRendered == 1) {
                 ready.countDown();
             }
-            pacer.waitForNextFrame();
+            if (content.idle()) {
+                idlePacer.waitForNextFrame();
+            } else {
+                pacer.waitForNextFrame();
+            }
         }
         if (keepLastFrame && frame != null) {
             lastFrame = FrameReadback.read(frame);

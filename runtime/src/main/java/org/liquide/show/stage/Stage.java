@@ -1,0 +1,173 @@
+package org.liquide.show.stage;
+
+import org.liquide.render.Compositor;
+import org.liquide.render.FrameClock;
+import org.liquide.render.FrameContent;
+import org.liquide.render.Layer;
+import org.liquide.render.LayerStyle;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.layer.FramebufferSource;
+import org.liquide.scene.SceneInstance;
+import org.liquide.scene.SceneResources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.function.Consumer;
+
+/**
+ * What the render loop draws in a show: the current scene, crossfading from the previous one when a
+ * scene changes, faded to black on blackout, and nothing but black while asleep. Commands arrive from
+ * other threads through a small bounded mailbox emptied at the start of each frame (offering never
+ * blocks: a full mailbox refuses the command). Render thread; no allocation per frame in steady state.
+ */
+public final class Stage implements FrameContent {
+    private static final Logger LOG = LoggerFactory.getLogger(Stage.class);
+
+    private final SceneResources resources;
+    private final ArrayBlockingQueue<StageCommand> mailbox = new ArrayBlockingQueue<>(16);
+    private final FramebufferSource incomingSource = new FramebufferSource();
+    private final FramebufferSource outgoingSource = new FramebufferSource();
+    private final LayerStyle incomingStyle = new LayerStyle();
+    private final LayerStyle outgoingStyle = new LayerStyle();
+    private final Layer[] layers;
+    private final Consumer<SceneInstance> onSceneShown;
+    private SceneInstance current;
+    private SceneInstance outgoing;
+    private double transitionStart;
+    private double transitionSeconds;
+    private double blackoutLevel;
+    private double blackoutTarget;
+    private double blackoutRate;
+    private boolean asleep;
+
+    /** @param onSceneShown told (on the render thread) when a scene becomes current, for status and journal */
+    public Stage(SceneResources resources, Consumer<SceneInstance> onSceneShown) {
+        this.resources = resources;
+        this.onSceneShown = onSceneShown;
+        this.layers = new Layer[]{new Layer("outgoing", outgoingSource, outgoingStyle),
+                new Layer("incoming", incomingSource, incomingStyle)};
+    }
+
+    /** Queues a command; false when the mailbox is full (never blocks). Any thread. */
+    public boolean offer(StageCommand command) {
+        return mailbox.offer(command);
+    }
+
+    @Override
+    public Framebuffer render(FrameClock clock, Compositor compositor) {
+        StageCommand command;
+        while ((command = mailbox.poll()) != null) {
+            apply(command, clock);
+        }
+        double now = clock.seconds();
+        if (blackoutLevel != blackoutTarget) {
+            double step = blackoutRate * clock.deltaSeconds();
+            blackoutLevel = blackoutTarget > blackoutLevel ? Math.min(blackoutTarget, blackoutLevel + step)
+                    : Math.max(blackoutTarget, blackoutLevel - step);
+        }
+        if (asleep || current == null) {
+            return compositor.render(layers, 0, clock);
+        }
+        float visible = (float) (1 - blackoutLevel);
+        incomingSource.show(current.render(clock));
+        if (outgoing != null) {
+            double progress = transitionSeconds <= 0 ? 1 : (now - transitionStart) / transitionSeconds;
+            if (progress >= 1) {
+                outgoing.close();
+                outgoing = null;
+                outgoingSource.show(null);
+            } else {
+                outgoingSource.show(outgoing.render(clock));
+                outgoingStyle.opacity(visible);
+                incomingStyle.opacity((float) (visible * smooth(progress)));
+                return compositor.render(layers, 2, clock);
+            }
+        }
+        outgoingStyle.opacity(0);
+        incomingStyle.opacity(visible);
+        return compositor.render(layers, 2, clock);
+    }
+
+    private static double smooth(double t) {
+        return t * t * (3 - 2 * t);
+    }
+
+    private void apply(StageCommand command, FrameClock clock) {
+        switch (command) {
+            case StageCommand.Show show -> {
+                SceneInstance next;
+                try {
+                    next = SceneInstance.create(show.scene(), resources);
+                } catch (RuntimeException e) {
+                    LOG.error("scene {} could not be built; {} stays on screen", show.scene().definition().name(),
+                            current == null ? "black" : current.name(), e);
+                    show.scene().discard();
+                    return;
+                }
+                if (outgoing != null) {
+                    outgoing.close();
+                }
+                outgoing = asleep ? null : current;
+                if (outgoing == null && current != null) {
+                    current.close();
+                }
+                current = next;
+                asleep = false;
+                transitionStart = clock.seconds();
+                transitionSeconds = show.transitionSeconds();
+                onSceneShown.accept(next);
+            }
+            case StageCommand.Blackout blackout -> {
+                blackoutTarget = blackout.on() ? 1 : 0;
+                blackoutRate = blackout.fadeSeconds() <= 0 ? Double.MAX_VALUE : 1 / blackout.fadeSeconds();
+            }
+            case StageCommand.Sleep sleep -> {
+                asleep = true;
+                if (outgoing != null) {
+                    outgoing.close();
+                    outgoing = null;
+                }
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+            }
+        }
+    }
+
+    @Override
+    public boolean idle() {
+        return asleep;
+    }
+
+    /** The scene on screen, or null (asleep, or before the first). Render thread. */
+    public SceneInstance current() {
+        return current;
+    }
+
+    public boolean asleep() {
+        return asleep;
+    }
+
+    /** 0 visible, 1 fully black. */
+    public double blackoutLevel() {
+        return blackoutLevel;
+    }
+
+    @Override
+    public void close() {
+        StageCommand pending;
+        while ((pending = mailbox.poll()) != null) {
+            if (pending instanceof StageCommand.Show show) {
+                show.scene().discard();
+            }
+        }
+        if (outgoing != null) {
+            outgoing.close();
+        }
+        if (current != null) {
+            current.close();
+        }
+    }
+}
