@@ -132,6 +132,15 @@ public final class Compositor implements AutoCloseable {
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
     public Framebuffer render(Layer[] layers, int count, FrameClock clock) {
+        return render(layers, count, clock, false);
+    }
+
+    /**
+     * Composites the layers; with {@code withoutVisitors}, live camera layers are left out (the
+     * picture that snapshots and recordings keep under the default privacy policy). Sources are not
+     * updated here: call after the normal composite of the same frame.
+     */
+    public Framebuffer render(Layer[] layers, int count, FrameClock clock, boolean withoutVisitors) {
         Framebuffer first = targets[0];
         first.bindForDrawing();
         glClearColor(0f, 0f, 0f, 1f);
@@ -140,6 +149,7 @@ public final class Compositor implements AutoCloseable {
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
         program.use();
+        boolean visitorsLeftOut = false;
         for (int i = 0; i < count; i++) {
             Layer layer = layers[i];
             LayerImage image = layer.source().image();
@@ -147,9 +157,21 @@ public final class Compositor implements AutoCloseable {
             if (opacity <= 0f) {
                 continue;
             }
+            if (withoutVisitors && layer.showsVisitors()) {
+                visitorsLeftOut = true;
+                continue;
+            }
             if (layer.source() instanceof FilterLayerSource filter) {
-                filter.process(targets[result].color(), clock);
-                program.use();
+                if (withoutVisitors) {
+                    // The filter already ran on this frame's full picture; where that held a visitor, its
+                    // output may show them too, so it stays out of the private picture.
+                    if (visitorsLeftOut) {
+                        continue;
+                    }
+                } else {
+                    filter.process(targets[result].color(), clock);
+                    program.use();
+                }
             }
             if (image.ready()) {
                 drawLayer(image, layer.style(), opacity);

@@ -55,6 +55,7 @@ public final class SceneInstance implements AutoCloseable {
     private final LatestSlot<GenerationParams> paramsForSketches;
     private final List<AutoCloseable> owned;
     private final Map<String, LayerStyle> styles;
+    private Compositor privateCompositor;
 
     private SceneInstance(SceneDefinition definition, Compositor compositor, Layer[] layers, LayerSource[] hidden,
                           FrameTask[] tasks, MappingEngine mappings, GenerationParams params,
@@ -108,7 +109,7 @@ public final class SceneInstance implements AutoCloseable {
                         resources.signals(), forSketches).start());
                 case LayerDefinition.Shader shader -> throw new IllegalStateException("shader layers are not available yet");
             };
-            layers.add(new Layer(definition.name(), source, style));
+            layers.add(new Layer(definition.name(), source, style, definition instanceof LayerDefinition.Camera));
         }
         owned.addAll(prepared.videos().values());
 
@@ -192,6 +193,17 @@ public final class SceneInstance implements AutoCloseable {
         return compositor.render(layers, layers.length, clock);
     }
 
+    /**
+     * This frame again without the live camera layers, for snapshots and recordings under the default
+     * privacy policy. Call after {@link #render} in the same frame.
+     */
+    public Framebuffer renderWithoutVisitors(FrameClock clock) {
+        if (privateCompositor == null) {
+            privateCompositor = new Compositor(compositor.width(), compositor.height());
+        }
+        return privateCompositor.render(layers, layers.length, clock, true);
+    }
+
     public String name() {
         return definition.name();
     }
@@ -233,5 +245,8 @@ public final class SceneInstance implements AutoCloseable {
             }
         }
         compositor.close();
+        if (privateCompositor != null) {
+            privateCompositor.close();
+        }
     }
 }

@@ -157,6 +157,23 @@ class CompositorTest {
     }
 
     @Test
+    void withoutVisitorsLeavesLiveCameraLayersOut() {
+        VideoFrame visitor = TestFrames.make(16, 9, PixelFormat.RGB24, (x, y) -> new int[]{255, 255, 255, 255});
+        List<Layer> layers = List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle()),
+                new Layer("camera", new StillImageSource(visitor), new LayerStyle(), true));
+        try (Compositor compositor = new Compositor(WIDTH, HEIGHT); LayerStack stack = new LayerStack(layers, List.of())) {
+            FrameClock clock = new FrameClock();
+            clock.advance(System.nanoTime());
+            BufferedImage full = FrameReadback.read(stack.render(clock, compositor));
+            assertEquals(0xFFFFFF, full.getRGB(80, 45) & 0xFFFFFF, "the visitor is on screen");
+            Layer[] array = layers.toArray(Layer[]::new);
+            BufferedImage privateFrame = FrameReadback.read(compositor.render(array, array.length, clock, true));
+            assertEquals(80 * 255 / 159, privateFrame.getRGB(80, 45) >> 16 & 0xFF, 2, "only the gradient below remains");
+        }
+    }
+
+    @Test
     void zeroOpacityLayerLeavesTheImageUnchanged() {
         BufferedImage baseOnly = composite(List.of(new Layer("base", new StillImageSource(base()), new LayerStyle())));
         BufferedImage withHidden = compositeOverBase(new LayerStyle().opacity(0f), PixelFormat.RGBA32);

@@ -40,6 +40,8 @@ public final class Stage implements FrameContent {
     private double blackoutTarget;
     private double blackoutRate;
     private boolean asleep;
+    private Compositor privateCompositor;
+    private double transitionProgress = 1;
 
     /** @param onSceneShown told (on the render thread) when a scene becomes current, for status and journal */
     public Stage(SceneResources resources, Consumer<SceneInstance> onSceneShown) {
@@ -73,6 +75,7 @@ public final class Stage implements FrameContent {
         incomingSource.show(current.render(clock));
         if (outgoing != null) {
             double progress = transitionSeconds <= 0 ? 1 : (now - transitionStart) / transitionSeconds;
+            transitionProgress = progress;
             if (progress >= 1) {
                 outgoing.close();
                 outgoing = null;
@@ -87,6 +90,30 @@ public final class Stage implements FrameContent {
         outgoingStyle.opacity(0);
         incomingStyle.opacity(visible);
         return compositor.render(layers, 2, clock);
+    }
+
+    /**
+     * The frame just drawn, again without live camera layers (what the journal and recorder keep by
+     * default). Call after {@link #render} in the same frame. Render thread.
+     */
+    public Framebuffer renderWithoutVisitors(FrameClock clock, int width, int height) {
+        if (privateCompositor == null) {
+            privateCompositor = new Compositor(width, height);
+        }
+        if (asleep || current == null) {
+            return privateCompositor.render(layers, 0, clock);
+        }
+        float visible = (float) (1 - blackoutLevel);
+        incomingSource.show(current.renderWithoutVisitors(clock));
+        if (outgoing != null) {
+            outgoingSource.show(outgoing.renderWithoutVisitors(clock));
+            outgoingStyle.opacity(visible);
+            incomingStyle.opacity((float) (visible * smooth(Math.min(1, transitionProgress))));
+        } else {
+            outgoingStyle.opacity(0);
+            incomingStyle.opacity(visible);
+        }
+        return privateCompositor.render(layers, 2, clock);
     }
 
     private static double smooth(double t) {
@@ -168,6 +195,9 @@ public final class Stage implements FrameContent {
         }
         if (current != null) {
             current.close();
+        }
+        if (privateCompositor != null) {
+            privateCompositor.close();
         }
     }
 }
