@@ -6,13 +6,7 @@ import org.liquide.show.PreviewFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +56,7 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
                 worked = true;
                 reuse = FrameImages.toImage(frame, reuse);
                 try {
-                    output.jpeg().set(encode(reuse));
+                    output.jpeg().set(JpegEncoding.encode(reuse, quality));
                     output.version().incrementAndGet();
                 } catch (IOException e) {
                     LOG.warn("preview encoding failed: {}", e.getMessage());
@@ -72,21 +66,6 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
                 LockSupport.parkNanos(20_000_000L);
             }
         }
-    }
-
-    private byte[] encode(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 * 1024);
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
     }
 
     @Override
