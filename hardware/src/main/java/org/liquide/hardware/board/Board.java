@@ -2,6 +2,7 @@ package org.liquide.hardware.board;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.io.IO;
 import com.pi4j.io.IOType;
 import com.pi4j.io.gpio.digital.DigitalInput;
 import com.pi4j.io.gpio.digital.DigitalOutput;
@@ -60,6 +61,18 @@ public final class Board implements AutoCloseable {
     public DigitalOutput output(String id, int bcm, DigitalState initial) {
         return context.create(DigitalOutput.newConfigBuilder(context).id(id).bcm(bcm)
                 .initial(initial).shutdown(initial).build());
+    }
+
+    /**
+     * Closes a line or device opened here and frees its id and address for opening again. Prefer this to
+     * {@code io.close()}: Pi4J's I2C close does not remove the device from the context's registry.
+     */
+    public void release(IO<?, ?, ?> io) {
+        if (context.registry().exists(io.id())) {
+            context.shutdown(io.id());
+        } else {
+            io.close();
+        }
     }
 
     public NanoClock clock() {
