@@ -28,6 +28,7 @@ final class SensorLoop implements Runnable {
     private final InstantSource wallClock;
     private final NodeStats stats;
     private final long periodNanos;
+    private long readingsAtBadTime;
 
     SensorLoop(String node, SensorConfig config, Board board, ReadingSink sink, InstantSource wallClock,
                NodeStats stats) {
@@ -92,6 +93,15 @@ final class SensorLoop implements Runnable {
 
     private void publish(java.util.List<Sample> samples) {
         long now = wallClock.millis();
+        if (now < SensorReading.MIN_EPOCH_MILLIS || now > SensorReading.MAX_EPOCH_MILLIS) {
+            // A Pi that booted without network has no time yet: its readings would be refused downstream.
+            readingsAtBadTime++;
+            if (Long.bitCount(readingsAtBadTime) == 1) {
+                LOG.warn("{}/{}: the clock says {} ms since 1970; readings are dropped until NTP sets it",
+                        node, config.name(), now);
+            }
+            return;
+        }
         for (Sample sample : samples) {
             sink.publish(new SensorReading(node, config.name(), sample.channel(), now, sample.value()));
             stats.reading();

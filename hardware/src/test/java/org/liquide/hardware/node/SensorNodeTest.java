@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +100,27 @@ class SensorNodeTest {
             Await.until(DEADLINE, "a few readings", () -> received.size() >= 3);
         }
         assertTrue(received.stream().allMatch(r -> r.epochMillis() == instant.toEpochMilli()));
+    }
+
+    @Test
+    void aClockNotYetSetDropsReadingsWithoutFailingTheSensors() {
+        NodeConfig config = new NodeConfig("early", new BrokerAddress("localhost", 1883),
+                List.of(new PirConfig("presence", 50, 17, Duration.ZERO, Duration.ZERO)));
+        HandStimuli hand = new HandStimuli().setMotion("presence", true);
+        AtomicInteger samples = new AtomicInteger();
+        SimulatedHardware hardware = new SimulatedHardware().driveInput(17, () -> {
+            samples.incrementAndGet();
+            return hand.motion("presence");
+        });
+        var received = new CopyOnWriteArrayList<SensorReading>();
+        try (Board board = SimulatedBoard.of(hardware, NanoClock.system());
+             SensorNode node = SensorNode.start(config, board, received::add, InstantSource.fixed(Instant.EPOCH))) {
+            Await.until(DEADLINE, "the PIR line sampled ten times", () -> samples.get() >= 10);
+            assertEquals(0, node.stats().failures());
+            assertEquals(0, node.stats().reopens());
+            assertEquals(0, node.stats().readings());
+        }
+        assertTrue(received.isEmpty());
     }
 
     @Test
