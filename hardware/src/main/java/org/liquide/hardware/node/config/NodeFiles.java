@@ -6,6 +6,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.io.IOException;
@@ -86,8 +87,8 @@ public final class NodeFiles {
             problems.atStart("not valid YAML: " + e.getMessage());
             return new NodeFileResult.Invalid(problems.inFileOrder());
         }
-        if (root.isEmpty() || Scalars.scalar(root.get()).isEmpty() && !(root.get() instanceof
-                org.snakeyaml.engine.v2.nodes.CollectionNode<?>)) {
+        boolean blank = root.isEmpty() || root.get() instanceof ScalarNode && Scalars.scalar(root.get()).isEmpty();
+        if (blank) {
             problems.atStart("the file is empty: expected 'node:', 'broker:' and 'sensors:'");
             return new NodeFileResult.Invalid(problems.inFileOrder());
         }
