@@ -30,9 +30,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code node NODE.yaml [--simulate] [--broker URL]}: runs a sensor node until stopped (Ctrl-C, SIGTERM, or an
- * interrupt of the calling thread), then publishes {@code offline} and exits 0. Exits 2 when the node file or
- * options are wrong, with every error printed as {@code file:line:col: message}, and 1 when the node cannot
- * run (no GPIO/I2C provider on this machine, an unexpected failure).
+ * interrupt of the calling thread), then publishes {@code offline} and returns 0 (a JVM stopped by a signal
+ * still exits with that signal's status, 130 or 143). Returns 2 when the node file or options are wrong, with
+ * every error printed as {@code file:line:col: message}, and 1 when the node cannot run (no GPIO/I2C provider
+ * on this machine, an unexpected failure).
  */
 @Command(name = "node",
         description = "Runs a sensor node: reads the sensors of NODE.yaml and publishes readings over MQTT.")
