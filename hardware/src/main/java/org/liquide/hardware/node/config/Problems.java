@@ -1,0 +1,43 @@
+package org.liquide.hardware.node.config;
+
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Collects every error of one file with its position, so that all are reported at once. */
+final class Problems {
+    private final String file;
+    private final List<ConfigError> errors = new ArrayList<>();
+
+    Problems(String file) {
+        this.file = file;
+    }
+
+    void at(Node node, String message) {
+        at(node.getStartMark(), message);
+    }
+
+    void at(Optional<Mark> mark, String message) {
+        int line = mark.map(m -> m.getLine() + 1).orElse(1);
+        int column = mark.map(m -> m.getColumn() + 1).orElse(1);
+        errors.add(new ConfigError(file, line, column, message));
+    }
+
+    void atStart(String message) {
+        errors.add(new ConfigError(file, 1, 1, message));
+    }
+
+    boolean any() {
+        return !errors.isEmpty();
+    }
+
+    List<ConfigError> inFileOrder() {
+        return errors.stream()
+                .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
+                .toList();
+    }
+}

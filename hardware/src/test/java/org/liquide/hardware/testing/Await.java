@@ -1,0 +1,27 @@
+package org.liquide.hardware.testing;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Waits for a condition with a deadline: the test fails with {@code what} if it does not hold in time. */
+public final class Await {
+    private Await() {
+    }
+
+    public static void until(Duration deadline, String what, BooleanSupplier condition) {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - end > 0) {
+                fail("timed out after " + deadline.toMillis() + " ms waiting for: " + what);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail("interrupted waiting for: " + what);
+            }
+        }
+    }
+}
