@@ -1,9 +1,10 @@
 package org.liquide.hardware.node;
 
+import org.liquide.config.ConfigError;
+
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.board.BoardUnavailableException;
 import org.liquide.hardware.node.config.BrokerAddress;
-import org.liquide.hardware.node.config.ConfigError;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;

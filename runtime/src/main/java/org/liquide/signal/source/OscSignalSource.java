@@ -44,7 +44,10 @@ public final class OscSignalSource implements AutoCloseable {
 
     public OscSignalSource(SignalBus bus, InetSocketAddress bind) throws IOException {
         this.bus = bus;
-        this.channel = DatagramChannel.open().bind(bind);
+        this.channel = DatagramChannel.open();
+        // Controllers send bursts (a bank of faders at 60 Hz): a larger buffer keeps the kernel from dropping them.
+        channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
+        channel.bind(bind);
         this.thread = Thread.ofPlatform().name("liquide-osc").daemon().unstarted(this::receiveLoop);
     }
 

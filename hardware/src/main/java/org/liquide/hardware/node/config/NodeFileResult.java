@@ -1,5 +1,7 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.config.ConfigError;
+
 import java.util.List;
 
 /** A node file read: its configuration, or every error found in it. */

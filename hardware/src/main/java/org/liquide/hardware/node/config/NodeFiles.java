@@ -1,5 +1,10 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.config.ConfigError;
+import org.liquide.config.Problems;
+import org.liquide.config.Scalars;
+import org.liquide.config.YamlMapping;
+
 import org.liquide.hardware.wire.Names;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;

@@ -1,5 +1,10 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.config.Problems;
+import org.liquide.config.Scalars;
+import org.liquide.config.Suggestions;
+import org.liquide.config.YamlMapping;
+
 import com.pi4j.io.gpio.digital.PullResistance;
 import org.liquide.hardware.driver.Ads1115;
 import org.liquide.hardware.driver.Bh1750;

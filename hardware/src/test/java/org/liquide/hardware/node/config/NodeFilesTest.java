@@ -1,5 +1,8 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.config.ConfigError;
+import org.liquide.config.Suggestions;
+
 import com.pi4j.io.gpio.digital.PullResistance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,15 +1,15 @@
-package org.liquide.hardware.node.config;
+package org.liquide.config;
 
 import java.util.Collection;
 import java.util.Optional;
 
 /** Finds the valid word a typo was probably meant to be. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
     /** The candidate closest to {@code typo} by edit distance, if close enough to be a plausible typo. */
-    static Optional<String> closest(String typo, Collection<String> candidates) {
+    public static Optional<String> closest(String typo, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -24,7 +24,7 @@ final class Suggestions {
     }
 
     /** Levenshtein distance, with a swap of two neighbouring letters counting as one edit. */
-    static int editDistance(String a, String b) {
+    public static int editDistance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
         for (int i = 0; i <= a.length(); i++) {
             d[i][0] = i;

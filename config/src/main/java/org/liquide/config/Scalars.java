@@ -1,4 +1,4 @@
-package org.liquide.hardware.node.config;
+package org.liquide.config;
 
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -13,11 +13,11 @@ import java.util.OptionalInt;
  * Reads scalar values out of YAML nodes, reporting what was expected when a value does not fit. Numbers are
  * read from the text as written, so {@code 0x29} is an address whichever YAML schema is in use.
  */
-final class Scalars {
+public final class Scalars {
     private Scalars() {
     }
 
-    static Optional<String> text(Node node, String key, String expectation, Problems problems) {
+    public static Optional<String> text(Node node, String key, String expectation, Problems problems) {
         Optional<String> value = scalar(node);
         if (value.isEmpty()) {
             problems.at(node, "'" + key + "' must be " + expectation + ", not " + describe(node));
@@ -25,7 +25,7 @@ final class Scalars {
         return value;
     }
 
-    static OptionalInt integer(Node node, String key, int min, int max, String expectation, Problems problems) {
+    public static OptionalInt integer(Node node, String key, int min, int max, String expectation, Problems problems) {
         Optional<String> text = scalar(node);
         if (text.isPresent()) {
             String s = text.get().trim().replace("_", "");
@@ -46,7 +46,7 @@ final class Scalars {
         return OptionalInt.empty();
     }
 
-    static OptionalDouble number(Node node, String key, double min, double max, String expectation,
+    public static OptionalDouble number(Node node, String key, double min, double max, String expectation,
                                  Problems problems) {
         Optional<String> text = scalar(node);
         if (text.isPresent()) {
@@ -65,7 +65,7 @@ final class Scalars {
         return OptionalDouble.empty();
     }
 
-    static Optional<Boolean> bool(Node node, String key, Problems problems) {
+    public static Optional<Boolean> bool(Node node, String key, Problems problems) {
         Optional<String> text = scalar(node);
         if (text.isPresent() && (text.get().equals("true") || text.get().equals("false"))) {
             return Optional.of(Boolean.parseBoolean(text.get()));
@@ -75,7 +75,7 @@ final class Scalars {
     }
 
     /** The text of a non-empty scalar; empty for null, {@code ~}, lists and mappings. */
-    static Optional<String> scalar(Node node) {
+    public static Optional<String> scalar(Node node) {
         if (node instanceof ScalarNode scalar) {
             String value = scalar.getValue();
             boolean nullish = scalar.isPlain() && (value.isEmpty() || value.equals("~") || value.equals("null"));
@@ -86,7 +86,7 @@ final class Scalars {
         return Optional.empty();
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         return switch (node) {
             case MappingNode m -> "a mapping";
             case SequenceNode s -> "a list";

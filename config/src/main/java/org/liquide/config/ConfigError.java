@@ -1,7 +1,7 @@
-package org.liquide.hardware.node.config;
+package org.liquide.config;
 
 /**
- * One problem in a node file, at a 1-based line and column; {@link #toString()} gives
+ * One problem in a configuration file (showcase, scene, node), at a 1-based line and column; {@link #toString()} gives
  * {@code file:line:col: message}, the form editors and terminals link to.
  */
 public record ConfigError(String file, int line, int column, String message) {

@@ -1,4 +1,4 @@
-package org.liquide.hardware.node.config;
+package org.liquide.config;
 
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -9,33 +9,33 @@ import java.util.List;
 import java.util.Optional;
 
 /** Collects every error of one file with its position, so that all are reported at once. */
-final class Problems {
+public final class Problems {
     private final String file;
     private final List<ConfigError> errors = new ArrayList<>();
 
-    Problems(String file) {
+    public Problems(String file) {
         this.file = file;
     }
 
-    void at(Node node, String message) {
+    public void at(Node node, String message) {
         at(node.getStartMark(), message);
     }
 
-    void at(Optional<Mark> mark, String message) {
+    public void at(Optional<Mark> mark, String message) {
         int line = mark.map(m -> m.getLine() + 1).orElse(1);
         int column = mark.map(m -> m.getColumn() + 1).orElse(1);
         errors.add(new ConfigError(file, line, column, message));
     }
 
-    void atStart(String message) {
+    public void atStart(String message) {
         errors.add(new ConfigError(file, 1, 1, message));
     }
 
-    boolean any() {
+    public boolean any() {
         return !errors.isEmpty();
     }
 
-    List<ConfigError> inFileOrder() {
+    public List<ConfigError> inFileOrder() {
         return errors.stream()
                 .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
                 .toList();

@@ -1,4 +1,4 @@
-package org.liquide.hardware.node.config;
+package org.liquide.config;
 
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -17,7 +17,7 @@ import java.util.function.Function;
  * A YAML mapping read key by key: it reports duplicate keys, missing required keys, and, once every known key
  * has been taken, the keys nobody asked for, with the closest valid key.
  */
-final class YamlMapping {
+public final class YamlMapping {
     private final MappingNode node;
     private String where;
     private final Problems problems;
@@ -42,7 +42,7 @@ final class YamlMapping {
     }
 
     /** The node as a mapping; reports an error and gives empty when it is something else. */
-    static Optional<YamlMapping> of(Node node, String where, String expectation, Problems problems) {
+    public static Optional<YamlMapping> of(Node node, String where, String expectation, Problems problems) {
         if (node instanceof MappingNode mapping) {
             return Optional.of(new YamlMapping(mapping, where, problems));
         }
@@ -51,20 +51,20 @@ final class YamlMapping {
     }
 
     /** Names the mapping in later messages, once it is known (a sensor's name is read from the mapping). */
-    void describeAs(String description) {
+    public void describeAs(String description) {
         this.where = description;
     }
 
-    Node node() {
+    public Node node() {
         return node;
     }
 
-    Optional<Node> get(String key) {
+    public Optional<Node> get(String key) {
         taken.add(key);
         return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
     }
 
-    Optional<Node> require(String key, String expectation) {
+    public Optional<Node> require(String key, String expectation) {
         Optional<Node> value = get(key);
         if (value.isEmpty()) {
             problems.at(node, "missing '" + key + "' in " + where + ": expected " + expectation);
@@ -76,7 +76,7 @@ final class YamlMapping {
      * Reports each key not taken and not in {@code allowed}; {@code hint} may explain a key better than a
      * spelling suggestion can (e.g. an option written outside {@code options:}).
      */
-    void rejectUnknown(List<String> allowed, Function<String, Optional<String>> hint) {
+    public void rejectUnknown(List<String> allowed, Function<String, Optional<String>> hint) {
         for (var entry : entries.entrySet()) {
             String key = entry.getKey();
             if (taken.contains(key) || allowed.contains(key)) {
@@ -95,7 +95,7 @@ final class YamlMapping {
         }
     }
 
-    void rejectUnknown(List<String> allowed) {
+    public void rejectUnknown(List<String> allowed) {
         rejectUnknown(allowed, key -> Optional.empty());
     }
 }
