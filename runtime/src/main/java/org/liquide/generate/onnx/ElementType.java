@@ -45,10 +45,6 @@ public enum ElementType {
         return byteSize;
     }
 
-    public boolean isFloatingPoint() {
-        return this == FLOAT32 || this == FLOAT16 || this == FLOAT64 || this == BFLOAT16;
-    }
-
     @Override
     public String toString() {
         return label;
