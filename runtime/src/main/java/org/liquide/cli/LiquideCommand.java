@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         description = "Liquide: a runtime for interactive, AI-assisted exhibition installations.",
         subcommands = {
                 DemoCommand.class,
+                GenerateCommand.class,
+                ModelsCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec
