@@ -41,7 +41,6 @@ public final class DiffusionGenerator implements ImageGenerator {
 
     private final String name;
     private final List<AutoCloseable> resources;
-    private final PromptTokenizer tokenizer;
     private final TextEncoder textEncoder;
     private final Unet unet;
     private final VaeEncoder encoder;
@@ -73,7 +72,6 @@ public final class DiffusionGenerator implements ImageGenerator {
                                Scheduler scheduler, ModelSpec spec) {
         this.name = name;
         this.resources = resources;
-        this.tokenizer = tokenizer;
         this.textEncoder = textEncoder;
         this.unet = unet;
         this.encoder = encoder;

@@ -80,12 +80,12 @@ public final class ModelSession implements AutoCloseable {
 
     private static ModelSession open(String name, OnnxModelInfo info, EngineOptions options, Loader loader)
             throws ModelLoadException {
-        OrtEngines.engine();
         SessionSettings.Resolved settings;
         try {
+            OrtEngines.engine();
             settings = SessionSettings.resolve(options);
-        } catch (OrtException e) {
-            throw new ModelLoadException(name + ": bad engine options: " + e.getMessage(), e);
+        } catch (OrtException | RuntimeException e) {
+            throw new ModelLoadException(name + ": ONNX Runtime is not usable: " + e.getMessage(), e);
         }
         try {
             return openWith(name, info, settings, loader);
@@ -105,14 +105,17 @@ public final class ModelSession implements AutoCloseable {
 
     private static ModelSession openWith(String name, OnnxModelInfo info, SessionSettings.Resolved settings,
                                          Loader loader) throws ModelLoadException {
-        Model model = Model.newInstance(shortName(name), Device.cpu(), OrtEngines.ENGINE_NAME);
+        Model model = null;
         try {
             // Device.cpu() for DJL: the execution provider is already in our session options, and tensors
             // cross the Java boundary in host memory whatever the provider.
+            model = Model.newInstance(shortName(name), Device.cpu(), OrtEngines.ENGINE_NAME);
             loader.load(model, Map.of("sessionOptions", settings.options()));
             return new ModelSession(name, model, settings.options(), settings.device(), info);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            model.close();
+            if (model != null) {
+                model.close();
+            }
             settings.options().close();
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ModelLoadException(name + ": " + cause.getMessage(), e);

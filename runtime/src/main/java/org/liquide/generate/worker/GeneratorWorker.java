@@ -329,6 +329,7 @@ public final class GeneratorWorker implements AutoCloseable {
             }
             ImageGenerator generator = primary != null ? primary : fallback();
             if (generator == null) {
+                retryNow = true; // nothing can generate now; this input and these params still count
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
                 return true;
             }

@@ -1,11 +1,14 @@
 package org.liquide.generate.engine;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxGraph;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,6 +79,16 @@ class ModelSessionTest {
         ModelLoadException malformed = assertThrows(ModelLoadException.class,
                 () -> ModelSession.load(garbage, EngineOptions.cpu()));
         assertTrue(malformed.getMessage().contains("garbage.onnx"), malformed.getMessage());
+    }
+
+    @Test
+    void outputsAreReadFromNativeMemoryWithoutAHeapCopy() throws Exception {
+        OrtEngines.engine();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), new float[][]{{1f, 2f, 3f}})) {
+            ByteBuffer bytes = OutputMemory.bytes(tensor);
+            assertTrue(bytes.isDirect(), "ONNX Runtime's native view, not its copying accessor");
+            assertEquals(3f, bytes.getFloat(8));
+        }
     }
 
     @Test
