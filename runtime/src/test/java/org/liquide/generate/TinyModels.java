@@ -84,6 +84,33 @@ public final class TinyModels {
         return diffusionFolder(root, ElementType.FLOAT32, TokenizerLayout.TOKENIZER_JSON, Sampler.EULER);
     }
 
+    /** Replaces the folder's UNet with one declaring its timestep as {@code type}, scalar or [1]. */
+    public static void unetTimestep(Path root, ElementType type, boolean scalar) throws IOException {
+        unetGraph(ElementType.FLOAT32, type, scalar).write(root.resolve("unet/model.onnx"));
+    }
+
+    /**
+     * Adds TAESD-style encoder and decoder folders: latents straight out (no mean and variance), other
+     * tensor names than the VAE's (as hand exports have).
+     */
+    public static void addTinyAutoencoder(Path root) throws IOException {
+        OnnxGraph encoder = new OnnxGraph("taesd_encoder");
+        encoder.input("image", ElementType.FLOAT32, "batch", 3, "height", "width");
+        String pooled = encoder.node("AveragePool", List.of("image"), Attribute.ints("kernel_shape", 8, 8),
+                Attribute.ints("strides", 8, 8));
+        float[] weights = new float[4 * 3];
+        for (int c = 0; c < 3; c++) {
+            weights[c * 3 + c] = 0.5f;
+        }
+        encoder.nodeNamed("latents", "Conv", List.of(pooled,
+                encoder.constant("to_latent", new long[]{4, 3, 1, 1}, weights)));
+        encoder.output("latents", ElementType.FLOAT32, "batch", 4, "height_latent", "width_latent");
+        encoder.write(root.resolve("taesd_encoder/model.onnx"));
+
+        OnnxGraph decoder = vaeDecoderGraph(ElementType.FLOAT32);
+        decoder.write(root.resolve("taesd_decoder/model.onnx"));
+    }
+
     private static String schedulerConfig(Sampler sampler) {
         return switch (sampler) {
             case EULER -> """
@@ -131,10 +158,19 @@ public final class TinyModels {
      * its images are noise-like; what the tests check is how the pipeline treats it.
      */
     static OnnxGraph unetGraph(ElementType floatType) {
+        return unetGraph(floatType, ElementType.INT64, false);
+    }
+
+    /** The UNet with another timestep type, and a scalar timestep when {@code scalar}. */
+    static OnnxGraph unetGraph(ElementType floatType, ElementType timestepType, boolean scalar) {
         SeededGaussian random = new SeededGaussian(23);
         OnnxGraph graph = new OnnxGraph("unet");
         graph.input("sample", floatType, "batch", 4, "height", "width");
-        graph.input("timestep", ElementType.INT64, 1);
+        if (scalar) {
+            graph.input("timestep", timestepType);
+        } else {
+            graph.input("timestep", timestepType, 1);
+        }
         graph.input("encoder_hidden_states", floatType, "batch", "sequence", HIDDEN);
         String sample = toFloat(graph, "sample");
         String text = toFloat(graph, "encoder_hidden_states");

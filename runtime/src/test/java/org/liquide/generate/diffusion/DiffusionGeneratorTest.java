@@ -137,6 +137,44 @@ class DiffusionGeneratorTest {
     }
 
     @Test
+    void theTimestepTypeAndShapeTheUnetDeclaresAreHonoured() throws Exception {
+        GenerationParams params = new GenerationParams().strength(0.7f).seed(9);
+        byte[] reference;
+        try (ImageGenerator generator = GeneratorFactory.open(spec(folder))) {
+            reference = TestImages.bytes(generate(generator, params));
+        }
+        Object[][] variants = {{ElementType.INT32, false}, {ElementType.INT64, true}, {ElementType.FLOAT32, true},
+                {ElementType.FLOAT16, false}};
+        for (Object[] variant : variants) {
+            ElementType type = (ElementType) variant[0];
+            boolean scalar = (Boolean) variant[1];
+            Path root = TinyModels.diffusionFolder(models.resolve("timestep-" + type + "-" + scalar));
+            TinyModels.unetTimestep(root, type, scalar);
+            try (ImageGenerator generator = GeneratorFactory.open(spec(root))) {
+                assertArrayEquals(reference, TestImages.bytes(generate(generator, params)),
+                        "timestep " + type + (scalar ? " scalar" : "[1]"));
+            }
+        }
+    }
+
+    @Test
+    void theTinyAutoencoderReplacesTheVaeWhenPresent() throws Exception {
+        Path root = TinyModels.diffusionFolder(models.resolve("taesd"));
+        TinyModels.addTinyAutoencoder(root);
+        try (ImageGenerator generator = GeneratorFactory.open(spec(root))) {
+            List<String> components = generator.describe().stream().map(ModelDescription::component).toList();
+            assertEquals(List.of("text_encoder", "unet", "taesd_encoder", "taesd_decoder"), components);
+            GenerationParams params = new GenerationParams().strength(0.5f).seed(2);
+            VideoFrame output = generate(generator, params);
+            assertArrayEquals(TestImages.bytes(output), TestImages.bytes(generate(generator, params)));
+            try (ImageGenerator vae = GeneratorFactory.open(spec(folder))) {
+                assertNotEquals(0, TestImages.meanAbsDifference(output, generate(vae, params)),
+                        "a different autoencoder, at latent scale 1");
+            }
+        }
+    }
+
+    @Test
     void aUnetOutsideTheLayoutIsRefusedNamingExpectedAndFound() throws Exception {
         Path broken = TinyModels.diffusionFolder(models.resolve("broken"));
         OnnxGraph graph = new OnnxGraph("not-a-unet");

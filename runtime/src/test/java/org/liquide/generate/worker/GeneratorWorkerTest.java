@@ -2,16 +2,20 @@ package org.liquide.generate.worker;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.ModelSpec;
 import org.liquide.generate.TestImages;
+import org.liquide.generate.TinyModels;
 import org.liquide.generate.cppn.CppnGenerator;
 import org.liquide.generate.engine.EngineOptions;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -260,7 +264,7 @@ class GeneratorWorkerTest {
     void aStaticSceneIsNotGeneratedAgain() {
         FakeGenerator model = new FakeGenerator("fake", 200, FakeGenerator.Behaviour.WORK, 0);
         GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST.withSimilarityThreshold(0.01f));
-        await(worker, () -> worker.stats().status() == WorkerStatus.RUNNING, () -> "the model");
+        await(worker, () -> model.calls.get() >= 1, () -> "the model's first image (no camera yet)");
         int callsBefore = model.calls.get();
         camera(worker, false); // the same scene with sensor noise
         await(worker, () -> worker.stats().similaritySkips() >= 30, () -> "skipped static frames");
@@ -283,6 +287,23 @@ class GeneratorWorkerTest {
             worker.params().publish(new GenerationParams().strength(strength));
             await(worker, () -> model.lastStrength == strength, () -> "strength " + strength);
         }
+    }
+
+    @Test
+    void aWorkerForASpecServesTheFallbackWhileItsModelIsMissing(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("later.onnx");
+        ModelSpec spec = ModelSpec.of(model.toString()).withSize(24, 16).withThreads(1, 1).withStrength(0.3f);
+        GeneratorWorker worker = GeneratorWorker.forSpec("spec", spec, FAST);
+        cleanup.add(worker);
+        worker.start();
+        await(worker, () -> framesSeen > 0 && lastFrame.width() == 24 && worker.stats().failures() >= 1,
+                () -> "the CPPN at the spec's size");
+        assertEquals("cppn", worker.stats().generator());
+        assertTrue(worker.stats().lastError().contains("model not found: " + model), worker.stats().lastError());
+
+        TinyModels.imageToImage(model, 0, 0); // the artist copies the model in during the show
+        await(worker, () -> "later.onnx".equals(worker.stats().generator()), () -> "the model, once it is there");
+        assertEquals(WorkerStatus.RUNNING, worker.stats().status());
     }
 
     @Test
