@@ -18,8 +18,7 @@ final class TextEncoder {
 
     TextEncoder(ModelSession session) throws ModelContractException {
         this.session = session;
-        ComponentContract contract = new ComponentContract("text_encoder/model.onnx", session.inputs(),
-                session.outputs());
+        ComponentContract contract = new ComponentContract(session.name(), session.inputs(), session.outputs());
         TensorSpec idsSpec = contract.input("input_ids", "int32|int64[batch, sequence]", false,
                 ComponentContract.INTEGERS, 2);
         TensorSpec hiddenSpec = contract.output("last_hidden_state", "float32|float16[batch, sequence, hidden]",

@@ -33,7 +33,7 @@ final class Unet {
 
     Unet(ModelSession session) throws ModelContractException {
         this.session = session;
-        ComponentContract contract = new ComponentContract("unet/model.onnx", session.inputs(), session.outputs());
+        ComponentContract contract = new ComponentContract(session.name(), session.inputs(), session.outputs());
         sampleSpec = contract.input("sample", "float32|float16[batch, 4, height/8, width/8]", false,
                 ComponentContract.FLOATS, 4);
         TensorSpec timestepSpec = contract.input("timestep", "int64|int32|float32|float16[] or [1]", false,

@@ -23,8 +23,7 @@ final class VaeDecoder {
         this.component = component;
         this.session = session;
         this.scale = scale;
-        ComponentContract contract = new ComponentContract(component + "/model.onnx", session.inputs(),
-                session.outputs());
+        ComponentContract contract = new ComponentContract(session.name(), session.inputs(), session.outputs());
         TensorSpec latentSpec = contract.input("latent_sample", "float32|float16[batch, 4, height/8, width/8]", true,
                 ComponentContract.FLOATS, 4);
         TensorSpec imageSpec = contract.output("sample", "float32|float16[batch, 3, height, width]", true,

@@ -27,8 +27,7 @@ final class VaeEncoder {
         this.component = component;
         this.session = session;
         this.scale = scale;
-        ComponentContract contract = new ComponentContract(component + "/model.onnx", session.inputs(),
-                session.outputs());
+        ComponentContract contract = new ComponentContract(session.name(), session.inputs(), session.outputs());
         TensorSpec imageSpec = contract.input("sample", "float32|float16[batch, 3, height, width]", true,
                 ComponentContract.FLOATS, 4);
         TensorSpec latentSpec = contract.output("latent_parameters|latent_sample",

@@ -41,7 +41,8 @@ public final class ImageToImageGenerator implements ImageGenerator {
         this.name = model.getFileName().toString();
         this.session = ModelSession.load(model, engineOptions);
         try {
-            ImageToImageContract contract = ImageToImageContract.check(name, session.inputs(), session.outputs());
+            ImageToImageContract contract = ImageToImageContract.check(model.toString(), session.inputs(),
+                    session.outputs());
             this.width = width;
             this.height = height;
             this.runWidth = contract.fixedWidth() > 0 ? (int) contract.fixedWidth() : width;

@@ -41,7 +41,7 @@ class ModelsCommandTest {
         Path text = TinyModels.notAnImageModel(dir.resolve("text.onnx"));
         CommandRun run = CommandRun.of("models", "check", "builtin", text.toString(), "--size", "64x64");
         assertEquals(2, run.exitCode());
-        assertTrue(run.out().contains("FAILED: text.onnx does not fit the image-to-image contract"), run.out());
+        assertTrue(run.out().contains("FAILED: " + text + " does not fit the image-to-image contract"), run.out());
         assertTrue(run.out().contains("1 of 2 models ok"), run.out());
     }
 }

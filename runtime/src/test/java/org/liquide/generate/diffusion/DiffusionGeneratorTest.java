@@ -184,7 +184,8 @@ class DiffusionGeneratorTest {
         graph.write(broken.resolve("unet/model.onnx"));
         ModelContractException e = assertThrows(ModelContractException.class, () -> GeneratorFactory.open(spec(broken)));
         String message = e.getMessage();
-        assertTrue(message.startsWith("unet/model.onnx does not fit the diffusers ONNX layout"), message);
+        assertTrue(message.startsWith(broken.resolve("unet/model.onnx") + " does not fit the diffusers ONNX layout"),
+                message);
         assertTrue(message.contains("no input sample"), message);
         assertTrue(message.contains("expected inputs [sample float32|float16[batch, 4, height/8, width/8], timestep"),
                 message);
