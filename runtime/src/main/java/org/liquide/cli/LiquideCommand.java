@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 org.liquide.hardware.node.NodeCommand.class,
+                GenerateCommand.class,
+                ModelsCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,116 @@
+package org.liquide.cli;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.liquide.generate.LoadProgress;
+import org.liquide.generate.ModelChecker;
+import org.liquide.generate.ModelSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+@Command(name = "models", description = "Inspects generation models.", subcommands = ModelsCommand.Check.class)
+final class ModelsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "check",
+            description = "Loads each model and prints its inputs and outputs (names, shapes, types), its device and"
+                    + " the time of a warm-up image. Without a path, checks the builtin.")
+    static final class Check implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "PATH", arity = "0..*",
+                description = "builtin, .onnx files or diffusers ONNX folders.")
+        List<String> paths = new ArrayList<>();
+
+        @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
+                description = "cpu, cuda or tensorrt. Default: ${DEFAULT-VALUE}.")
+        String device;
+
+        @Option(names = "--size", defaultValue = "512x512", paramLabel = "WxH",
+                description = "Image size of the warm-up. Default: ${DEFAULT-VALUE}.")
+        String size;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+                description = "ONNX Runtime intra-op threads (0: one per core). Default: ${DEFAULT-VALUE}.")
+        int threads;
+
+        @Override
+        public Integer call() {
+            List<ModelSpec> specs = new ArrayList<>();
+            int[] dimensions = parseSize();
+            try {
+                for (String path : paths.isEmpty() ? List.of(ModelSpec.BUILTIN) : paths) {
+                    specs.add(ModelSpec.of(path).withDevice(device).withThreads(threads, 0)
+                            .withSize(dimensions[0], dimensions[1]));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("models check: " + e.getMessage(), e);
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            List<ModelChecker.Result> results = ModelChecker.check(specs, out, ProgressBarLoad::new);
+            long failed = results.stream().filter(result -> !result.ok()).count();
+            out.println(results.size() - failed + " of " + results.size() + " models ok");
+            out.flush();
+            return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
+        }
+
+        private int[] parseSize() {
+            String[] parts = size.toLowerCase(Locale.ROOT).split("x");
+            try {
+                return new int[]{Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
+            } catch (RuntimeException e) {
+                throw new BadInputException("models check: --size must look like 512x512, got '" + size + "'");
+            }
+        }
+    }
+
+    /** Shows the load steps of multi-part models (diffusion folders) on a progress bar, on standard error. */
+    private static final class ProgressBarLoad implements LoadProgress {
+        private final String task;
+        private ProgressBar bar;
+
+        ProgressBarLoad(ModelSpec spec) {
+            String source = spec.source();
+            this.task = source.length() > 30 ? "…" + source.substring(source.length() - 29) : source;
+        }
+
+        @Override
+        public void begin(int steps) {
+            if (steps < 2) {
+                return; // a single file loads in a moment: no bar
+            }
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250).continuousUpdate().build();
+        }
+
+        @Override
+        public void step(String done) {
+            if (bar == null) {
+                return;
+            }
+            bar.setExtraMessage(done);
+            bar.step();
+            if (bar.getCurrent() >= bar.getMax()) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+}

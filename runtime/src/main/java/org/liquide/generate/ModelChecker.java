@@ -1,0 +1,94 @@
+package org.liquide.generate;
+
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.onnx.TensorSpec;
+
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Loads models and reports on them: each model's inputs and outputs, the device, and the time of a
+ * warm-up image. Used by {@code liquide models check}, and by the show for its configured models.
+ */
+public final class ModelChecker {
+    private ModelChecker() {
+    }
+
+    /** What checking one spec found. {@code error} is null when the model loaded and generated. */
+    public record Result(ModelSpec spec, String device, double loadMillis, double warmUpMillis, String error) {
+        public boolean ok() {
+            return error == null;
+        }
+    }
+
+    /**
+     * Checks each spec in turn, printing a report to {@code out}; {@code progressFor} gives the progress
+     * listener for each spec's load.
+     */
+    public static List<Result> check(List<ModelSpec> specs, PrintWriter out, Function<ModelSpec, LoadProgress> progressFor) {
+        List<Result> results = new ArrayList<>();
+        for (ModelSpec spec : specs) {
+            results.add(check(spec, out, progressFor.apply(spec)));
+            out.flush();
+        }
+        return results;
+    }
+
+    public static Result check(ModelSpec spec, PrintWriter out, LoadProgress progress) {
+        out.println(spec.source() + " (" + spec.width() + "x" + spec.height() + ", asked for " + spec.device() + ")");
+        long start = System.nanoTime();
+        ImageGenerator generator;
+        try {
+            generator = GeneratorFactory.open(spec, progress);
+        } catch (ModelLoadException | RuntimeException e) {
+            out.println("  FAILED: " + e.getMessage());
+            return new Result(spec, null, 0, 0, e.getMessage());
+        }
+        double loadMillis = (System.nanoTime() - start) / 1e6;
+        try (generator) {
+            out.printf("  %s on %s, loaded in %.0f ms%n", generator.name(), generator.device(), loadMillis);
+            for (ModelDescription model : generator.describe()) {
+                out.println("  " + model.component() + " (" + model.device() + ")");
+                for (TensorSpec input : model.inputs()) {
+                    out.println("    in  " + input);
+                }
+                for (TensorSpec output : model.outputs()) {
+                    out.println("    out " + output);
+                }
+            }
+            VideoFrame input = new VideoFrame();
+            VideoFrame output = new VideoFrame();
+            try {
+                testCard(input, spec.width(), spec.height());
+                long warmStart = System.nanoTime();
+                generator.generate(input, spec.initialParams(), output);
+                double warmUpMillis = (System.nanoTime() - warmStart) / 1e6;
+                out.printf("  warm-up image %dx%d in %.0f ms%n", output.width(), output.height(), warmUpMillis);
+                return new Result(spec, generator.device(), loadMillis, warmUpMillis, null);
+            } catch (Exception e) {
+                out.println("  FAILED to generate: " + e.getMessage());
+                return new Result(spec, generator.device(), loadMillis, 0, String.valueOf(e.getMessage()));
+            } finally {
+                input.free();
+                output.free();
+            }
+        }
+    }
+
+    /** A colour gradient standing in for a camera image. */
+    private static void testCard(VideoFrame frame, int width, int height) {
+        ByteBuffer pixels = frame.reshape(width, height, width * 3, PixelFormat.RGB24);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int offset = (y * width + x) * 3;
+                pixels.put(offset, (byte) (255 * x / Math.max(1, width - 1)));
+                pixels.put(offset + 1, (byte) (255 * y / Math.max(1, height - 1)));
+                pixels.put(offset + 2, (byte) 128);
+            }
+        }
+    }
+}

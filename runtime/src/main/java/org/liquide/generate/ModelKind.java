@@ -1,0 +1,35 @@
+package org.liquide.generate;
+
+import org.liquide.generate.diffusion.DiffusionLayout;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** The kinds of generator a model spec can name, told apart by what the source is. */
+public enum ModelKind {
+    /** {@code builtin}: the CPPN, no weights. */
+    BUILTIN,
+    /** An .onnx file following the image-to-image contract. */
+    IMAGE_TO_IMAGE,
+    /** A folder in the diffusers ONNX export layout. */
+    DIFFUSION;
+
+    public static ModelKind of(ModelSpec spec) throws ModelLoadException {
+        if (spec.isBuiltin()) {
+            return BUILTIN;
+        }
+        Path path = spec.path();
+        if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            return IMAGE_TO_IMAGE;
+        }
+        if (Files.isDirectory(path) && DiffusionLayout.looksLike(path)) {
+            return DIFFUSION;
+        }
+        if (!Files.exists(path)) {
+            throw new ModelLoadException("model not found: " + path);
+        }
+        throw new ModelLoadException("not a model: " + path + " (expected builtin, an .onnx file, or a diffusers"
+                + " ONNX folder with unet/model.onnx)");
+    }
+}

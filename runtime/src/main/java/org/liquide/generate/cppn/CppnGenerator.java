@@ -1,0 +1,112 @@
+package org.liquide.generate.cppn;
+
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.GenerationParams;
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.ModelDescription;
+import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.TensorBuffer;
+import org.liquide.generate.image.FrameReader;
+import org.liquide.generate.image.FrameWriter;
+import org.liquide.generate.image.Layout;
+import org.liquide.generate.image.ValueRange;
+import org.liquide.generate.onnx.ElementType;
+
+import java.util.List;
+
+/**
+ * The built-in generator: a {@link CppnNetwork} run through DJL like any model. Needs no weights, runs in
+ * real time on a CPU, and is what a worker falls back to when a model fails. The params' seed picks the
+ * network (a new seed rebuilds it), the latent vector moves through its space, and {@code cameraMix}
+ * blends the camera in.
+ */
+public final class CppnGenerator implements ImageGenerator {
+    private final int width;
+    private final int height;
+    private final EngineOptions engineOptions;
+    private final TensorBuffer coords = new TensorBuffer(CppnNetwork.COORDS, ElementType.FLOAT32);
+    private final TensorBuffer latent = new TensorBuffer(CppnNetwork.LATENT, ElementType.FLOAT32);
+    private final TensorBuffer camera = new TensorBuffer(CppnNetwork.CAMERA, ElementType.FLOAT32);
+    private final TensorBuffer cameraMix = new TensorBuffer(CppnNetwork.CAMERA_MIX, ElementType.FLOAT32);
+    private final TensorBuffer rgb = new TensorBuffer(CppnNetwork.RGB, ElementType.FLOAT32);
+    private final List<TensorBuffer> inputs = List.of(coords, latent, camera, cameraMix);
+    private final List<TensorBuffer> outputs = List.of(rgb);
+    private final FrameReader reader = new FrameReader();
+    private final FrameWriter writer = new FrameWriter();
+    private final float[] pixels;
+    private ModelSession session;
+    private long seed;
+    private boolean cameraBlank;
+
+    /** Builds the network for {@code seed} right away, so a broken engine shows at construction. */
+    public CppnGenerator(int width, int height, long seed, EngineOptions engineOptions) throws ModelLoadException {
+        this.width = width;
+        this.height = height;
+        this.engineOptions = engineOptions;
+        this.pixels = new float[width * height * 3];
+        CoordinateGrid.fill(coords, width, height);
+        latent.reshape(1, GenerationParams.LATENT_SIZE);
+        camera.reshape((long) width * height, 3);
+        cameraMix.reshape(1, 1);
+        load(seed);
+    }
+
+    @Override
+    public String name() {
+        return "cppn";
+    }
+
+    @Override
+    public String device() {
+        return session.device();
+    }
+
+    @Override
+    public void generate(VideoFrame input, GenerationParams params, VideoFrame output) throws ModelLoadException {
+        if (params.seed() != seed) {
+            load(params.seed());
+        }
+        float[] vector = params.latent();
+        for (int i = 0; i < GenerationParams.LATENT_SIZE; i++) {
+            latent.setFloat(i, vector[i]);
+        }
+        if (input.isEmpty()) {
+            cameraMix.setFloat(0, 0f);
+            if (!cameraBlank) {
+                camera.fill(0f);
+                cameraBlank = true;
+            }
+        } else {
+            cameraMix.setFloat(0, params.cameraMix());
+            reader.read(input, width, height, pixels, Layout.INTERLEAVED, ValueRange.UNIT);
+            camera.setFloats(pixels, pixels.length);
+            cameraBlank = false;
+        }
+        session.run(inputs, outputs);
+        rgb.getFloats(pixels);
+        writer.write(pixels, width, height, Layout.INTERLEAVED, ValueRange.UNIT, output, width, height);
+    }
+
+    @Override
+    public List<ModelDescription> describe() {
+        return List.of(new ModelDescription("cppn (seed " + seed + ")", session.device(), session.inputs(),
+                session.outputs()));
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+    }
+
+    private void load(long newSeed) throws ModelLoadException {
+        ModelSession next = ModelSession.load("cppn", CppnNetwork.build(newSeed), engineOptions);
+        close();
+        session = next;
+        seed = newSeed;
+    }
+}

@@ -1,0 +1,238 @@
+package org.liquide.generate.diffusion;
+
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.GenerationParams;
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.LoadProgress;
+import org.liquide.generate.ModelDescription;
+import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.ModelSpec;
+import org.liquide.generate.diffusion.scheduler.Scheduler;
+import org.liquide.generate.diffusion.scheduler.SchedulerConfig;
+import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
+import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
+import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.image.FrameReader;
+import org.liquide.generate.image.FrameWriter;
+import org.liquide.generate.image.Layout;
+import org.liquide.generate.image.ValueRange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Few-step Stable Diffusion img2img (SD-Turbo, SD 1.5 with LCM) from a diffusers ONNX export: the camera
+ * image is encoded to latents, noised to the strength's timestep with the seed's fixed noise, denoised
+ * in 1 to 4 UNet steps conditioned on the blended prompt embeddings, and decoded. No classifier-free
+ * guidance: turbo and LCM models are distilled to work without it, and it would double the UNet's cost.
+ */
+public final class DiffusionGenerator implements ImageGenerator {
+    private static final Logger LOG = LoggerFactory.getLogger(DiffusionGenerator.class);
+    /** The VAE's downsampling: latents are 1/8 of the image on each side. */
+    static final int LATENT_FACTOR = 8;
+    /** Latent sides must pass the UNet's three downsamplings: images are multiples of 64. */
+    private static final int SIZE_MULTIPLE = 64;
+    public static final int LOAD_STEPS = 5;
+
+    private final String name;
+    private final List<AutoCloseable> resources;
+    private final TextEncoder textEncoder;
+    private final Unet unet;
+    private final VaeEncoder encoder;
+    private final VaeDecoder decoder;
+    private final Scheduler scheduler;
+    private final PromptEmbeddings embeddings;
+    private final LatentNoise noise = new LatentNoise();
+    private final FrameReader reader = new FrameReader();
+    private final FrameWriter writer = new FrameWriter();
+    private final int steps;
+    private final int width;
+    private final int height;
+    private final int runWidth;
+    private final int runHeight;
+    private final long[] latentShape;
+    private final int latentCount;
+    private final float[] pixels;
+    private final float[] clean;
+    private final float[] latents;
+    private final float[] modelInput;
+    private final float[] modelOutput;
+    private final float[] encoderScratch;
+    private float[] passthrough = new float[0];
+    private int[] timesteps = new int[0];
+    private float timestepsStrength = Float.NaN;
+
+    private DiffusionGenerator(String name, List<AutoCloseable> resources, PromptTokenizer tokenizer,
+                               TextEncoder textEncoder, Unet unet, VaeEncoder encoder, VaeDecoder decoder,
+                               Scheduler scheduler, ModelSpec spec) {
+        this.name = name;
+        this.resources = resources;
+        this.textEncoder = textEncoder;
+        this.unet = unet;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.scheduler = scheduler;
+        this.embeddings = new PromptEmbeddings(tokenizer, textEncoder, spec.prompts());
+        this.steps = spec.steps();
+        this.width = spec.width();
+        this.height = spec.height();
+        this.runWidth = unet.fixedLatentWidth() > 0 ? (int) unet.fixedLatentWidth() * LATENT_FACTOR
+                : roundSize(spec.width());
+        this.runHeight = unet.fixedLatentHeight() > 0 ? (int) unet.fixedLatentHeight() * LATENT_FACTOR
+                : roundSize(spec.height());
+        this.latentShape = new long[]{1, unet.latentChannels(), runHeight / LATENT_FACTOR, runWidth / LATENT_FACTOR};
+        this.latentCount = (int) (latentShape[1] * latentShape[2] * latentShape[3]);
+        this.pixels = new float[3 * runWidth * runHeight];
+        this.clean = new float[latentCount];
+        this.latents = new float[latentCount];
+        this.modelInput = new float[latentCount];
+        this.modelOutput = new float[latentCount];
+        this.encoderScratch = new float[VaeEncoder.scratchSize(latentShape)];
+    }
+
+    /** Loads every part of a diffusers ONNX export; {@code progress} hears about each of the {@link #LOAD_STEPS}. */
+    public static DiffusionGenerator open(DiffusionLayout layout, ModelSpec spec, LoadProgress progress)
+            throws ModelLoadException {
+        EngineOptions engine = spec.engineOptions();
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            progress.begin(LOAD_STEPS);
+            PromptTokenizer tokenizer = PromptTokenizers.open(layout.tokenizer());
+            opened.add(tokenizer);
+            progress.step("tokenizer");
+            TextEncoder textEncoder = new TextEncoder(track(opened, ModelSession.load(layout.textEncoder(), engine)));
+            progress.step("text_encoder");
+            Unet unet = new Unet(track(opened, ModelSession.load(layout.unet(), engine)));
+            progress.step("unet");
+            VaeEncoder encoder = new VaeEncoder(layout.encoderName(),
+                    track(opened, ModelSession.load(layout.encoder(), engine)), layout.latentScale());
+            progress.step(layout.encoderName());
+            VaeDecoder decoder = new VaeDecoder(layout.decoderName(),
+                    track(opened, ModelSession.load(layout.decoder(), engine)), layout.latentScale());
+            progress.step(layout.decoderName());
+            Scheduler scheduler = Scheduler.of(schedulerConfig(layout));
+            return new DiffusionGenerator(layout.root().getFileName().toString(), opened, tokenizer, textEncoder, unet,
+                    encoder, decoder, scheduler, spec);
+        } catch (ModelLoadException | RuntimeException e) {
+            closeAll(opened);
+            throw e;
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String device() {
+        return unet.device();
+    }
+
+    @Override
+    public void generate(VideoFrame input, GenerationParams params, VideoFrame output) {
+        float strength = params.strength();
+        if (strength <= 0f) {
+            returnInput(input, output);
+            return;
+        }
+        reader.read(input, runWidth, runHeight, pixels, Layout.PLANAR, ValueRange.SIGNED);
+        encoder.encode(pixels, runHeight, runWidth, latentShape, encoderScratch, clean);
+        int[] schedule = timesteps(strength);
+        scheduler.addNoise(clean, noise.get(params.seed(), latentCount, 0), schedule[0], latents, latentCount);
+        float[] conditioning = embeddings.at(params.promptBlend());
+        long[] conditioningShape = embeddings.shape();
+        for (int i = 0; i < schedule.length; i++) {
+            float scale = scheduler.inputScale(schedule[i]);
+            for (int j = 0; j < latentCount; j++) {
+                modelInput[j] = latents[j] * scale;
+            }
+            unet.predict(modelInput, latentShape, schedule[i], conditioning, conditioningShape, modelOutput);
+            scheduler.step(modelOutput, schedule, i, latents, noise.get(params.seed(), latentCount, i + 1),
+                    latentCount);
+        }
+        int[] decoded = decoder.decode(latents, latentShape, pixels);
+        if (decoded[0] != runHeight || decoded[1] != runWidth) {
+            throw new IllegalStateException(name + ": the decoder made " + decoded[1] + "x" + decoded[0]
+                    + " from latents of " + runWidth + "x" + runHeight);
+        }
+        writer.write(pixels, runWidth, runHeight, Layout.PLANAR, ValueRange.SIGNED, output, width, height);
+    }
+
+    /** The size the models run at (a multiple of 64, or the UNet's fixed size); outputs are resized from it. */
+    public int runWidth() {
+        return runWidth;
+    }
+
+    public int runHeight() {
+        return runHeight;
+    }
+
+    @Override
+    public List<ModelDescription> describe() {
+        return List.of(textEncoder.describe(), unet.describe(), encoder.describe(), decoder.describe());
+    }
+
+    @Override
+    public void close() {
+        closeAll(resources);
+    }
+
+    /** Strength 0 keeps the input: it is returned as is, at the output size. */
+    private void returnInput(VideoFrame input, VideoFrame output) {
+        if (passthrough.length < 3 * width * height) {
+            passthrough = new float[3 * width * height];
+        }
+        reader.read(input, width, height, passthrough, Layout.INTERLEAVED, ValueRange.UNIT);
+        writer.write(passthrough, width, height, Layout.INTERLEAVED, ValueRange.UNIT, output, width, height);
+    }
+
+    private int[] timesteps(float strength) {
+        if (strength != timestepsStrength) {
+            timesteps = scheduler.timesteps(steps, strength);
+            timestepsStrength = strength;
+        }
+        return timesteps;
+    }
+
+    private static int roundSize(int size) {
+        return Math.max(SIZE_MULTIPLE, Math.round(size / (float) SIZE_MULTIPLE) * SIZE_MULTIPLE);
+    }
+
+    private static SchedulerConfig schedulerConfig(DiffusionLayout layout) throws ModelLoadException {
+        if (!Files.isRegularFile(layout.schedulerConfig())) {
+            LOG.warn("{} has no scheduler/scheduler_config.json: sampling as SD-Turbo (Euler, trailing)", layout.root());
+            return SchedulerConfig.sdTurbo();
+        }
+        try {
+            SchedulerConfig config = SchedulerConfig.read(layout.schedulerConfig());
+            if (!config.isLcm() && !config.className().startsWith("Euler")) {
+                LOG.warn("{} asks for {}, which is not a few-step sampler: sampling with Euler (an LCM model needs"
+                        + " _class_name LCMScheduler in scheduler_config.json)", layout.root(), config.className());
+            }
+            return config;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ModelLoadException("cannot read " + layout.schedulerConfig() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static <T extends AutoCloseable> T track(List<AutoCloseable> opened, T resource) {
+        opened.add(resource);
+        return resource;
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (AutoCloseable resource : resources.reversed()) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.debug("closing {}", resource, e);
+            }
+        }
+    }
+}

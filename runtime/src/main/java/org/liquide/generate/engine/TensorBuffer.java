@@ -1,0 +1,203 @@
+package org.liquide.generate.engine;
+
+import ai.djl.ndarray.types.DataType;
+import org.liquide.generate.onnx.ElementType;
+
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * A named tensor in reusable native memory: inputs are written here and handed to ONNX Runtime without a
+ * copy, outputs are copied here. The memory grows when a larger shape arrives and is kept otherwise, so a
+ * steady stream of frames allocates nothing. Values are read and written as floats (or longs) whatever
+ * the element type, converting float16 on the way.
+ */
+public final class TensorBuffer {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocateDirect(0);
+
+    private final String name;
+    private ElementType type;
+    private long[] shape = new long[0];
+    private int elements;
+    private ByteBuffer memory = EMPTY;
+
+    public TensorBuffer(String name, ElementType type) {
+        this.name = name;
+        this.type = type;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ElementType type() {
+        return type;
+    }
+
+    public int elementCount() {
+        return elements;
+    }
+
+    /** The current shape (a copy). */
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    public long dim(int index) {
+        return shape[index];
+    }
+
+    /** Sets the shape, growing the memory when needed; values are undefined until written. */
+    public TensorBuffer reshape(long... newShape) {
+        if (!Arrays.equals(shape, newShape)) {
+            shape = newShape.clone();
+        }
+        long count = 1;
+        for (long dim : newShape) {
+            if (dim < 0) {
+                throw new IllegalArgumentException(name + ": dimensions must be known to allocate, got "
+                        + Arrays.toString(newShape));
+            }
+            count *= dim;
+        }
+        long bytes = count * type.byteSize();
+        if (bytes > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + ": tensor of " + Arrays.toString(newShape) + " is too large");
+        }
+        elements = (int) count;
+        if (memory.capacity() < bytes) {
+            memory = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+        }
+        memory.clear().limit((int) bytes);
+        return this;
+    }
+
+    /** Changes the element type (an output whose type is known only once it is produced). */
+    void retype(ElementType newType) {
+        if (newType != type) {
+            type = newType;
+            reshape(shape);
+        }
+    }
+
+    public float getFloat(int index) {
+        return switch (type) {
+            case FLOAT32 -> memory.getFloat(index * 4);
+            case FLOAT16 -> Float.float16ToFloat(memory.getShort(index * 2));
+            case BFLOAT16 -> Float.intBitsToFloat((memory.getShort(index * 2) & 0xFFFF) << 16);
+            case FLOAT64 -> (float) memory.getDouble(index * 8);
+            case INT32 -> memory.getInt(index * 4);
+            case INT64 -> memory.getLong(index * 8);
+            case UINT8 -> memory.get(index) & 0xFF;
+            case INT8 -> memory.get(index);
+            default -> throw unsupported();
+        };
+    }
+
+    public void setFloat(int index, float value) {
+        switch (type) {
+            case FLOAT32 -> memory.putFloat(index * 4, value);
+            case FLOAT16 -> memory.putShort(index * 2, Float.floatToFloat16(value));
+            case BFLOAT16 -> memory.putShort(index * 2, (short) (Float.floatToRawIntBits(value) >>> 16));
+            case FLOAT64 -> memory.putDouble(index * 8, value);
+            case INT32 -> memory.putInt(index * 4, Math.round(value));
+            case INT64 -> memory.putLong(index * 8, Math.round((double) value));
+            case UINT8, INT8 -> memory.put(index, (byte) Math.round(value));
+            default -> throw unsupported();
+        }
+    }
+
+    public void setLong(int index, long value) {
+        switch (type) {
+            case INT64 -> memory.putLong(index * 8, value);
+            case INT32 -> memory.putInt(index * 4, Math.toIntExact(value));
+            default -> setFloat(index, value);
+        }
+    }
+
+    /** Writes {@code count} floats from {@code source}, converted to the element type. */
+    public void setFloats(float[] source, int count) {
+        checkCount(count);
+        if (type == ElementType.FLOAT32) {
+            memory.asFloatBuffer().put(source, 0, count);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            setFloat(i, source[i]);
+        }
+    }
+
+    /** Reads all elements as floats into {@code target}. */
+    public void getFloats(float[] target) {
+        checkCount(elements);
+        if (target.length < elements) {
+            throw new IllegalArgumentException(name + ": target holds " + target.length + " of " + elements);
+        }
+        if (type == ElementType.FLOAT32) {
+            memory.asFloatBuffer().get(target, 0, elements);
+            return;
+        }
+        for (int i = 0; i < elements; i++) {
+            target[i] = getFloat(i);
+        }
+    }
+
+    public void fill(float value) {
+        for (int i = 0; i < elements; i++) {
+            setFloat(i, value);
+        }
+    }
+
+    /** Copies raw bytes of this type and shape (an engine output) in. */
+    void copyFrom(ByteBuffer source, long[] sourceShape) {
+        reshape(sourceShape);
+        ByteBuffer from = source.duplicate().clear().limit(memory.limit());
+        memory.duplicate().put(from);
+    }
+
+    /** The memory as the typed buffer DJL's ONNX Runtime engine wraps without copying. */
+    Buffer engineView() {
+        ByteBuffer bytes = memory.duplicate().order(ByteOrder.nativeOrder());
+        bytes.clear().limit(elements * type.byteSize());
+        return switch (type) {
+            case FLOAT32 -> bytes.asFloatBuffer();
+            case FLOAT64 -> bytes.asDoubleBuffer();
+            case INT32 -> bytes.asIntBuffer();
+            case INT64 -> bytes.asLongBuffer();
+            case FLOAT16, BFLOAT16, INT8, UINT8, BOOL -> bytes;
+            default -> throw unsupported();
+        };
+    }
+
+    DataType djlType() {
+        return switch (type) {
+            case FLOAT32 -> DataType.FLOAT32;
+            case FLOAT16 -> DataType.FLOAT16;
+            case BFLOAT16 -> DataType.BFLOAT16;
+            case FLOAT64 -> DataType.FLOAT64;
+            case INT32 -> DataType.INT32;
+            case INT64 -> DataType.INT64;
+            case INT8 -> DataType.INT8;
+            case UINT8 -> DataType.UINT8;
+            case BOOL -> DataType.BOOLEAN;
+            default -> throw unsupported();
+        };
+    }
+
+    private void checkCount(int count) {
+        if (count > elements) {
+            throw new IllegalArgumentException(name + ": " + count + " values for a tensor of " + elements);
+        }
+    }
+
+    private UnsupportedOperationException unsupported() {
+        return new UnsupportedOperationException(name + ": tensors of " + type + " are not supported");
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + type + Arrays.toString(shape);
+    }
+}

@@ -1,0 +1,99 @@
+package org.liquide.generate.cppn;
+
+import org.junit.jupiter.api.Test;
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.GenerationParams;
+import org.liquide.generate.TestImages;
+import org.liquide.generate.engine.EngineOptions;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class CppnGeneratorTest {
+    private static VideoFrame generate(CppnGenerator generator, VideoFrame input, GenerationParams params)
+            throws Exception {
+        VideoFrame output = new VideoFrame();
+        generator.generate(input, params, output);
+        return output;
+    }
+
+    @Test
+    void answersItsLatentVector() throws Exception {
+        try (CppnGenerator generator = new CppnGenerator(96, 64, 7, EngineOptions.cpu())) {
+            VideoFrame none = new VideoFrame();
+            GenerationParams params = new GenerationParams().seed(7);
+            VideoFrame first = generate(generator, none, params);
+            VideoFrame again = generate(generator, none, params);
+            assertArrayEquals(TestImages.bytes(first), TestImages.bytes(again), "same latent, same image");
+            assertEquals(96, first.width());
+            assertEquals(64, first.height());
+            assertTrue(TestImages.contrast(first) > 20, "a pattern, not a flat colour");
+
+            params.latent()[2] = 0.8f;
+            params.latent()[5] = -0.6f;
+            VideoFrame moved = generate(generator, none, params);
+            assertTrue(TestImages.meanAbsDifference(first, moved) > 8,
+                    "a different latent gives a measurably different image: "
+                            + TestImages.meanAbsDifference(first, moved));
+
+            params.latent()[2] = 0.02f;
+            params.latent()[5] = 0f;
+            VideoFrame nudged = generate(generator, none, params);
+            double small = TestImages.meanAbsDifference(first, nudged);
+            assertTrue(small > 0 && small < TestImages.meanAbsDifference(first, moved),
+                    "a small move changes the image a little: " + small);
+        }
+    }
+
+    @Test
+    void theSeedPicksTheNetwork() throws Exception {
+        try (CppnGenerator generator = new CppnGenerator(64, 64, 1, EngineOptions.cpu())) {
+            VideoFrame none = new VideoFrame();
+            VideoFrame one = generate(generator, none, new GenerationParams().seed(1));
+            VideoFrame two = generate(generator, none, new GenerationParams().seed(2));
+            VideoFrame oneAgain = generate(generator, none, new GenerationParams().seed(1));
+            assertTrue(TestImages.meanAbsDifference(one, two) > 8);
+            assertArrayEquals(TestImages.bytes(one), TestImages.bytes(oneAgain));
+        }
+        try (CppnGenerator other = new CppnGenerator(64, 64, 1, EngineOptions.cpu())) {
+            VideoFrame fresh = generate(other, new VideoFrame(), new GenerationParams().seed(1));
+            try (CppnGenerator reference = new CppnGenerator(64, 64, 1, EngineOptions.cpu())) {
+                assertArrayEquals(TestImages.bytes(generate(reference, new VideoFrame(), new GenerationParams().seed(1))),
+                        TestImages.bytes(fresh), "a seed builds the same network every time");
+            }
+        }
+    }
+
+    @Test
+    void cameraMixBlendsTheCameraIn() throws Exception {
+        VideoFrame camera = TestImages.sceneFrame(64, 48, 0);
+        try (CppnGenerator generator = new CppnGenerator(64, 48, 3, EngineOptions.cpu())) {
+            VideoFrame full = generate(generator, camera, new GenerationParams().seed(3).cameraMix(1f));
+            assertTrue(TestImages.meanAbsDifference(camera, full) < 1.5, "mix 1 shows the camera");
+            VideoFrame none = generate(generator, camera, new GenerationParams().seed(3).cameraMix(0f));
+            VideoFrame half = generate(generator, camera, new GenerationParams().seed(3).cameraMix(0.5f));
+            double toCamera = TestImages.meanAbsDifference(camera, half);
+            assertTrue(toCamera < TestImages.meanAbsDifference(camera, none) && toCamera > 1.5,
+                    "mix 0.5 lies between the network and the camera");
+        }
+    }
+
+    @Test
+    void realTimeOnTheCpuAt256() throws Exception {
+        try (CppnGenerator generator = new CppnGenerator(256, 256, 1, EngineOptions.cpu())) {
+            VideoFrame camera = TestImages.sceneFrame(320, 240, 0);
+            VideoFrame output = new VideoFrame();
+            GenerationParams params = new GenerationParams().seed(1);
+            for (int i = 0; i < 10; i++) {
+                generator.generate(camera, params, output);
+            }
+            int frames = 60;
+            long start = System.nanoTime();
+            for (int i = 0; i < frames; i++) {
+                params.latent()[0] = i / (float) frames;
+                generator.generate(camera, params, output);
+            }
+            double fps = frames / ((System.nanoTime() - start) / 1e9);
+            assertTrue(fps >= 15, "256x256 at " + fps + " frames/s");
+        }
+    }
+}

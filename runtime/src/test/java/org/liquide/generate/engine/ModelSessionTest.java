@@ -1,0 +1,100 @@
+package org.liquide.generate.engine;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.onnx.ElementType;
+import org.liquide.generate.onnx.OnnxGraph;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ModelSessionTest {
+    private static byte[] matMulTanh(ElementType type) {
+        OnnxGraph graph = new OnnxGraph("spike");
+        graph.input("x", type, "batch", 3);
+        String w = graph.constant("w", type, new long[]{3, 2}, new float[]{1, 0, 0, 1, 1, 1});
+        String mm = graph.node("MatMul", List.of("x", w));
+        graph.nodeNamed("y", "Tanh", List.of(mm));
+        graph.output("y", type, "batch", 2);
+        return graph.toModelBytes();
+    }
+
+    @Test
+    void runsAModelThroughDjlWithTheShapesTheModelDeclares() throws Exception {
+        try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), EngineOptions.cpu())) {
+            assertEquals("[x float32[batch, 3]]", session.inputs().toString());
+            assertEquals("[y float32[batch, 2]]", session.outputs().toString());
+            assertEquals("cpu", session.device());
+            TensorBuffer x = session.bufferFor(session.input("x")).reshape(2, 3);
+            x.setFloats(new float[]{0.1f, 0.2f, 0.3f, 1, 2, 3}, 6);
+            TensorBuffer y = session.bufferFor(session.output("y"));
+            for (int run = 0; run < 3; run++) {
+                session.run(List.of(x), List.of(y));
+                assertArrayEquals(new long[]{2, 2}, y.shape());
+                assertEquals(Math.tanh(0.4), y.getFloat(0), 1e-6);
+                assertEquals(Math.tanh(0.5), y.getFloat(1), 1e-6);
+                assertEquals(Math.tanh(4), y.getFloat(2), 1e-6);
+                assertEquals(Math.tanh(5), y.getFloat(3), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void float16ModelsTakeAndGiveHalfFloats() throws Exception {
+        try (ModelSession session = ModelSession.load("half", matMulTanh(ElementType.FLOAT16), EngineOptions.cpu())) {
+            TensorBuffer x = session.bufferFor(session.input("x")).reshape(1, 3);
+            assertEquals(ElementType.FLOAT16, x.type());
+            x.setFloats(new float[]{0.25f, -0.5f, 0.125f}, 3);
+            TensorBuffer y = session.bufferFor(session.output("y"));
+            session.run(List.of(x), List.of(y));
+            assertEquals(ElementType.FLOAT16, y.type());
+            assertEquals(Math.tanh(0.375), y.getFloat(0), 2e-3);
+            assertEquals(Math.tanh(-0.375), y.getFloat(1), 2e-3);
+        }
+    }
+
+    @Test
+    void aMissingCudaRunsOnTheCpu() throws Exception {
+        EngineOptions cuda = EngineOptions.parse("cuda:0", 1, 1);
+        try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), cuda)) {
+            assertEquals("cpu", session.device(), "this build carries only the CPU provider");
+        }
+    }
+
+    @Test
+    void brokenFilesAreLoadErrorsNamingTheFile(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.onnx");
+        ModelLoadException notFound = assertThrows(ModelLoadException.class,
+                () -> ModelSession.load(missing, EngineOptions.cpu()));
+        assertTrue(notFound.getMessage().contains("missing.onnx"), notFound.getMessage());
+
+        Path garbage = Files.write(dir.resolve("garbage.onnx"), new byte[]{8, 8, 58, 3, 1, 2});
+        ModelLoadException malformed = assertThrows(ModelLoadException.class,
+                () -> ModelSession.load(garbage, EngineOptions.cpu()));
+        assertTrue(malformed.getMessage().contains("garbage.onnx"), malformed.getMessage());
+    }
+
+    @Test
+    void outputsAreReadFromNativeMemoryWithoutAHeapCopy() throws Exception {
+        OrtEngines.engine();
+        try (OnnxTensor tensor = OnnxTensor.createTensor(OrtEnvironment.getEnvironment(), new float[][]{{1f, 2f, 3f}})) {
+            ByteBuffer bytes = OutputMemory.bytes(tensor);
+            assertTrue(bytes.isDirect(), "ONNX Runtime's native view, not its copying accessor");
+            assertEquals(3f, bytes.getFloat(8));
+        }
+    }
+
+    @Test
+    void devicesParse() {
+        assertEquals(new EngineOptions(Accelerator.TENSORRT, 1, 2, 3), EngineOptions.parse("TensorRT:1", 2, 3));
+        assertEquals("cpu", EngineOptions.parse(null, 0, 0).deviceText());
+        assertThrows(IllegalArgumentException.class, () -> EngineOptions.parse("tpu", 0, 0));
+    }
+}
