@@ -17,6 +17,11 @@ public final class Problems {
         this.file = file;
     }
 
+    /** The file the errors are located in. */
+    public String file() {
+        return file;
+    }
+
     public void at(Node node, String message) {
         at(node.getStartMark(), message);
     }

@@ -1,6 +1,7 @@
 package org.liquide.camera;
 
 import org.liquide.frame.FrameSlot;
+import org.liquide.retry.Backoff;
 import org.liquide.frame.VideoFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ public final class CameraFeed implements AutoCloseable {
 
     private final String name;
     private final FrameSource source;
-    private final Backoff backoff = new Backoff(250, 8_000);
+    private final Backoff backoff = new Backoff(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(8));
     private final VideoFrame scratch = new VideoFrame();
     private final Thread thread;
     private volatile FrameSlot[] subscribers = new FrameSlot[0];
@@ -66,8 +67,15 @@ public final class CameraFeed implements AutoCloseable {
     }
 
     /** A new slot that receives every frame from now on. Call before or after {@link #start()}. */
-    public synchronized FrameSlot subscribe() {
-        FrameSlot slot = new FrameSlot();
+    public FrameSlot subscribe() {
+        return subscribe(new FrameSlot());
+    }
+
+    /**
+     * Delivers every frame from now on into a slot the consumer owns (a generator worker's input). The
+     * feed becomes that slot's only producer.
+     */
+    public synchronized FrameSlot subscribe(FrameSlot slot) {
         FrameSlot[] grown = Arrays.copyOf(subscribers, subscribers.length + 1);
         grown[grown.length - 1] = slot;
         subscribers = grown;

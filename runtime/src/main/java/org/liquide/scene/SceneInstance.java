@@ -14,7 +14,9 @@ import org.liquide.render.LayerStyle;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.PixelUploader;
 import org.liquide.render.gl.Texture2D;
+import org.liquide.generate.worker.GeneratorWorker;
 import org.liquide.render.generated.ProceduralGenerator;
+import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.layer.CameraLayerSource;
 import org.liquide.render.layer.GeneratedLayerSource;
 import org.liquide.render.layer.StillImageSource;
@@ -94,13 +96,16 @@ public final class SceneInstance implements AutoCloseable {
             LayerSource source = switch (definition) {
                 case LayerDefinition.Camera camera -> cameraSources.get(camera.camera());
                 case LayerDefinition.Generate generate -> {
-                    LayerImage cameraImage = generate.camera().map(name -> cameraSources.computeIfAbsent(name, n -> {
+                    LayerImage cameraImage = prepared.workers().containsKey(generate.name()) ? null
+                            : generate.camera().map(name -> cameraSources.computeIfAbsent(name, n -> {
                         CameraLayerSource input = new CameraLayerSource(feed(resources, n), 2.0, 0.75);
                         hidden.add(input);
                         return input;
                     }).image()).orElse(null);
                     GeneratorSettings settings = generate.generator().orElse(scene.generator());
-                    yield new GeneratedLayerSource(new ProceduralGenerator(settings.width(), settings.height(), 12, params, cameraImage));
+                    GeneratorWorker worker = prepared.workers().get(generate.name());
+                    yield new GeneratedLayerSource(worker != null ? new WorkerGenerator(worker, params)
+                            : new ProceduralGenerator(settings.width(), settings.height(), 12, params, cameraImage));
                 }
                 case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
                 case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);

@@ -4,6 +4,10 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.ModelSpec;
+import org.liquide.generate.worker.GeneratorWorker;
+import org.liquide.generate.worker.WorkerConfig;
+import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;
 import org.liquide.sketch.Sketch;
@@ -23,12 +27,16 @@ public final class ScenePreparer {
     private ScenePreparer() {
     }
 
-    public static PreparedScene prepare(SceneDefinition scene) throws ScenePreparationException {
+    /** The model name that draws the generated layer on the GPU instead of running a model on a worker. */
+    public static final String PROCEDURAL = "procedural";
+
+    public static PreparedScene prepare(SceneDefinition scene, SceneResources resources) throws ScenePreparationException {
         Map<String, VideoFrame> images = new HashMap<>();
         Map<String, VideoFrame> masks = new HashMap<>();
         Map<String, Sketch> sketches = new HashMap<>();
         Map<String, CameraFeed> videos = new HashMap<>();
-        PreparedScene prepared = new PreparedScene(scene, images, masks, sketches, videos);
+        Map<String, GeneratorWorker> workers = new HashMap<>();
+        PreparedScene prepared = new PreparedScene(scene, images, masks, sketches, videos, workers);
         try {
             for (LayerDefinition layer : scene.layers()) {
                 if (layer.look().mask().isPresent()) {
@@ -42,6 +50,10 @@ public final class ScenePreparer {
                     case LayerDefinition.Camera camera -> {
                     }
                     case LayerDefinition.Generate generate -> {
+                        GeneratorSettings settings = generate.generator().orElse(scene.generator());
+                        if (!settings.model().equals(PROCEDURAL)) {
+                            workers.put(layer.name(), startWorker(scene, generate, settings, resources));
+                        }
                     }
                     case LayerDefinition.Shader shader -> {
                     }
@@ -52,6 +64,17 @@ public final class ScenePreparer {
             prepared.discard();
             throw e;
         }
+    }
+
+    private static GeneratorWorker startWorker(SceneDefinition scene, LayerDefinition.Generate layer,
+                                               GeneratorSettings settings, SceneResources resources) {
+        ModelSpec spec = resources.model(settings, scene.folder());
+        GeneratorWorker worker = GeneratorWorker.forSpec(scene.name() + "-" + layer.name(), spec, WorkerConfig.defaults());
+        layer.camera().ifPresent(name -> resources.camera(name)
+                .orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"))
+                .subscribe(worker.input()));
+        worker.start();
+        return worker;
     }
 
     private static Sketch instantiate(LayerDefinition.Sketch sketch) throws ScenePreparationException {

@@ -1,11 +1,14 @@
 package org.liquide.scene;
 
 import org.liquide.camera.CameraFeed;
+import org.liquide.generate.ModelSpec;
+import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.signal.SignalBus;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
-/** What a running show lends its scenes: the signal bus, its cameras, the output size. */
+/** What a running show lends its scenes: the signal bus, its cameras, its models, the output size. */
 public interface SceneResources {
     SignalBus signals();
 
@@ -15,4 +18,15 @@ public interface SceneResources {
     int width();
 
     int height();
+
+    /**
+     * The model a generator setting names: {@code builtin}, a model of the showcase by name, or a path
+     * (relative paths from the scene's folder). The default knows no named models.
+     */
+    default ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
+        String source = settings.model().equals(ModelSpec.BUILTIN) ? ModelSpec.BUILTIN
+                : sceneFolder.resolve(settings.model()).toString();
+        return ModelSpec.of(source).withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
+                .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+    }
 }

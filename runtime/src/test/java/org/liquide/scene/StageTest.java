@@ -91,10 +91,10 @@ class StageTest {
         List<String> shown = new ArrayList<>();
         try (Compositor compositor = new Compositor(64, 36); Stage stage = new Stage(resources, s -> shown.add(s.name()))) {
             assertEquals(0, frame(stage, compositor), "black before any scene");
-            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("rouge", Color.RED, List.of(), List.of())), 0));
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("rouge", Color.RED, List.of(), List.of()), resources), 0));
             assertEquals(0xFF0000, frame(stage, compositor));
 
-            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("bleu", Color.BLUE, List.of(), List.of())), 0.5));
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("bleu", Color.BLUE, List.of(), List.of()), resources), 0.5));
             frame(stage, compositor);
             for (int i = 0; i < 14; i++) {
                 frame(stage, compositor);
@@ -127,7 +127,7 @@ class StageTest {
         MappingDefinition opacity = new MappingDefinition("entree/distance", 0,
                 List.of(new FilterDefinition.Remap(300, 2500, 1, 0, Curve.LINEAR, 1)), "layer.fond.opacity", 0.0, 0.2, 0);
         try (Compositor compositor = new Compositor(64, 36); Stage stage = new Stage(resources, s -> { })) {
-            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("proche", Color.WHITE, List.of(opacity), List.of())), 0));
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("proche", Color.WHITE, List.of(opacity), List.of()), resources), 0));
             assertEquals(0, frame(stage, compositor), "default opacity 0 while nobody is measured");
             bus.publish("node", "entree/distance", new double[]{300}, 1, 0);
             assertEquals(0xFFFFFF, frame(stage, compositor), "a visitor at 30 cm: fully visible");
@@ -143,7 +143,7 @@ class StageTest {
     void storyboardCuesSetTargetsAtTheirTime() throws Exception {
         Cue hide = new Cue(0.5, Optional.empty(), 0, Map.of("layer.fond.opacity", 0.0), Optional.empty());
         try (Compositor compositor = new Compositor(64, 36); Stage stage = new Stage(resources, s -> { })) {
-            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("script", Color.GREEN, List.of(), List.of(hide))), 0));
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("script", Color.GREEN, List.of(), List.of(hide)), resources), 0));
             assertEquals(0x00FF00, frame(stage, compositor));
             for (int i = 0; i < 40; i++) {
                 frame(stage, compositor);

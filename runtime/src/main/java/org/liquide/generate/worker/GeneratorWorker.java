@@ -1,5 +1,6 @@
 package org.liquide.generate.worker;
 
+import org.liquide.retry.Backoff;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
@@ -46,8 +47,8 @@ public final class GeneratorWorker implements AutoCloseable {
     private final FrameSlot input = new FrameSlot();
     private final FrameSlot output = new FrameSlot();
     private final ParamsHandoff params = new ParamsHandoff();
-    private final RetryBackoff retry;
-    private final RetryBackoff fallbackRetry;
+    private final Backoff retry;
+    private final Backoff fallbackRetry;
     private final ScheduledExecutorService supervisor;
     private final ScheduledExecutorService loader;
     /** A freshly loaded model, waiting for the runner to adopt it. */
@@ -87,8 +88,8 @@ public final class GeneratorWorker implements AutoCloseable {
         this.primarySource = primarySource;
         this.fallbackSource = fallbackSource;
         this.config = config;
-        this.retry = new RetryBackoff(config.retryInitial(), config.retryMax());
-        this.fallbackRetry = new RetryBackoff(config.retryInitial(), config.retryMax());
+        this.retry = new Backoff(config.retryInitial(), config.retryMax());
+        this.fallbackRetry = new Backoff(config.retryInitial(), config.retryMax());
         this.supervisor = Executors.newSingleThreadScheduledExecutor(daemon("liquide-gen-" + name + "-watchdog"));
         this.loader = Executors.newSingleThreadScheduledExecutor(daemon("liquide-gen-" + name + "-loader"));
     }

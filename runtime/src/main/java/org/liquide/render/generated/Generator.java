@@ -9,7 +9,7 @@ import org.liquide.render.gl.Texture2D;
  * images at its own pace (often 5–15 per second); {@link #poll} only hands over an image that is
  * already there and never waits for one.
  */
-public sealed interface Generator extends AutoCloseable permits ProceduralGenerator {
+public sealed interface Generator extends AutoCloseable permits ProceduralGenerator, WorkerGenerator {
 
     /** For logs and the status page. */
     String name();

@@ -1,25 +1,15 @@
 package org.liquide.hardware.node.config;
 
 import org.liquide.config.ConfigError;
+import org.liquide.config.YamlDocument;
 import org.liquide.config.Problems;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlMapping;
 
 import org.liquide.hardware.wire.Names;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,20 +36,15 @@ import java.util.Optional;
  */
 public final class NodeFiles {
     private static final List<String> TOP_LEVEL_KEYS = List.of("node", "broker", "sensors");
+    private static final String EXPECTED = "'node:', 'broker:' and 'sensors:'";
 
     private NodeFiles() {
     }
 
     /** Reads and checks a node file. */
     public static NodeFileResult load(Path file) {
-        String name = file.toString();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(name, reader);
-        } catch (NoSuchFileException e) {
-            return invalid(name, "no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return invalid(name, "cannot read the file: " + e.getMessage());
-        }
+        Problems problems = new Problems(file.toString());
+        return check(YamlDocument.read(file, problems, EXPECTED), problems);
     }
 
     /** The errors of a node file; empty when it is valid. What the runtime's {@code validate} command calls. */
@@ -72,29 +57,12 @@ public final class NodeFiles {
 
     /** Reads node-file text; {@code fileName} is what the errors are located in. */
     public static NodeFileResult parse(String fileName, String yaml) {
-        return parse(fileName, new StringReader(yaml));
-    }
-
-    private static NodeFileResult invalid(String fileName, String message) {
-        return new NodeFileResult.Invalid(List.of(new ConfigError(fileName, 1, 1, message)));
-    }
-
-    private static NodeFileResult parse(String fileName, Reader reader) {
         Problems problems = new Problems(fileName);
-        Optional<Node> root;
-        try {
-            root = new Compose(LoadSettings.builder().setLabel(fileName).setMaxAliasesForCollections(20).build())
-                    .composeReader(reader);
-        } catch (MarkedYamlEngineException e) {
-            problems.at(e.getProblemMark().or(e::getContextMark), "not valid YAML: " + e.getProblem());
-            return new NodeFileResult.Invalid(problems.inFileOrder());
-        } catch (YamlEngineException e) {
-            problems.atStart("not valid YAML: " + e.getMessage());
-            return new NodeFileResult.Invalid(problems.inFileOrder());
-        }
-        boolean blank = root.isEmpty() || root.get() instanceof ScalarNode && Scalars.scalar(root.get()).isEmpty();
-        if (blank) {
-            problems.atStart("the file is empty: expected 'node:', 'broker:' and 'sensors:'");
+        return check(YamlDocument.parse(yaml, problems, EXPECTED), problems);
+    }
+
+    private static NodeFileResult check(Optional<Node> root, Problems problems) {
+        if (root.isEmpty()) {
             return new NodeFileResult.Invalid(problems.inFileOrder());
         }
         Optional<NodeConfig> config = new FileReader(problems).read(root.get());
