@@ -141,7 +141,7 @@ class StageTest {
 
     @Test
     void storyboardCuesSetTargetsAtTheirTime() throws Exception {
-        Cue hide = new Cue(0.5, Optional.empty(), 0, Map.of("layer.fond.opacity", 0.0), Optional.empty());
+        Cue hide = new Cue(0.5, Optional.empty(), 0, Map.of("layer.fond.opacity", 0.0));
         try (Compositor compositor = new Compositor(64, 36); Stage stage = new Stage(resources, s -> { })) {
             stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("script", Color.GREEN, List.of(), List.of(hide)), resources), 0));
             assertEquals(0x00FF00, frame(stage, compositor));

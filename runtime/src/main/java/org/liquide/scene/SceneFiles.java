@@ -1,0 +1,585 @@
+package org.liquide.scene;
+
+import org.liquide.config.Choices;
+import org.liquide.config.ConfigResult;
+import org.liquide.config.Problems;
+import org.liquide.config.Quantities;
+import org.liquide.config.Scalars;
+import org.liquide.config.YamlDocument;
+import org.liquide.config.YamlMapping;
+import org.liquide.render.BlendMode;
+import org.liquide.render.FitMode;
+import org.liquide.scene.model.Cue;
+import org.liquide.scene.model.FilterDefinition;
+import org.liquide.scene.model.GeneratorSettings;
+import org.liquide.scene.model.IdleBehaviour;
+import org.liquide.scene.model.LayerDefinition;
+import org.liquide.scene.model.LayerLook;
+import org.liquide.scene.model.MappingDefinition;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.signal.filter.ChangeTrigger;
+import org.liquide.signal.filter.Curve;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Reads a scene folder's {@code scene.yaml}. Every error is reported at once as
+ * {@code file:line:col: message} with what was expected; see {@code scenes/README.md} for the format.
+ */
+public final class SceneFiles {
+    public static final String FILE_NAME = "scene.yaml";
+    private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
+            "mappings", "idle", "storyboard");
+    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix");
+    private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
+    private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key");
+    private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
+    private static final List<String> FILTER_NAMES = List.of("one_euro", "smooth", "median", "hysteresis", "hold", "remap",
+            "clamp", "dead_zone", "invert", "trigger");
+    private static final List<String> BLENDS = Arrays.stream(BlendMode.values()).map(BlendMode::configName).toList();
+    private static final List<String> FITS = Arrays.stream(FitMode.values()).map(FitMode::configName).toList();
+    private static final List<String> CURVES = Arrays.stream(Curve.values()).map(Curve::configName).toList();
+
+    private SceneFiles() {
+    }
+
+    /** Reads {@code <folder>/scene.yaml}. */
+    public static ConfigResult<SceneDefinition> load(Path folder) {
+        Path file = folder.resolve(FILE_NAME);
+        Problems problems = new Problems(file.toString());
+        Optional<Node> root = YamlDocument.read(file, problems, "'layers:' and the scene's settings");
+        Optional<SceneDefinition> scene = root.flatMap(node -> new Reader(folder, problems).read(node));
+        if (problems.any() || scene.isEmpty()) {
+            return new ConfigResult.Invalid<>(problems.inFileOrder());
+        }
+        return new ConfigResult.Valid<>(scene.get());
+    }
+
+    /** Reads one scene file's text (tests, the panel's editor); relative paths resolve from {@code folder}. */
+    public static ConfigResult<SceneDefinition> parse(Path folder, String yaml) {
+        Problems problems = new Problems(folder.resolve(FILE_NAME).toString());
+        Optional<SceneDefinition> scene = YamlDocument.parse(yaml, problems, "'layers:' and the scene's settings")
+                .flatMap(node -> new Reader(folder, problems).read(node));
+        if (problems.any() || scene.isEmpty()) {
+            return new ConfigResult.Invalid<>(problems.inFileOrder());
+        }
+        return new ConfigResult.Valid<>(scene.get());
+    }
+
+    private static final class Reader {
+        private final Path folder;
+        private final Problems problems;
+
+        Reader(Path folder, Problems problems) {
+            this.folder = folder;
+            this.problems = problems;
+        }
+
+        Optional<SceneDefinition> read(Node root) {
+            Optional<YamlMapping> maybe = YamlMapping.of(root, "a scene file", "a mapping with 'layers:'", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping top = maybe.get();
+            String folderName = folder.toAbsolutePath().normalize().getFileName().toString();
+            String name = top.get("name").flatMap(n -> Scalars.text(n, "name", "the scene's name", problems)).orElse(folderName);
+            String description = top.get("description").flatMap(n -> Scalars.text(n, "description", "a sentence", problems)).orElse("");
+            double transition = top.get("transition").flatMap(n -> opt(Quantities.seconds(n, "transition", 0, 600, problems))).orElse(2.0);
+            GeneratorSettings generator = top.get("generator").map(n -> generator(n, GeneratorSettings.DEFAULT)).orElse(GeneratorSettings.DEFAULT);
+            List<LayerDefinition> layers = top.require("layers", "the list of layers, bottom first").map(n -> layers(n, generator)).orElse(List.of());
+            List<MappingDefinition> mappings = top.get("mappings").map(n -> mappings(n, layers)).orElse(List.of());
+            Optional<IdleBehaviour> idle = top.get("idle").flatMap(this::idle);
+            List<Cue> cues = new ArrayList<>();
+            boolean loop = top.get("storyboard").map(n -> storyboard(n, generator, layers, cues)).orElse(false);
+            top.rejectUnknown(TOP_KEYS);
+            if (problems.any()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SceneDefinition(name, folder, description, generator, layers, mappings, transition, idle, cues, loop));
+        }
+
+        private GeneratorSettings generator(Node node, GeneratorSettings base) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'generator'", "a mapping (model, prompts, seed, strength, size, steps)", problems);
+            if (maybe.isEmpty()) {
+                return base;
+            }
+            YamlMapping map = maybe.get();
+            String model = map.get("model").flatMap(n -> modelName(n)).orElse(base.model());
+            List<String> prompts = map.get("prompts").map(this::prompts).orElse(base.prompts());
+            long seed = map.get("seed").map(n -> (long) Scalars.integer(n, "seed", 0, Integer.MAX_VALUE, "a whole number", problems).orElse(1)).orElse(base.seed());
+            double strength = map.get("strength").flatMap(n -> opt(Scalars.number(n, "strength", 0, 1, "between 0 and 1", problems))).orElse(base.strength());
+            int[] size = map.get("size").flatMap(n -> Quantities.size(n, "size", 16, 4096, problems)).orElse(new int[]{base.width(), base.height()});
+            int steps = map.get("steps").map(n -> Scalars.integer(n, "steps", 1, 50, "1 to 50 (1 to 4 for real time)", problems).orElse(base.steps())).orElse(base.steps());
+            double cameraMix = map.get("camera_mix").flatMap(n -> opt(Scalars.number(n, "camera_mix", 0, 1, "between 0 and 1", problems))).orElse(base.cameraMix());
+            map.rejectUnknown(GENERATOR_KEYS);
+            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix);
+        }
+
+        private Optional<String> modelName(Node node) {
+            Optional<String> model = Scalars.text(node, "model", "builtin, procedural, a model of the showcase or a path", problems);
+            if (model.isPresent() && (model.get().contains("/") || model.get().endsWith(".onnx"))) {
+                Path path = folder.resolve(model.get());
+                if (!Files.exists(path)) {
+                    problems.at(node, "model " + model.get() + " not found (looked at " + path + ")");
+                }
+            }
+            return model;
+        }
+
+        private List<String> prompts(Node node) {
+            if (!(node instanceof SequenceNode list)) {
+                return Scalars.text(node, "prompts", "a list of prompts", problems).map(List::of).orElse(List.of());
+            }
+            List<String> prompts = new ArrayList<>();
+            for (Node item : list.getValue()) {
+                Scalars.text(item, "prompts", "a prompt (text)", problems).ifPresent(prompts::add);
+            }
+            return prompts;
+        }
+
+        private List<LayerDefinition> layers(Node node, GeneratorSettings sceneGenerator) {
+            if (!(node instanceof SequenceNode list) || list.getValue().isEmpty()) {
+                problems.at(node, "'layers' must be a list of layers (each starting with '- name:'), bottom first, not " + Scalars.describe(node));
+                return List.of();
+            }
+            List<LayerDefinition> layers = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Node item : list.getValue()) {
+                layer(item, sceneGenerator).ifPresent(layer -> {
+                    if (!names.add(layer.name())) {
+                        problems.at(item, "two layers are named '" + layer.name() + "'; names must be unique in a scene");
+                    }
+                    layers.add(layer);
+                });
+            }
+            return layers;
+        }
+
+        private Optional<LayerDefinition> layer(Node node, GeneratorSettings sceneGenerator) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "a layer", "a mapping with 'name' and 'type'", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            Optional<String> name = map.require("name", "the layer's name").flatMap(n -> Scalars.text(n, "name", "a name", problems));
+            name.ifPresent(n -> map.describeAs("layer '" + n + "'"));
+            Optional<String> type = map.require("type", "one of " + String.join(", ", LAYER_TYPES))
+                    .flatMap(n -> Choices.one(n, "type", LAYER_TYPES, problems));
+            LayerLook look = look(map);
+            List<String> allowed = new ArrayList<>(List.of("name", "type"));
+            allowed.addAll(LOOK_KEYS);
+            Optional<LayerDefinition> layer = type.flatMap(t -> switch (t) {
+                case "camera" -> {
+                    allowed.add("camera");
+                    Optional<String> camera = map.require("camera", "the name of a camera of the showcase")
+                            .flatMap(n -> Scalars.text(n, "camera", "a camera name", problems));
+                    yield camera.map(c -> new LayerDefinition.Camera(name.orElse("?"), c, look));
+                }
+                case "generate" -> {
+                    allowed.addAll(List.of("camera", "generator"));
+                    Optional<String> camera = map.get("camera").flatMap(n -> Scalars.text(n, "camera", "a camera name", problems));
+                    Optional<GeneratorSettings> own = map.get("generator").map(n -> generator(n, sceneGenerator));
+                    yield Optional.of(new LayerDefinition.Generate(name.orElse("?"), own, camera, look));
+                }
+                case "shader" -> {
+                    allowed.addAll(List.of("file", "inputs"));
+                    Optional<Path> file = file(map, "a .fs (ISF) or .frag (GLSL) file");
+                    Map<String, String> inputs = map.get("inputs").map(this::inputs).orElse(Map.of());
+                    yield file.map(f -> new LayerDefinition.Shader(name.orElse("?"), f, inputs, look));
+                }
+                case "sketch" -> {
+                    allowed.addAll(List.of("class", "size", "fps"));
+                    Optional<Node> classNode = map.require("class", "the sketch's class name, in sketches/<Class>.java");
+                    Optional<String> className = classNode.flatMap(n -> Scalars.text(n, "class", "a Java class name", problems));
+                    int[] size = map.get("size").flatMap(n -> Quantities.size(n, "size", 16, 4096, problems)).orElse(new int[]{640, 360});
+                    double fps = map.get("fps").flatMap(n -> opt(Scalars.number(n, "fps", 1, 120, "1 to 120", problems))).orElse(30.0);
+                    yield className.flatMap(c -> sketch(name.orElse("?"), c, classNode.get(), size, fps, look));
+                }
+                case "image" -> {
+                    allowed.add("file");
+                    yield file(map, "a PNG or JPEG file").map(f -> new LayerDefinition.Image(name.orElse("?"), f, look));
+                }
+                case "video" -> {
+                    allowed.add("file");
+                    yield file(map, "a video file").map(f -> new LayerDefinition.Video(name.orElse("?"), f, look));
+                }
+                default -> Optional.empty();
+            });
+            map.rejectUnknown(allowed);
+            return name.isPresent() ? layer : Optional.empty();
+        }
+
+        private Optional<LayerDefinition> sketch(String name, String className, Node at, int[] size, double fps, LayerLook look) {
+            if (!className.matches("[A-Z][A-Za-z0-9_]*")) {
+                problems.at(at, "'class' must be a Java class name starting with a capital letter, got " + className);
+                return Optional.empty();
+            }
+            Path source = SketchNames.sourceOf(folder, className);
+            if (!Files.isRegularFile(source)) {
+                problems.at(at, "no sketch source " + source + " (expected sketches/" + className + ".java in the scene folder)");
+                return Optional.empty();
+            }
+            String pkg = SketchNames.packageOf(folder);
+            return Optional.of(new LayerDefinition.Sketch(name, source, pkg + "." + className, size[0], size[1], fps, look));
+        }
+
+        private Optional<Path> file(YamlMapping map, String expectation) {
+            Optional<Node> node = map.require("file", expectation + ", relative to the scene folder");
+            Optional<String> text = node.flatMap(n -> Scalars.text(n, "file", expectation, problems));
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Path path = folder.resolve(text.get()).normalize();
+            if (!Files.isRegularFile(path)) {
+                problems.at(node.get(), "file not found: " + text.get() + " (looked at " + path + ")");
+                return Optional.empty();
+            }
+            return Optional.of(path);
+        }
+
+        private Map<String, String> inputs(Node node) {
+            Map<String, String> inputs = new LinkedHashMap<>();
+            if (!(node instanceof MappingNode mapping)) {
+                problems.at(node, "'inputs' must be a mapping of ISF input names to values, not " + Scalars.describe(node));
+                return inputs;
+            }
+            for (NodeTuple tuple : mapping.getValue()) {
+                Optional<String> key = Scalars.scalar(tuple.getKeyNode());
+                Node value = tuple.getValueNode();
+                String text = value instanceof SequenceNode list
+                        ? String.join(",", list.getValue().stream().map(v -> Scalars.scalar(v).orElse("")).toList())
+                        : Scalars.scalar(value).orElse("");
+                key.ifPresent(k -> inputs.put(k, text));
+            }
+            return inputs;
+        }
+
+        private LayerLook look(YamlMapping map) {
+            LayerLook d = LayerLook.DEFAULT;
+            BlendMode blend = map.get("blend").flatMap(n -> Choices.one(n, "blend", BLENDS, problems))
+                    .flatMap(BlendMode::fromConfigName).orElse(d.blend());
+            double opacity = map.get("opacity").flatMap(n -> opt(Scalars.number(n, "opacity", 0, 1, "between 0 and 1", problems))).orElse(d.opacity());
+            FitMode fit = map.get("fit").flatMap(n -> Choices.one(n, "fit", FITS, problems)).flatMap(FitMode::fromConfigName).orElse(d.fit());
+            boolean mirror = map.get("mirror").flatMap(n -> Scalars.bool(n, "mirror", problems)).orElse(d.mirror());
+            Optional<Path> mask = map.get("mask").flatMap(n -> {
+                Optional<String> text = Scalars.text(n, "mask", "a grey image file", problems);
+                Optional<Path> path = text.map(t -> folder.resolve(t).normalize());
+                if (path.isPresent() && !Files.isRegularFile(path.get())) {
+                    problems.at(n, "mask not found: " + text.get() + " (looked at " + path.get() + ")");
+                    return Optional.empty();
+                }
+                return path;
+            });
+            double threshold = d.keyThreshold();
+            double softness = d.keySoftness();
+            Optional<Node> keyNode = map.get("key");
+            if (keyNode.isPresent()) {
+                Optional<YamlMapping> key = YamlMapping.of(keyNode.get(), "'key'", "a mapping with threshold and softness", problems);
+                if (key.isPresent()) {
+                    threshold = key.get().get("threshold").flatMap(n -> opt(Scalars.number(n, "threshold", 0, 1, "between 0 and 1", problems))).orElse(threshold);
+                    softness = key.get().get("softness").flatMap(n -> opt(Scalars.number(n, "softness", 0, 1, "between 0 and 1", problems))).orElse(softness);
+                    key.get().rejectUnknown(List.of("threshold", "softness"));
+                }
+            }
+            return new LayerLook(blend, opacity, fit, mirror, mask, threshold, softness);
+        }
+
+        private List<MappingDefinition> mappings(Node node, List<LayerDefinition> layers) {
+            if (!(node instanceof SequenceNode list)) {
+                problems.at(node, "'mappings' must be a list (each starting with '- signal:'), not " + Scalars.describe(node));
+                return List.of();
+            }
+            List<MappingDefinition> mappings = new ArrayList<>();
+            for (Node item : list.getValue()) {
+                mapping(item, layers).ifPresent(mappings::add);
+            }
+            return mappings;
+        }
+
+        private Optional<MappingDefinition> mapping(Node node, List<LayerDefinition> layers) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "a mapping", "a mapping with 'signal' and 'target'", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            Optional<String> signal = map.require("signal", "the signal's name, e.g. entree/distance")
+                    .flatMap(n -> Scalars.text(n, "signal", "a signal name", problems));
+            int channel = map.get("channel").map(n -> Scalars.integer(n, "channel", 0, 15, "0 to 15", problems).orElse(0)).orElse(0);
+            List<FilterDefinition> filters = map.get("filters").map(this::filters).orElse(List.of());
+            Optional<Node> targetNode = map.require("target", "what the signal moves, e.g. generator.strength or layer.<name>.opacity");
+            Optional<String> target = targetNode.flatMap(n -> Scalars.text(n, "target", "a target name", problems));
+            target.ifPresent(t -> checkTarget(t, targetNode.get(), layers));
+            double defaultValue = map.get("default").flatMap(n -> opt(Scalars.number(n, "default", -1e9, 1e9, "a number", problems))).orElse(0.0);
+            double timeout = map.get("timeout").flatMap(n -> opt(Quantities.seconds(n, "timeout", 0.05, 3600, problems))).orElse(3.0);
+            double glide = map.get("glide").flatMap(n -> opt(Quantities.seconds(n, "glide", 0, 60, problems))).orElse(0.0);
+            map.rejectUnknown(MAPPING_KEYS);
+            if (signal.isEmpty() || target.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new MappingDefinition(signal.get(), channel, filters, target.get(), defaultValue, timeout, glide));
+        }
+
+        private void checkTarget(String target, Node at, List<LayerDefinition> layers) {
+            List<String> layerNames = layers.stream().map(LayerDefinition::name).toList();
+            String[] parts = target.split("\\.");
+            boolean known = switch (parts[0]) {
+                case "generator" -> parts.length == 2 && List.of("strength", "prompt_blend", "camera_mix", "seed").contains(parts[1])
+                        || parts.length == 3 && parts[1].equals("latent") && parts[2].matches("[0-7]");
+                case "layer" -> parts.length >= 3 && layerNames.contains(parts[1]) && (parts.length == 3
+                        && List.of("opacity", "key", "blend").contains(parts[2])
+                        || parts.length == 4 && parts[2].equals("input") && layers.stream()
+                        .anyMatch(l -> l.name().equals(parts[1]) && l instanceof LayerDefinition.Shader));
+                default -> false;
+            };
+            if (!known) {
+                List<String> valid = SceneTargets.describe(layerNames);
+                String hint = org.liquide.config.Suggestions.closest(target, valid).map(c -> "; did you mean '" + c + "'?").orElse("");
+                problems.at(at, "unknown target '" + target + "': expected generator.strength, generator.prompt_blend, "
+                        + "generator.camera_mix, generator.seed, generator.latent.0-7, layer.<name>.opacity|key|blend or "
+                        + "layer.<shader layer>.input.<name>" + hint);
+            }
+        }
+
+        private List<FilterDefinition> filters(Node node) {
+            if (!(node instanceof SequenceNode list)) {
+                problems.at(node, "'filters' must be a list, e.g. [ {smooth: 0.3s}, {remap: {in: [0, 1], out: [1, 0]}} ], not "
+                        + Scalars.describe(node));
+                return List.of();
+            }
+            List<FilterDefinition> filters = new ArrayList<>();
+            for (Node item : list.getValue()) {
+                filter(item).ifPresent(filters::add);
+            }
+            return filters;
+        }
+
+        private Optional<FilterDefinition> filter(Node node) {
+            String kind;
+            Node args;
+            if (node instanceof ScalarNode scalar) {
+                kind = scalar.getValue();
+                args = null;
+            } else if (node instanceof MappingNode mapping && mapping.getValue().size() == 1) {
+                kind = Scalars.scalar(mapping.getValue().getFirst().getKeyNode()).orElse("");
+                args = mapping.getValue().getFirst().getValueNode();
+            } else {
+                problems.at(node, "a filter is one of " + String.join(", ", FILTER_NAMES) + " with its settings, e.g. {median: 5}");
+                return Optional.empty();
+            }
+            if (!FILTER_NAMES.contains(kind)) {
+                String hint = org.liquide.config.Suggestions.closest(kind, FILTER_NAMES).map(c -> "; did you mean '" + c + "'?").orElse("");
+                problems.at(node, "unknown filter '" + kind + "': expected one of " + String.join(", ", FILTER_NAMES) + hint);
+                return Optional.empty();
+            }
+            Node at = args == null ? node : args;
+            try {
+                return switch (kind) {
+                    case "invert" -> args == null ? Optional.of(new FilterDefinition.InvertRange(0, 1))
+                            : pair(at, "invert", FilterDefinition.InvertRange::new);
+                    case "smooth" -> opt(Quantities.seconds(at, "smooth", 0, 60, problems)).map(FilterDefinition.Smooth::new);
+                    case "hold" -> opt(Quantities.seconds(at, "hold", 0, 3600, problems)).map(FilterDefinition.Hold::new);
+                    case "median" -> {
+                        var window = Scalars.integer(at, "median", 1, 255, "a window of 1 to 255 readings", problems);
+                        yield window.isPresent() ? Optional.of(new FilterDefinition.Median(window.getAsInt())) : Optional.empty();
+                    }
+                    case "clamp" -> pair(at, "clamp", FilterDefinition.ClampTo::new);
+                    case "one_euro" -> settings(at, "one_euro", List.of("min_cutoff", "beta", "d_cutoff"), new double[]{1.0, 0.0, 1.0})
+                            .map(v -> new FilterDefinition.OneEuro(v[0], v[1], v[2]));
+                    case "hysteresis" -> settings(at, "hysteresis", List.of("low", "high"), null)
+                            .map(v -> new FilterDefinition.Hysteresis(v[0], v[1]));
+                    case "dead_zone" -> settings(at, "dead_zone", List.of("center", "width"), null)
+                            .map(v -> new FilterDefinition.Dead(v[0], v[1]));
+                    case "remap" -> remap(at);
+                    case "trigger" -> trigger(at);
+                    default -> Optional.empty();
+                };
+            } catch (IllegalArgumentException e) {
+                problems.at(at, kind + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private interface PairFactory {
+            FilterDefinition make(double a, double b);
+        }
+
+        private Optional<FilterDefinition> pair(Node node, String key, PairFactory factory) {
+            if (node instanceof SequenceNode list && list.getValue().size() == 2) {
+                OptionalDouble a = Scalars.number(list.getValue().get(0), key, -1e9, 1e9, "a number", problems);
+                OptionalDouble b = Scalars.number(list.getValue().get(1), key, -1e9, 1e9, "a number", problems);
+                if (a.isPresent() && b.isPresent()) {
+                    return Optional.of(factory.make(a.getAsDouble(), b.getAsDouble()));
+                }
+                return Optional.empty();
+            }
+            problems.at(node, "'" + key + "' takes two numbers, e.g. [0, 1], not " + Scalars.describe(node));
+            return Optional.empty();
+        }
+
+        /** Named numeric settings; {@code defaults} null means all required. */
+        private Optional<double[]> settings(Node node, String key, List<String> names, double[] defaults) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'" + key + "'", "a mapping of " + String.join(", ", names), problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            double[] values = new double[names.size()];
+            boolean ok = true;
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Optional<Node> value = defaults == null ? maybe.get().require(name, "a number") : maybe.get().get(name);
+                if (value.isPresent()) {
+                    OptionalDouble number = Scalars.number(value.get(), name, -1e9, 1e9, "a number", problems);
+                    ok &= number.isPresent();
+                    values[i] = number.orElse(0);
+                } else if (defaults != null) {
+                    values[i] = defaults[i];
+                } else {
+                    ok = false;
+                }
+            }
+            maybe.get().rejectUnknown(names);
+            return ok ? Optional.of(values) : Optional.empty();
+        }
+
+        private Optional<FilterDefinition> remap(Node node) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'remap'", "a mapping with in: [low, high] and out: [low, high]", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            Optional<double[]> in = map.require("in", "[low, high]").flatMap(n -> numbers(n, "in"));
+            Optional<double[]> out = map.require("out", "[low, high]").flatMap(n -> numbers(n, "out"));
+            Curve curve = map.get("curve").flatMap(n -> Choices.one(n, "curve", CURVES, problems)).flatMap(Curve::fromConfigName).orElse(Curve.LINEAR);
+            double gamma = map.get("gamma").flatMap(n -> opt(Scalars.number(n, "gamma", 0.01, 100, "between 0.01 and 100", problems))).orElse(1.0);
+            map.rejectUnknown(List.of("in", "out", "curve", "gamma"));
+            if (in.isEmpty() || out.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new FilterDefinition.Remap(in.get()[0], in.get()[1], out.get()[0], out.get()[1], curve, gamma));
+        }
+
+        private Optional<double[]> numbers(Node node, String key) {
+            if (node instanceof SequenceNode list && list.getValue().size() == 2) {
+                OptionalDouble a = Scalars.number(list.getValue().get(0), key, -1e9, 1e9, "a number", problems);
+                OptionalDouble b = Scalars.number(list.getValue().get(1), key, -1e9, 1e9, "a number", problems);
+                return a.isPresent() && b.isPresent() ? Optional.of(new double[]{a.getAsDouble(), b.getAsDouble()}) : Optional.empty();
+            }
+            problems.at(node, "'" + key + "' must be [low, high], not " + Scalars.describe(node));
+            return Optional.empty();
+        }
+
+        private Optional<FilterDefinition> trigger(Node node) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'trigger'", "one of {rising: 0.5}, {falling: 0.5}, {change: 10}", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            for (ChangeTrigger.Mode mode : ChangeTrigger.Mode.values()) {
+                String key = mode.name().toLowerCase(java.util.Locale.ROOT);
+                Optional<Node> value = map.get(key);
+                if (value.isPresent()) {
+                    map.rejectUnknown(List.of(key));
+                    return opt(Scalars.number(value.get(), key, -1e9, 1e9, "a number", problems))
+                            .map(v -> new FilterDefinition.Trigger(mode, v));
+                }
+            }
+            problems.at(node, "'trigger' needs one of rising, falling or change, e.g. {rising: 0.5}");
+            return Optional.empty();
+        }
+
+        private Optional<IdleBehaviour> idle(Node node) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'idle'", "a mapping with presence, after and scene", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            Optional<String> presence = map.require("presence", "the signal that says someone is there, e.g. vision/main/presence")
+                    .flatMap(n -> Scalars.text(n, "presence", "a signal name", problems));
+            double after = map.get("after").flatMap(n -> opt(Quantities.seconds(n, "after", 1, 86400, problems))).orElse(60.0);
+            Optional<String> scene = map.get("scene").flatMap(n -> Scalars.text(n, "scene", "the attract scene's name", problems));
+            map.rejectUnknown(List.of("presence", "after", "scene"));
+            return presence.map(p -> new IdleBehaviour(p, after, scene));
+        }
+
+        private boolean storyboard(Node node, GeneratorSettings generator, List<LayerDefinition> layers, List<Cue> cues) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'storyboard'", "a mapping with loop and cues", problems);
+            if (maybe.isEmpty()) {
+                return false;
+            }
+            YamlMapping map = maybe.get();
+            boolean loop = map.get("loop").flatMap(n -> Scalars.bool(n, "loop", problems)).orElse(true);
+            map.require("cues", "a list of cues, each with at:").ifPresent(n -> {
+                if (!(n instanceof SequenceNode list)) {
+                    problems.at(n, "'cues' must be a list, not " + Scalars.describe(n));
+                    return;
+                }
+                double last = -1;
+                for (Node item : list.getValue()) {
+                    Optional<Cue> cue = cue(item, generator, layers);
+                    if (cue.isPresent()) {
+                        if (cue.get().atSeconds() < last) {
+                            problems.at(item, "cues must be in time order: this one is at " + cue.get().atSeconds() + " s, after one at " + last + " s");
+                        }
+                        last = cue.get().atSeconds();
+                        cues.add(cue.get());
+                    }
+                }
+            });
+            map.rejectUnknown(List.of("loop", "cues"));
+            return loop;
+        }
+
+        private Optional<Cue> cue(Node node, GeneratorSettings generator, List<LayerDefinition> layers) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "a cue", "a mapping with at:, and prompt: or set:", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            YamlMapping map = maybe.get();
+            OptionalDouble at = map.require("at", "when, from the scene's start, e.g. 30s").map(n -> Quantities.seconds(n, "at", 0, 86400, problems)).orElse(OptionalDouble.empty());
+            Optional<String> prompt = map.get("prompt").flatMap(n -> {
+                Optional<String> text = Scalars.text(n, "prompt", "one of the generator's prompts", problems);
+                if (text.isPresent() && !generator.prompts().contains(text.get())) {
+                    problems.at(n, "prompt '" + text.get() + "' is not among the generator's prompts: " + generator.prompts());
+                }
+                return text;
+            });
+            double blend = map.get("blend").flatMap(n -> opt(Quantities.seconds(n, "blend", 0, 600, problems))).orElse(0.0);
+            Map<String, Double> set = new LinkedHashMap<>();
+            map.get("set").ifPresent(n -> {
+                if (!(n instanceof MappingNode mapping)) {
+                    problems.at(n, "'set' must be a mapping of targets to values, not " + Scalars.describe(n));
+                    return;
+                }
+                for (NodeTuple tuple : mapping.getValue()) {
+                    Optional<String> target = Scalars.scalar(tuple.getKeyNode());
+                    target.ifPresent(t -> checkTarget(t, tuple.getKeyNode(), layers));
+                    OptionalDouble value = Scalars.number(tuple.getValueNode(), target.orElse("value"), -1e9, 1e9, "a number", problems);
+                    if (target.isPresent() && value.isPresent()) {
+                        set.put(target.get(), value.getAsDouble());
+                    }
+                }
+            });
+            map.rejectUnknown(List.of("at", "prompt", "blend", "set"));
+            return at.isPresent() ? Optional.of(new Cue(at.getAsDouble(), prompt, blend, set)) : Optional.empty();
+        }
+
+        private static Optional<Double> opt(OptionalDouble value) {
+            return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.liquide.scene;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.config.ConfigError;
+import org.liquide.config.ConfigResult;
+import org.liquide.render.BlendMode;
+import org.liquide.render.FitMode;
+import org.liquide.scene.model.FilterDefinition;
+import org.liquide.scene.model.LayerDefinition;
+import org.liquide.scene.model.SceneDefinition;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class SceneFilesTest {
+    @TempDir
+    Path root;
+
+    private Path scene(String folderName) throws Exception {
+        Path folder = root.resolve(folderName);
+        Files.createDirectories(folder.resolve("sketches"));
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", folder.resolve("fond.png").toFile());
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", folder.resolve("ovale.png").toFile());
+        Files.writeString(folder.resolve("halo.fs"), "/*{ \"INPUTS\": [] }*/\nvoid main() { gl_FragColor = vec4(1.0); }\n");
+        Files.writeString(folder.resolve("sketches/Halo.java"), "package sketch.ecriture_liquide;\npublic class Halo extends org.liquide.sketch.Sketch { public void draw() { } }\n");
+        return folder;
+    }
+
+    @Test
+    void aCompleteSceneReadsIntoItsDefinition() throws Exception {
+        Path folder = scene("écriture-liquide");
+        ConfigResult<SceneDefinition> result = SceneFiles.parse(folder, """
+                description: Un storyboard liquide.
+                transition: 4s
+                generator:
+                  model: builtin
+                  prompts: ["encre dans l'eau", "une foule de reflets"]
+                  seed: 7
+                  strength: 0.6
+                  size: 320x240
+                layers:
+                  - name: genere
+                    type: generate
+                    camera: main
+                  - name: visiteur
+                    type: camera
+                    camera: main
+                    blend: screen
+                    opacity: 0.8
+                    mirror: true
+                    mask: ovale.png
+                  - name: fond
+                    type: image
+                    file: fond.png
+                    fit: fit
+                  - name: halo
+                    type: shader
+                    file: halo.fs
+                    inputs: {intensity: 0.4, center: [0.5, 0.5]}
+                  - name: titre
+                    type: sketch
+                    class: Halo
+                    size: 320x180
+                mappings:
+                  - signal: entree/distance
+                    filters:
+                      - median: 5
+                      - one_euro: {min_cutoff: 1.0, beta: 0.02}
+                      - remap: {in: [300, 2500], out: [1, 0], curve: smooth}
+                      - clamp: [0, 1]
+                    target: generator.strength
+                    default: 0.2
+                    timeout: 3s
+                    glide: 100ms
+                  - signal: table/touch
+                    channel: 3
+                    filters: [ {trigger: {rising: 0.5}} ]
+                    target: generator.seed
+                  - signal: couloir/pression
+                    filters: [ invert, {hysteresis: {low: 0.3, high: 0.7}}, {hold: 2s}, {smooth: 0.5s}, {dead_zone: {center: 0.5, width: 0.05}} ]
+                    target: layer.halo.input.intensity
+                idle:
+                  presence: vision/main/presence
+                  after: 90s
+                  scene: attente
+                storyboard:
+                  loop: true
+                  cues:
+                    - at: 0s
+                      prompt: encre dans l'eau
+                    - at: 1m
+                      prompt: une foule de reflets
+                      blend: 10s
+                      set: {layer.fond.opacity: 0.3}
+                """);
+        SceneDefinition scene = assertInstanceOf(ConfigResult.Valid.class, result, () -> result.errors().toString()).value() instanceof SceneDefinition s ? s : null;
+        assertNotNull(scene);
+        assertEquals("écriture-liquide", scene.name());
+        assertEquals(4.0, scene.transitionSeconds());
+        assertEquals(320, scene.generator().width());
+        assertEquals(5, scene.layers().size());
+        LayerDefinition.Camera visitor = (LayerDefinition.Camera) scene.layers().get(1);
+        assertEquals(BlendMode.SCREEN, visitor.look().blend());
+        assertTrue(visitor.look().mirror());
+        assertTrue(visitor.look().mask().isPresent());
+        assertEquals(FitMode.FIT, scene.layers().get(2).look().fit());
+        LayerDefinition.Sketch sketch = (LayerDefinition.Sketch) scene.layers().get(4);
+        assertEquals("sketch.ecriture_liquide.Halo", sketch.className(), "accents and dashes become a Java package");
+        assertEquals(3, scene.mappings().size());
+        assertInstanceOf(FilterDefinition.Remap.class, scene.mappings().getFirst().filters().get(2));
+        assertEquals(0.1, scene.mappings().getFirst().glideSeconds(), 1e-9);
+        assertEquals(3, scene.mappings().get(1).channel());
+        assertEquals(90, scene.idle().orElseThrow().afterSeconds());
+        assertEquals(2, scene.storyboard().size());
+        assertEquals(60, scene.storyboard().get(1).atSeconds());
+        assertEquals(0.3, scene.storyboard().get(1).set().get("layer.fond.opacity"));
+    }
+
+    @Test
+    void everyErrorIsReportedAtOnceWithItsLineAndColumn() throws Exception {
+        Path folder = scene("biais");
+        ConfigResult<SceneDefinition> result = SceneFiles.parse(folder, """
+                generator:
+                  strenght: 0.5
+                layers:
+                  - name: a
+                    type: camra
+                  - name: b
+                    type: image
+                    file: absent.png
+                    blend: multiplie
+                    opacity: 2
+                mappings:
+                  - signal: x
+                    target: layer.c.opacity
+                    filters: [ {medain: 3} ]
+                    timeout: soon
+                """);
+        List<ConfigError> errors = result.errors();
+        String file = folder.resolve("scene.yaml").toString();
+        assertEquals(List.of(
+                file + ":2:3: unknown key 'strenght' in 'generator'; did you mean 'strength'?",
+                file + ":5:11: 'type' must be one of camera, generate, shader, sketch, image, video, got 'camra'; did you mean 'camera'?",
+                file + ":8:11: file not found: absent.png (looked at " + folder.resolve("absent.png") + ")",
+                file + ":9:12: 'blend' must be one of normal, add, multiply, screen, difference, luminance-key, got 'multiplie'; did you mean 'multiply'?",
+                file + ":10:14: 'opacity' must be between 0 and 1, got 2"),
+                errors.subList(0, 5).stream().map(ConfigError::toString).toList());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 13 && e.message().startsWith("unknown target 'layer.c.opacity'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 14 && e.message().contains("unknown filter 'medain'") && e.message().contains("did you mean 'median'?")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 15 && e.message().contains("'timeout' must be a duration")), errors.toString());
+    }
+
+    @Test
+    void aYamlSyntaxErrorPointsAtItsPlace() throws Exception {
+        Path folder = scene("casse");
+        List<ConfigError> errors = SceneFiles.parse(folder, "layers:\n  - name: a\n    type: [camera\n").errors();
+        assertEquals(1, errors.size());
+        assertTrue(errors.getFirst().message().startsWith("not valid YAML"), errors.toString());
+        assertTrue(errors.getFirst().line() >= 3, errors.toString());
+    }
+
+    @Test
+    void aStoryboardPromptMustBeOneOfTheGeneratorsPrompts() throws Exception {
+        Path folder = scene("script");
+        List<ConfigError> errors = SceneFiles.parse(folder, """
+                generator:
+                  prompts: [mer, ciel]
+                layers:
+                  - {name: g, type: generate}
+                storyboard:
+                  cues:
+                    - {at: 10s, prompt: terre}
+                    - {at: 5s, prompt: mer}
+                """).errors();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("prompt 'terre' is not among the generator's prompts"), errors.toString());
+        assertTrue(errors.get(1).message().contains("cues must be in time order"), errors.toString());
+    }
+
+    @Test
+    void aMissingSceneFileSaysSo() {
+        List<ConfigError> errors = SceneFiles.load(root.resolve("nowhere")).errors();
+        assertEquals("no such file", errors.getFirst().message());
+    }
+}
