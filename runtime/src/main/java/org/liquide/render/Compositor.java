@@ -25,7 +25,8 @@ public final class Compositor implements AutoCloseable {
             uniform sampler2D u_current;
             uniform sampler2D u_previous;
             uniform float u_crossfade;
-            uniform vec4 u_fit;        // image = output * fit.xy + fit.zw
+            uniform vec4 u_fit;        // image = region * fit.xy + fit.zw
+            uniform vec4 u_region;     // where the layer goes: x0, y0, x1, y1 of the output, y down
             uniform bool u_mirror;
             uniform bool u_topRowFirst;
             uniform int u_channels;    // 0: RGB(A), 1: BGR(A), 2: gray
@@ -51,7 +52,13 @@ public final class Compositor implements AutoCloseable {
 
             void main() {
                 vec4 below = texture(u_below, v_uv);
-                vec2 uv = v_uv;
+                vec2 down = vec2(v_uv.x, 1.0 - v_uv.y);
+                vec2 local = (down - u_region.xy) / (u_region.zw - u_region.xy);
+                if (any(lessThan(local, vec2(0.0))) || any(greaterThan(local, vec2(1.0)))) {
+                    fragColor = below;
+                    return;
+                }
+                vec2 uv = vec2(local.x, 1.0 - local.y);
                 if (u_mirror) {
                     uv.x = 1.0 - uv.x;
                 }
@@ -97,6 +104,7 @@ public final class Compositor implements AutoCloseable {
     private final float[] fit = new float[4];
     private final int uCrossfade;
     private final int uFit;
+    private final int uRegion;
     private final int uMirror;
     private final int uTopRowFirst;
     private final int uChannels;
@@ -120,6 +128,7 @@ public final class Compositor implements AutoCloseable {
         glUniform1i(program.uniform("u_mask"), 3);
         uCrossfade = program.uniform("u_crossfade");
         uFit = program.uniform("u_fit");
+        uRegion = program.uniform("u_region");
         uMirror = program.uniform("u_mirror");
         uTopRowFirst = program.uniform("u_topRowFirst");
         uChannels = program.uniform("u_channels");
@@ -198,8 +207,12 @@ public final class Compositor implements AutoCloseable {
         }
         glActiveTexture(GL_TEXTURE0);
 
-        style.fit().transform(width, height, image.width(), image.height(), fit);
+        float[] region = style.region();
+        int regionWidth = Math.max(1, Math.round((region[2] - region[0]) * width));
+        int regionHeight = Math.max(1, Math.round((region[3] - region[1]) * height));
+        style.fit().transform(regionWidth, regionHeight, image.width(), image.height(), fit);
         glUniform4f(uFit, fit[0], fit[1], fit[2], fit[3]);
+        glUniform4f(uRegion, region[0], region[1], region[2], region[3]);
         glUniform1f(uCrossfade, image.crossfade());
         glUniform1i(uMirror, style.mirror() ? 1 : 0);
         glUniform1i(uTopRowFirst, image.topRowFirst() ? 1 : 0);

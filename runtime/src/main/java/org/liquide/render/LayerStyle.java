@@ -14,6 +14,7 @@ public final class LayerStyle {
     private float keyThreshold = 0.35f;
     private float keySoftness = 0.1f;
     private Texture2D mask;
+    private final float[] region = {0, 0, 1, 1};
 
     public BlendMode blend() {
         return blend;
@@ -58,6 +59,22 @@ public final class LayerStyle {
 
     public LayerStyle keyThreshold(float value) {
         this.keyThreshold = value;
+        return this;
+    }
+
+    /** Where on the output the layer is drawn: x0, y0, x1, y1 in [0,1], y down (the whole output by default). */
+    public float[] region() {
+        return region;
+    }
+
+    public LayerStyle region(float x0, float y0, float x1, float y1) {
+        if (!(x1 > x0 && y1 > y0)) {
+            throw new IllegalArgumentException("a region needs x1 > x0 and y1 > y0");
+        }
+        region[0] = x0;
+        region[1] = y0;
+        region[2] = x1;
+        region[3] = y1;
         return this;
     }
 

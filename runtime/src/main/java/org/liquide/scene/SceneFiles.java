@@ -47,7 +47,7 @@ public final class SceneFiles {
             "mappings", "idle", "storyboard");
     private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
-    private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key");
+    private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
     private static final List<String> FILTER_NAMES = List.of("one_euro", "smooth", "median", "hysteresis", "hold", "remap",
             "clamp", "dead_zone", "invert", "trigger");
@@ -296,7 +296,26 @@ public final class SceneFiles {
                     key.get().rejectUnknown(List.of("threshold", "softness"));
                 }
             }
-            return new LayerLook(blend, opacity, fit, mirror, mask, threshold, softness);
+            float[] region = map.get("region").flatMap(this::region).orElse(d.region());
+            return new LayerLook(blend, opacity, fit, mirror, mask, threshold, softness, region);
+        }
+
+        private Optional<float[]> region(Node node) {
+            if (node instanceof SequenceNode list && list.getValue().size() == 4) {
+                float[] values = new float[4];
+                for (int i = 0; i < 4; i++) {
+                    OptionalDouble v = Scalars.number(list.getValue().get(i), "region", 0, 1, "between 0 and 1", problems);
+                    if (v.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    values[i] = (float) v.getAsDouble();
+                }
+                if (values[2] > values[0] && values[3] > values[1]) {
+                    return Optional.of(values);
+                }
+            }
+            problems.at(node, "'region' is [x0, y0, x1, y1] of the output in [0, 1], y down, with x1 > x0 and y1 > y0");
+            return Optional.empty();
         }
 
         private List<MappingDefinition> mappings(Node node, List<LayerDefinition> layers) {

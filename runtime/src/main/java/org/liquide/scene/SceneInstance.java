@@ -142,7 +142,8 @@ public final class SceneInstance implements AutoCloseable {
 
     private static LayerStyle style(LayerLook look, VideoFrame mask, List<AutoCloseable> owned) {
         LayerStyle style = new LayerStyle().blend(look.blend()).opacity((float) look.opacity()).fit(look.fit())
-                .mirror(look.mirror()).keyThreshold((float) look.keyThreshold()).keySoftness((float) look.keySoftness());
+                .mirror(look.mirror()).keyThreshold((float) look.keyThreshold()).keySoftness((float) look.keySoftness())
+                .region(look.region()[0], look.region()[1], look.region()[2], look.region()[3]);
         if (mask != null) {
             Texture2D texture = new Texture2D();
             try (PixelUploader uploader = new PixelUploader()) {

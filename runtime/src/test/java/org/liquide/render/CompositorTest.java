@@ -174,6 +174,15 @@ class CompositorTest {
     }
 
     @Test
+    void aRegionPlacesTheLayerOnPartOfTheOutput() throws Exception {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.FIT).region(0.5f, 0f, 1f, 0.5f), PixelFormat.RGBA32);
+        GoldenImages.assertMatches("region-top-right", image, 1.5, 0.01);
+        assertEquals(10 * 255 / 159, image.getRGB(10, 80) >> 16 & 0xFF, 2, "outside the region: the gradient");
+        // The square image fits a 80x45 region as a 45x45 square centred at x 120: its white top-left quadrant.
+        assertEquals(0xFFFFFF, image.getRGB(104, 5) & 0xFFFFFF);
+    }
+
+    @Test
     void zeroOpacityLayerLeavesTheImageUnchanged() {
         BufferedImage baseOnly = composite(List.of(new Layer("base", new StillImageSource(base()), new LayerStyle())));
         BufferedImage withHidden = compositeOverBase(new LayerStyle().opacity(0f), PixelFormat.RGBA32);

@@ -72,7 +72,7 @@ class StageTest {
     }
 
     private SceneDefinition scene(String name, Color color, List<MappingDefinition> mappings, List<Cue> cues) throws Exception {
-        LayerLook look = new LayerLook(BlendMode.NORMAL, 1, FitMode.STRETCH, false, Optional.empty(), 0.35, 0.1);
+        LayerLook look = new LayerLook(BlendMode.NORMAL, 1, FitMode.STRETCH, false, Optional.empty(), 0.35, 0.1, new float[]{0, 0, 1, 1});
         return new SceneDefinition(name, dir, "", GeneratorSettings.DEFAULT,
                 List.of(new LayerDefinition.Image("fond", solid(name, color), look)), mappings, 1.0, Optional.empty(), cues, false);
     }

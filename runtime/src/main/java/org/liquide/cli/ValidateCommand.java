@@ -1,0 +1,77 @@
+package org.liquide.cli;
+
+import org.liquide.config.ConfigError;
+import org.liquide.config.ConfigResult;
+import org.liquide.hardware.node.config.NodeFileResult;
+import org.liquide.hardware.node.config.NodeFiles;
+import org.liquide.scene.SceneFiles;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.showcase.ShowcaseConfig;
+import org.liquide.showcase.ShowcaseValidation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a showcase configuration (with its scenes and nodes), a scene folder or a node file.",
+                "Prints every error as file:line:col: message and exits 2; valid: a one-line summary, exit 0."})
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "showcase.yaml, a scene folder (or its scene.yaml), or a node file")
+    Path path;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.exists(path)) {
+            throw new BadInputException(path + ": no such file or folder");
+        }
+        Path scene = Files.isDirectory(path) ? path : path.getFileName().toString().equals(SceneFiles.FILE_NAME) ? path.getParent() : null;
+        if (scene != null) {
+            ConfigResult<SceneDefinition> result = SceneFiles.load(scene);
+            if (result instanceof ConfigResult.Valid<SceneDefinition> valid) {
+                SceneDefinition s = valid.value();
+                out.printf("%s: valid scene '%s': %d layers, %d mappings, %d cues%n", scene.resolve(SceneFiles.FILE_NAME),
+                        s.name(), s.layers().size(), s.mappings().size(), s.storyboard().size());
+                return ExitCodes.OK;
+            }
+            return report(result.errors(), err);
+        }
+        String text = Files.readString(path);
+        if (text.lines().anyMatch(line -> line.startsWith("node:"))) {
+            NodeFileResult result = NodeFiles.load(path);
+            if (result instanceof NodeFileResult.Valid valid) {
+                out.printf("%s: valid node '%s': %d sensors, broker %s%n", path, valid.config().node(),
+                        valid.config().sensors().size(), valid.config().broker());
+                return ExitCodes.OK;
+            }
+            return report(((NodeFileResult.Invalid) result).errors(), err);
+        }
+        ShowcaseValidation validation = ShowcaseValidation.of(path);
+        if (validation.valid()) {
+            ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
+            out.printf("%s: valid showcase '%s': %d scenes, %d displays, %d cameras, %d sensor nodes%n", path, config.name(),
+                    validation.scenes().size(), config.displays().size(), config.cameras().size(), config.nodes().size());
+            return ExitCodes.OK;
+        }
+        return report(validation.errors(), err);
+    }
+
+    private static int report(List<ConfigError> errors, PrintWriter err) {
+        errors.forEach(error -> err.println(error));
+        err.println(errors.size() + (errors.size() == 1 ? " error" : " errors"));
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+    }
+}
