@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
 
 import java.nio.file.Files;

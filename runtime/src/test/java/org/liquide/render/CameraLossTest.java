@@ -8,7 +8,7 @@ import org.liquide.camera.CameraStatus;
 import org.liquide.camera.FrameSource;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.layer.CameraLayerSource;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
 
 import java.io.IOException;

@@ -9,7 +9,7 @@ import org.liquide.render.layer.StillImageSource;
 import org.liquide.render.readback.FrameImages;
 import org.liquide.render.readback.FrameTap;
 import org.liquide.render.readback.JpegPreviews;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 import org.liquide.testing.OffscreenGl;
 
 import javax.imageio.ImageIO;

@@ -3,7 +3,7 @@ package org.liquide.render;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.show.DemoShow;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
 
 import java.lang.management.ManagementFactory;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.signal.source.CameraVisionSource;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
 
 import java.awt.Color;

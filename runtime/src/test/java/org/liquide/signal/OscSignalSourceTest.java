@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liquide.signal.source.OscSignalSource;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.signal.SignalBus;
-import org.liquide.testing.Await;
+import org.liquide.hardware.testing.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package org.liquide.hardware.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,16 +12,21 @@ public final class Await {
     }
 
     public static void until(Duration deadline, String what, BooleanSupplier condition) {
+        until(deadline, () -> what, condition);
+    }
+
+    /** Like {@link #until(Duration, String, BooleanSupplier)}, describing the state only when it fails. */
+    public static void until(Duration deadline, Supplier<String> what, BooleanSupplier condition) {
         long end = System.nanoTime() + deadline.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - end > 0) {
-                fail("timed out after " + deadline.toMillis() + " ms waiting for: " + what);
+                fail("timed out after " + deadline.toMillis() + " ms waiting for: " + what.get());
             }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                fail("interrupted waiting for: " + what);
+                fail("interrupted waiting for: " + what.get());
             }
         }
     }

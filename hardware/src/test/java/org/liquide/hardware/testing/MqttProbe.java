@@ -46,6 +46,11 @@ public final class MqttProbe implements AutoCloseable {
         return messages.stream().filter(filter).toList();
     }
 
+    /** Publishes a raw payload (QoS 1) and waits until the broker has it. */
+    public void publish(String topic, byte[] payload) throws Exception {
+        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).send().get(5, TimeUnit.SECONDS);
+    }
+
     public void awaitMessage(Duration deadline, String what, Predicate<Message> filter) {
         Await.until(deadline, what, () -> messages.stream().anyMatch(filter));
     }

@@ -1,0 +1,158 @@
+package org.liquide.signal.source;
+
+import com.hivemq.client.mqtt.MqttClient;
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
+import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import org.liquide.hardware.wire.DecodeResult;
+import org.liquide.hardware.wire.NodeStatus;
+import org.liquide.hardware.wire.ReadingCodec;
+import org.liquide.hardware.wire.Topics;
+import org.liquide.signal.SignalBus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+
+/**
+ * The runtime's connection to the broker: it receives sensor readings and node statuses (decoded by the
+ * wire format's strict codec; rejects counted per reason), announces this runtime with a retained
+ * {@code online} status and an {@code offline} last will, lets the show publish and receive its own
+ * topics, and reconnects forever with a doubling delay, subscribing again each time.
+ */
+public final class MqttSignalSource implements AutoCloseable {
+    public static final String SOURCE = "mqtt";
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSignalSource.class);
+    private static final long FIRST_RETRY_MILLIS = 500;
+    private static final long MAX_RETRY_MILLIS = 10_000;
+
+    private final SignalBus bus;
+    private final ReadingBridge readings;
+    private final URI broker;
+    private final String statusTopic;
+    private final Mqtt5AsyncClient client;
+    private final Map<String, BiConsumer<String, byte[]>> extraSubscriptions = new ConcurrentHashMap<>();
+    private volatile boolean closing;
+    private volatile boolean everConnected;
+
+    /**
+     * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as will)
+     */
+    public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic) {
+        this.bus = bus;
+        this.readings = new ReadingBridge(bus, SOURCE);
+        this.broker = broker;
+        this.statusTopic = runtimeStatusTopic;
+        this.client = MqttClient.builder()
+                .useMqttVersion5()
+                .identifier("liquide-runtime-" + UUID.randomUUID().toString().substring(0, 8))
+                .serverHost(broker.getHost())
+                .serverPort(broker.getPort() > 0 ? broker.getPort() : 1883)
+                .addConnectedListener(this::onConnected)
+                .addDisconnectedListener(this::onDisconnected)
+                .buildAsync();
+    }
+
+    /** Also delivers messages of this topic filter (show commands, peers' statuses) to a handler. Before {@link #start()}. */
+    public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
+        extraSubscriptions.put(filter, handler);
+    }
+
+    /** Starts connecting; returns at once. */
+    public MqttSignalSource start() {
+        client.connectWith()
+                .cleanStart(true)
+                .keepAlive(10)
+                .willPublish().topic(statusTopic).payload(NodeStatus.OFFLINE.payloadBytes()).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
+                .send()
+                .whenComplete((ack, error) -> {
+                    if (error != null) {
+                        LOG.debug("first connection to {} failed: {}", broker, error.toString());
+                    }
+                });
+        return this;
+    }
+
+    private void onConnected(MqttClientConnectedContext context) {
+        if (closing) {
+            client.disconnect();
+            return;
+        }
+        LOG.info("broker: connected to {}", broker);
+        everConnected = true;
+        client.subscribeWith().topicFilter(Topics.ALL_READINGS).qos(MqttQos.AT_MOST_ONCE).callback(this::onReading).send();
+        client.subscribeWith().topicFilter(Topics.ALL_STATUSES).qos(MqttQos.AT_LEAST_ONCE).callback(this::onNodeStatus).send();
+        extraSubscriptions.forEach((filter, handler) -> client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
+                .callback(message -> handler.accept(message.getTopic().toString(), message.getPayloadAsBytes())).send());
+        publish(statusTopic, NodeStatus.ONLINE.payloadBytes(), true);
+    }
+
+    private void onDisconnected(MqttClientDisconnectedContext context) {
+        if (closing || context.getSource() == MqttDisconnectSource.USER) {
+            return;
+        }
+        int attempts = context.getReconnector().getAttempts();
+        long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, 20));
+        if (attempts == 0) {
+            LOG.warn("broker: {} {} ({}); reconnecting", everConnected ? "lost" : "cannot reach", broker,
+                    context.getCause().getMessage());
+        }
+        context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void onReading(Mqtt5Publish message) {
+        switch (ReadingCodec.decode(message.getTopic().toString(), message.getPayloadAsBytes())) {
+            case DecodeResult.Accepted accepted -> readings.publish(accepted.reading());
+            case DecodeResult.Rejected rejected -> bus.drop(SOURCE, rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+    }
+
+    private void onNodeStatus(Mqtt5Publish message) {
+        String topic = message.getTopic().toString();
+        var node = Topics.parseStatus(topic);
+        var status = NodeStatus.parse(message.getPayloadAsBytes());
+        if (node.isPresent() && status.isPresent()) {
+            readings.status(node.get(), status.get());
+        } else {
+            bus.drop(SOURCE, "bad-status");
+        }
+    }
+
+    /** Publishes a message (show commands, statuses); dropped when disconnected. */
+    public void publish(String topic, byte[] payload, boolean retain) {
+        if (client.getState().isConnected()) {
+            client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(retain).send();
+        }
+    }
+
+    public boolean connected() {
+        return client.getState().isConnected();
+    }
+
+    public ReadingBridge readings() {
+        return readings;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        if (client.getState().isConnected()) {
+            try {
+                client.publishWith().topic(statusTopic).payload(NodeStatus.OFFLINE.payloadBytes()).qos(MqttQos.AT_LEAST_ONCE)
+                        .retain(true).send().get(2, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                LOG.debug("publishing offline", e);
+            }
+        }
+        client.disconnect();
+    }
+}
