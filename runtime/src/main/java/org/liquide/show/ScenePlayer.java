@@ -1,0 +1,279 @@
+package org.liquide.show;
+
+import org.liquide.config.ConfigError;
+import org.liquide.config.ConfigResult;
+import org.liquide.scene.PreparedScene;
+import org.liquide.scene.ScenePreparationException;
+import org.liquide.scene.ScenePreparer;
+import org.liquide.scene.SceneFiles;
+import org.liquide.scene.SceneResources;
+import org.liquide.scene.model.IdleBehaviour;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.show.stage.Stage;
+import org.liquide.show.stage.StageCommand;
+import org.liquide.showcase.PlaylistEntry;
+import org.liquide.showcase.ShowcaseFiles;
+import org.liquide.signal.Signal;
+import org.liquide.signal.SignalBus;
+import org.liquide.signal.SignalSample;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * Decides which scene is on stage: it rotates the playlist, switches on request, goes to the attract
+ * scene when nobody has been there for a while and back when someone comes, and reloads. Scenes are
+ * read and prepared on its own thread (model loading, sketch compiling), then handed to the stage,
+ * which crossfades on the render thread. A scene that fails to read or prepare leaves the current one
+ * on screen and says why.
+ */
+public final class ScenePlayer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ScenePlayer.class);
+    private static final double MANUAL_TRANSITION_SECONDS = 2;
+    private static final double RELOAD_TRANSITION_SECONDS = 0.25;
+
+    private final Path scenesFolder;
+    private final List<PlaylistEntry> playlist;
+    private final Stage stage;
+    private final SceneResources resources;
+    private final SignalBus bus;
+    private final LongSupplier clock;
+    private final ScheduledExecutorService executor;
+    private final SignalSample sample = new SignalSample();
+    private volatile String current = "";
+    private volatile SceneDefinition currentDefinition;
+    private volatile int playlistIndex;
+    private volatile long enteredNanos;
+    private volatile boolean asleep;
+    private volatile String lastError = "";
+    private String attractReturn;
+    private IdleBehaviour attractIdle;
+    private long lastPresenceNanos;
+
+    public ScenePlayer(Path scenesFolder, List<PlaylistEntry> playlist, Stage stage, SceneResources resources, LongSupplier clock) {
+        this.scenesFolder = scenesFolder;
+        this.playlist = List.copyOf(playlist);
+        this.stage = stage;
+        this.resources = resources;
+        this.bus = resources.signals();
+        this.clock = clock;
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("liquide-scenes").daemon().unstarted(r));
+    }
+
+    /** Shows the playlist's first scene and starts following the playlist. */
+    public ScenePlayer start() {
+        executor.execute(() -> show(playlist.getFirst().scene(), 0));
+        executor.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** The scenes that can be switched to: the playlist's first, then the others in the folder. */
+    public List<String> scenes() {
+        List<String> names = new java.util.ArrayList<>(playlist.stream().map(PlaylistEntry::scene).distinct().toList());
+        ShowcaseFiles.knownScenes(scenesFolder).stream().filter(n -> !names.contains(n)).forEach(names::add);
+        return names;
+    }
+
+    public void switchTo(String name) {
+        if (!scenes().contains(name)) {
+            throw new IllegalArgumentException("no scene '" + name + "'; scenes: " + String.join(", ", scenes()));
+        }
+        executor.execute(() -> {
+            int index = indexOf(name);
+            if (index >= 0) {
+                playlistIndex = index;
+            }
+            attractReturn = null;
+            show(name, MANUAL_TRANSITION_SECONDS);
+        });
+    }
+
+    public void next() {
+        executor.execute(this::advance);
+    }
+
+    /** Reads and prepares the current scene again (its files changed); an invalid edit keeps what runs. */
+    public void reload() {
+        executor.execute(() -> show(current, RELOAD_TRANSITION_SECONDS));
+    }
+
+    public void sleep() {
+        executor.execute(() -> {
+            asleep = true;
+            stage.offer(new StageCommand.Sleep());
+            LOG.info("show asleep");
+        });
+    }
+
+    public void wake() {
+        executor.execute(() -> {
+            if (asleep) {
+                asleep = false;
+                LOG.info("show awake");
+                show(playlist.get(playlistIndex).scene(), MANUAL_TRANSITION_SECONDS);
+            }
+        });
+    }
+
+    /** Shows a scene instead of sleeping (the schedule's out-of-hours scene). */
+    public void showOutsideHours(String name) {
+        executor.execute(() -> show(name, MANUAL_TRANSITION_SECONDS));
+    }
+
+    private void advance() {
+        if (playlist.isEmpty()) {
+            return;
+        }
+        playlistIndex = (playlistIndex + 1) % playlist.size();
+        attractReturn = null;
+        PlaylistEntry entry = playlist.get(playlistIndex);
+        show(entry.scene(), entry.transitionSeconds());
+    }
+
+    private void tick() {
+        try {
+            if (asleep || current.isEmpty()) {
+                return;
+            }
+            long now = clock.getAsLong();
+            if (attractReturn == null && !playlist.isEmpty()) {
+                PlaylistEntry entry = playlist.get(playlistIndex);
+                if (entry.scene().equals(current) && now - enteredNanos > entry.durationSeconds() * 1e9 && playlist.size() > 1) {
+                    advance();
+                    return;
+                }
+            }
+            checkPresence(now);
+        } catch (RuntimeException e) {
+            LOG.error("scene player tick failed", e);
+        }
+    }
+
+    private void checkPresence(long now) {
+        SceneDefinition definition = currentDefinition;
+        if (attractReturn != null) {
+            if (present(attractIdle, now)) {
+                String back = attractReturn;
+                attractReturn = null;
+                LOG.info("someone is there: back to {}", back);
+                show(back, MANUAL_TRANSITION_SECONDS);
+            }
+            return;
+        }
+        if (definition == null || definition.idle().isEmpty() || definition.idle().get().attractScene().isEmpty()) {
+            return;
+        }
+        IdleBehaviour idle = definition.idle().get();
+        if (present(idle, now)) {
+            lastPresenceNanos = now;
+        } else if (now - Math.max(lastPresenceNanos, enteredNanos) > idle.afterSeconds() * 1e9) {
+            attractReturn = current;
+            attractIdle = idle;
+            LOG.info("nobody for {} s: attract scene {}", (long) idle.afterSeconds(), idle.attractScene().get());
+            show(idle.attractScene().get(), MANUAL_TRANSITION_SECONDS);
+        }
+    }
+
+    private boolean present(IdleBehaviour idle, long now) {
+        Signal signal = bus.signal(idle.presenceSignal());
+        return signal.read(sample) && now - sample.receivedNanos() < 5_000_000_000L && sample.value(0) >= 0.5;
+    }
+
+    private int indexOf(String name) {
+        for (int i = 0; i < playlist.size(); i++) {
+            if (playlist.get(i).scene().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Optional<SceneDefinition> load(String name) {
+        ConfigResult<SceneDefinition> result = SceneFiles.load(scenesFolder.resolve(name));
+        if (result instanceof ConfigResult.Valid<SceneDefinition> valid) {
+            return Optional.of(valid.value());
+        }
+        report(name, result.errors().stream().map(ConfigError::toString).collect(Collectors.joining(System.lineSeparator())));
+        return Optional.empty();
+    }
+
+    private void show(String name, double transitionSeconds) {
+        Optional<SceneDefinition> definition = load(name);
+        if (definition.isEmpty()) {
+            return;
+        }
+        PreparedScene prepared;
+        try {
+            prepared = ScenePreparer.prepare(definition.get(), resources);
+        } catch (ScenePreparationException | RuntimeException e) {
+            report(name, e.getMessage());
+            return;
+        }
+        if (!stage.offer(new StageCommand.Show(prepared, transitionSeconds))) {
+            prepared.discard();
+            report(name, "the stage is busy; try again");
+            return;
+        }
+        current = name;
+        currentDefinition = definition.get();
+        enteredNanos = clock.getAsLong();
+        lastPresenceNanos = enteredNanos;
+        lastError = "";
+    }
+
+    private void report(String scene, String error) {
+        lastError = error;
+        LOG.error("scene {} not shown ({} stays on screen):{}{}", scene, current.isEmpty() ? "black" : current,
+                System.lineSeparator(), error);
+    }
+
+    /** The scene last sent to the stage. */
+    public String current() {
+        return current;
+    }
+
+    public SceneDefinition currentDefinition() {
+        return currentDefinition;
+    }
+
+    /** The playlist's next scene, or empty when there is no playlist rotation. */
+    public String nextScene() {
+        return playlist.size() < 2 ? "" : playlist.get((playlistIndex + 1) % playlist.size()).scene();
+    }
+
+    /** Seconds before the playlist moves on, or -1. */
+    public double secondsToNext() {
+        if (playlist.size() < 2 || asleep || attractReturn != null) {
+            return -1;
+        }
+        PlaylistEntry entry = playlist.get(playlistIndex);
+        return Math.max(0, entry.durationSeconds() - (clock.getAsLong() - enteredNanos) / 1e9);
+    }
+
+    public boolean asleep() {
+        return asleep;
+    }
+
+    /** Why the last scene change failed, empty after a success. */
+    public String lastError() {
+        return lastError;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,296 @@
+package org.liquide.show;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.camera.CameraSpec;
+import org.liquide.config.ConfigResult;
+import org.liquide.generate.ModelSpec;
+import org.liquide.hardware.node.SimulatedNode;
+import org.liquide.hardware.node.config.NodeConfig;
+import org.liquide.hardware.node.config.NodeFileResult;
+import org.liquide.hardware.node.config.NodeFiles;
+import org.liquide.render.FrameTimeLogger;
+import org.liquide.render.RenderLoop;
+import org.liquide.scene.SceneResources;
+import org.liquide.scene.model.GeneratorSettings;
+import org.liquide.show.schedule.ScheduleListener;
+import org.liquide.show.schedule.Scheduler;
+import org.liquide.show.stage.Stage;
+import org.liquide.show.stage.StageCommand;
+import org.liquide.show.status.ShowStatus;
+import org.liquide.show.watchdog.RenderWatchdog;
+import org.liquide.show.watchdog.SystemdNotifier;
+import org.liquide.showcase.CameraConfig;
+import org.liquide.showcase.ModelConfig;
+import org.liquide.showcase.ShowcaseConfig;
+import org.liquide.signal.SignalBus;
+import org.liquide.signal.source.CameraVisionSource;
+import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.OscSignalSource;
+import org.liquide.signal.source.ReadingBridge;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A showcase running: cameras, signal sources and simulated nodes, the stage drawn by the render loop,
+ * the scene player, the schedule, the watchdog. It is also the {@link ShowControl} the panel, OSC and
+ * the broker act through. Built from a validated configuration.
+ */
+public final class ShowRuntime implements ShowControl, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ShowRuntime.class);
+    /** Exit status asking systemd for a restart (the daily restart): EX_TEMPFAIL. */
+    public static final int RESTART_EXIT_CODE = 75;
+
+    private final ShowcaseConfig config;
+    private final RunOptions options;
+    private final SignalBus bus = new SignalBus();
+    private final Map<String, CameraFeed> cameras = new LinkedHashMap<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Stage stage;
+    private final RenderLoop loop;
+    private final ScenePlayer player;
+    private final ShowStatusReporter reporter;
+    private final Scheduler scheduler;
+    private final RehearsalBoard rehearsal;
+    private final MqttSignalSource mqtt;
+    private volatile boolean blackout;
+    private volatile boolean restartRequested;
+
+    private ShowRuntime(ShowcaseConfig config, RunOptions options) throws IOException {
+        this.config = config;
+        this.options = options;
+        for (CameraConfig camera : config.cameras()) {
+            CameraFeed feed = CameraFeed.of(camera.name(), CameraSpec.parse(camera.source()));
+            cameras.put(camera.name(), feed);
+            if (camera.vision()) {
+                resources.add(new CameraVisionSource(bus, feed, CameraVisionSource.Settings.defaults()).start());
+            }
+        }
+        cameras.values().forEach(CameraFeed::start);
+        resources.addAll(cameras.values());
+
+        ReadingBridge simulated = new ReadingBridge(bus, "simulated");
+        List<NodeConfig> nodes = config.simulateNodes() ? nodeConfigs() : List.of();
+        if (options.rehearsal()) {
+            rehearsal = new RehearsalBoard(nodes, simulated);
+            resources.add(rehearsal);
+        } else {
+            rehearsal = null;
+            nodes.forEach(node -> resources.add(SimulatedNode.start(node, simulated)));
+        }
+        mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker,
+                "liquide/runtimes/" + config.machine() + "/status").start()).orElse(null);
+        if (mqtt != null) {
+            resources.add(mqtt);
+        }
+        if (config.osc().isPresent()) {
+            var osc = config.osc().get();
+            resources.add(new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port())).start());
+        }
+
+        SceneResources sceneResources = sceneResources();
+        this.stage = new Stage(sceneResources, scene -> LOG.info("scene on stage: {}", scene.name()));
+        this.loop = new RenderLoop(options.output(), (width, height) -> stage);
+        resources.add(new FrameTimeLogger(loop.frameTimes()));
+        this.player = new ScenePlayer(config.scenesFolder(), config.playlist(), stage, sceneResources, bus::nowNanos);
+        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt);
+        this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
+                scheduleListener());
+    }
+
+    /** Starts a showcase from its validated configuration. */
+    public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
+        ShowRuntime runtime = new ShowRuntime(config, options);
+        runtime.loop.start();
+        runtime.player.start();
+        runtime.scheduler.start();
+        Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
+        Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
+        runtime.resources.add(new RenderWatchdog(runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
+                System::nanoTime).start());
+        notifier.ifPresent(n -> {
+            n.send("READY=1");
+            runtime.resources.add(n);
+        });
+        return runtime;
+    }
+
+    private List<NodeConfig> nodeConfigs() {
+        List<NodeConfig> nodes = new ArrayList<>();
+        for (Path file : config.nodes()) {
+            if (NodeFiles.load(file) instanceof NodeFileResult.Valid valid) {
+                nodes.add(valid.config());
+            }
+        }
+        return nodes;
+    }
+
+    private SceneResources sceneResources() {
+        return new SceneResources() {
+            public SignalBus signals() {
+                return bus;
+            }
+
+            public Optional<CameraFeed> camera(String name) {
+                return Optional.ofNullable(cameras.get(name));
+            }
+
+            public int width() {
+                return options.output().width();
+            }
+
+            public int height() {
+                return options.output().height();
+            }
+
+            @Override
+            public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
+                ModelConfig named = config.models().get(settings.model());
+                if (named == null) {
+                    return SceneResources.super.model(settings, sceneFolder);
+                }
+                return ModelSpec.of(named.path()).withDevice(named.device()).withThreads(named.threads(), 0)
+                        .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
+                        .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+            }
+        };
+    }
+
+    private ScheduleListener scheduleListener() {
+        return new ScheduleListener() {
+            @Override
+            public void opened() {
+                player.wake();
+            }
+
+            @Override
+            public void closed() {
+                config.schedule().outsideScene().ifPresentOrElse(player::showOutsideHours, player::sleep);
+            }
+
+            @Override
+            public void dailyRestart() {
+                restartRequested = true;
+                loop.stop();
+            }
+        };
+    }
+
+    public RenderLoop loop() {
+        return loop;
+    }
+
+    public SignalBus bus() {
+        return bus;
+    }
+
+    public ScenePlayer player() {
+        return player;
+    }
+
+    /** True when the loop ended for the daily restart (exit with {@link #RESTART_EXIT_CODE}). */
+    public boolean restartRequested() {
+        return restartRequested;
+    }
+
+    @Override
+    public ShowStatus status() {
+        return reporter.status(blackout, rehearsal != null);
+    }
+
+    @Override
+    public List<String> scenes() {
+        return player.scenes();
+    }
+
+    @Override
+    public void switchScene(String name) {
+        player.switchTo(name);
+    }
+
+    @Override
+    public void next() {
+        player.next();
+    }
+
+    @Override
+    public void blackout(boolean on) {
+        blackout = on;
+        stage.offer(new StageCommand.Blackout(on, 1.0));
+    }
+
+    @Override
+    public void sleep() {
+        player.sleep();
+    }
+
+    @Override
+    public void wake() {
+        player.wake();
+    }
+
+    @Override
+    public void reload() {
+        player.reload();
+    }
+
+    @Override
+    public CompletableFuture<Path> snapshot() {
+        return CompletableFuture.failedFuture(new IllegalStateException("no journal is configured"));
+    }
+
+    @Override
+    public void restartGenerator(String layer) {
+        player.reload();
+    }
+
+    @Override
+    public void setWarpCorner(String display, int corner, double x, double y) {
+        throw new IllegalArgumentException("no display named '" + display + "'");
+    }
+
+    @Override
+    public boolean setSimulatedSignal(String signal, double value) {
+        return rehearsal != null && rehearsal.set(signal, value);
+    }
+
+    @Override
+    public void close() {
+        player.close();
+        scheduler.close();
+        loop.stop();
+        try {
+            loop.awaitFinished(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                LOG.debug("closing {}", resources.get(i), e);
+            }
+        }
+    }
+
+    /** Reads a showcase file, or throws with every error as file:line:col. */
+    public static ShowcaseConfig load(Path file) {
+        ConfigResult<ShowcaseConfig> result = org.liquide.showcase.ShowcaseFiles.load(file);
+        if (result instanceof ConfigResult.Valid<ShowcaseConfig> valid) {
+            return valid.value();
+        }
+        throw new IllegalArgumentException(String.join(System.lineSeparator(),
+                result.errors().stream().map(Object::toString).toList()));
+    }
+}

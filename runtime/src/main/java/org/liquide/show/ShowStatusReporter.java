@@ -1,0 +1,144 @@
+package org.liquide.show;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.hardware.wire.NodeStatus;
+import org.liquide.render.FrameTimeSummary;
+import org.liquide.render.RenderLoop;
+import org.liquide.scene.model.MappingDefinition;
+import org.liquide.scene.model.SceneDefinition;
+import org.liquide.show.status.DeviceStatus;
+import org.liquide.show.status.FrameStatus;
+import org.liquide.show.status.GeneratorStatus;
+import org.liquide.show.status.OutputStatus;
+import org.liquide.show.status.ShowStatus;
+import org.liquide.show.status.SignalStatus;
+import org.liquide.showcase.ShowcaseConfig;
+import org.liquide.signal.Signal;
+import org.liquide.signal.SignalBus;
+import org.liquide.signal.SignalSample;
+import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.ReadingBridge;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the status snapshot the panel and the API show, from what each part exposes without locks
+ * (volatile fields, lock-free reads). Called from the panel's threads, never the render thread.
+ */
+final class ShowStatusReporter {
+    private static final double NODE_SILENT_SECONDS = 5;
+
+    private final ShowcaseConfig config;
+    private final SignalBus bus;
+    private final Map<String, CameraFeed> cameras;
+    private final ScenePlayer player;
+    private final RenderLoop loop;
+    private final ReadingBridge simulated;
+    private final MqttSignalSource mqtt;
+    private final float[] recent = new float[240];
+    private volatile FrameTimeSummary lastSummary;
+
+    ShowStatusReporter(ShowcaseConfig config, SignalBus bus, Map<String, CameraFeed> cameras, ScenePlayer player,
+                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt) {
+        this.config = config;
+        this.bus = bus;
+        this.cameras = cameras;
+        this.player = player;
+        this.loop = loop;
+        this.simulated = simulated;
+        this.mqtt = mqtt;
+    }
+
+    synchronized ShowStatus status(boolean blackout, boolean rehearsal) {
+        return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), player.nextScene(),
+                player.secondsToNext(), blackout, player.asleep(), rehearsal, frames(), outputs(), generators(),
+                signals(), cameras(), nodes(), runtimes());
+    }
+
+    private FrameStatus frames() {
+        int count = loop.frameTimes().recentIntervalsMillis(recent);
+        float[] intervals = java.util.Arrays.copyOf(recent, count);
+        double sum = 0;
+        double max = 0;
+        float[] sorted = intervals.clone();
+        java.util.Arrays.sort(sorted);
+        for (float interval : intervals) {
+            sum += interval;
+            max = Math.max(max, interval);
+        }
+        double fps = count == 0 || sum == 0 ? 0 : count / (sum / 1000);
+        return new FrameStatus(fps, percentile(sorted, 0.5), percentile(sorted, 0.95), percentile(sorted, 0.99), max,
+                loop.framesRendered(), intervals);
+    }
+
+    private static double percentile(float[] sorted, double fraction) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
+    }
+
+    private List<OutputStatus> outputs() {
+        List<double[]> corners = List.of(new double[]{0, 0}, new double[]{1, 0}, new double[]{1, 1}, new double[]{0, 1});
+        List<OutputStatus> outputs = new ArrayList<>();
+        outputs.add(new OutputStatus("main", loop.presentsToScreen() ? "window" : "offscreen", config.output().width(),
+                config.output().height(), corners));
+        return outputs;
+    }
+
+    private List<GeneratorStatus> generators() {
+        return List.of();
+    }
+
+    private List<SignalStatus> signals() {
+        SceneDefinition scene = player.currentDefinition();
+        Map<String, MappingDefinition> mapped = new HashMap<>();
+        if (scene != null) {
+            scene.mappings().forEach(m -> mapped.putIfAbsent(m.signal(), m));
+        }
+        List<SignalStatus> signals = new ArrayList<>();
+        SignalSample sample = new SignalSample();
+        long now = bus.nowNanos();
+        for (Signal signal : bus.signals()) {
+            boolean received = signal.read(sample);
+            double age = received ? (now - sample.receivedNanos()) / 1e9 : -1;
+            MappingDefinition mapping = mapped.get(signal.name());
+            boolean stale = !received || mapping != null && age > mapping.timeoutSeconds() || mapping == null && age > NODE_SILENT_SECONDS;
+            signals.add(new SignalStatus(signal.name(), "", received ? sample.value(0) : Double.NaN,
+                    mapping == null ? "" : mapping.target(), Double.NaN, age, stale));
+        }
+        return signals;
+    }
+
+    private List<DeviceStatus> cameras() {
+        List<DeviceStatus> list = new ArrayList<>();
+        cameras.forEach((name, feed) -> list.add(new DeviceStatus(name, switch (feed.status()) {
+            case LIVE -> "online";
+            case LOST -> "lost";
+            case CONNECTING -> "stale";
+            case STOPPED -> "offline";
+        }, feed.lastError())));
+        return list;
+    }
+
+    private List<DeviceStatus> nodes() {
+        Map<String, ReadingBridge.NodeState> all = new HashMap<>(simulated.nodes());
+        if (mqtt != null) {
+            all.putAll(mqtt.readings().nodes());
+        }
+        long now = bus.nowNanos();
+        List<DeviceStatus> list = new ArrayList<>();
+        all.forEach((name, state) -> {
+            String status = state.status() == NodeStatus.OFFLINE ? "offline"
+                    : now - state.lastReadingNanos() > NODE_SILENT_SECONDS * 1e9 ? "stale" : "online";
+            list.add(new DeviceStatus(name, status, mqtt != null && mqtt.readings().nodes().containsKey(name) ? "broker" : "simulated"));
+        });
+        list.sort(java.util.Comparator.comparing(DeviceStatus::name));
+        return list;
+    }
+
+    private List<DeviceStatus> runtimes() {
+        return List.of(new DeviceStatus(config.machine(), "online", "this machine"));
+    }
+}
