@@ -24,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * answers a realistic status that follows the commands. This is the seam the runtime's real
  * {@link ShowControl} fills.
  */
-final class FakeShow implements ShowControl {
+class FakeShow implements ShowControl {
     static final List<String> SCENES = List.of("biais", "marée", "nuit");
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
