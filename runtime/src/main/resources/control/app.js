@@ -301,8 +301,13 @@ function makeSignalRow(s) {
   row.age = el('span', 'age');
   facts.append(row.source, row.target, row.age);
   row.spark = el('canvas', 'spark');
-  row.slider = el('input', 'simulate');
-  Object.assign(row.slider, { type: 'range', min: '0', max: '1', step: '0.01' });
+  row.slider = document.createElement('input');
+  row.slider.type = 'range';
+  row.slider.className = 'simulate';
+  row.slider.min = '0';
+  row.slider.max = '1';
+  row.slider.step = '0.01';
+  row.slider.value = String(s.raw ?? 0);
   row.slider.setAttribute('aria-label', `simulate ${s.name}`);
   const sendValue = (force) => {
     const now = performance.now();

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Decides, before any handler runs, whether a request may go on. Every path needs the token except the
- * login page and its two assets; with {@code openStatus}, {@code GET /api/status} and the previews too.
+ * login page and its assets ({@link #PUBLIC_PATHS}); with {@code openStatus}, {@code GET /api/status} and the previews too.
  *
  * <ul>
  *   <li>{@code Authorization: Bearer <token>}: checked in constant time; a wrong one counts as a failure
@@ -30,7 +30,7 @@ final class AuthGate {
     static final String CSRF_HEADER = "X-Liquide-CSRF";
     static final String SESSION_COOKIE = "liquide_session";
     static final String LOGIN_PATH = "/login";
-    static final Set<String> PUBLIC_PATHS = Set.of(LOGIN_PATH, "/login.js", "/style.css", "/favicon.svg");
+    static final Set<String> PUBLIC_PATHS = Set.of(LOGIN_PATH, "/login.js", "/i18n.js", "/style.css", "/favicon.svg");
     private static final String SESSION_ATTRIBUTE = "liquide.session";
     private static final Logger LOG = LoggerFactory.getLogger(AuthGate.class);
 

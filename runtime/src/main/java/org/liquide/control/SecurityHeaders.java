@@ -26,7 +26,9 @@ final class SecurityHeaders {
         ctx.header("Content-Security-Policy", CSP);
         ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.header("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on the panel's own
+        // POSTs, which the CSRF check must refuse.
+        ctx.header("Referrer-Policy", "same-origin");
         ctx.header("Cross-Origin-Opener-Policy", "same-origin");
         ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         ctx.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");

@@ -60,6 +60,31 @@ class AuthTest {
     }
 
     @Test
+    void everythingTheLoginPageLoadsIsOpen() {
+        String html = client.get("/login").body();
+        java.util.Set<String> paths = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"(/[^\"]*)\"").matcher(html);
+        while (m.find()) {
+            paths.add(m.group(1));
+        }
+        for (String script : List.copyOf(paths)) {
+            if (script.endsWith(".js")) {
+                java.util.regex.Matcher imports = java.util.regex.Pattern.compile("from '\\./([^']+)'").matcher(client.get(script).body());
+                while (imports.find()) {
+                    paths.add("/" + imports.group(1));
+                }
+            }
+        }
+        assertTrue(paths.containsAll(List.of("/login.js", "/i18n.js", "/style.css")), paths.toString());
+        for (String path : paths) {
+            assertEquals(200, client.get(path).statusCode(), path + " is needed before login");
+        }
+        assertEquals(AuthGate.PUBLIC_PATHS, new java.util.TreeSet<>(java.util.Set.copyOf(
+                java.util.stream.Stream.concat(paths.stream(), java.util.stream.Stream.of("/login")).toList())),
+                "nothing else is public");
+    }
+
+    @Test
     void repeatedWrongTokensLockTheAddressOutThenItIsAllowedAgainAfterTheBackOff() {
         for (int i = 1; i <= AuthThrottle.FREE_FAILURES; i++) {
             assertEquals(401, client.get("/api/status", bearer("wrong-token-" + i + "-".repeat(32))).statusCode(), "attempt " + i);
