@@ -28,6 +28,7 @@ import java.util.Objects;
  */
 public final class ControlServer implements AutoCloseable {
     static final int MAX_THREADS = 16;
+    static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
 
     private final ControlSettings settings;
@@ -76,6 +77,9 @@ public final class ControlServer implements AutoCloseable {
             threads.setName("liquide-control");
             threads.setDaemon(true);
             config.jetty.threadPool = threads;
+            // A client trickling a body (the login form is read before any token is known) is cut off
+            // rather than holding one of the few server threads until the idle timeout.
+            config.jetty.modifyHttpConfiguration(http -> http.setMinRequestDataRate(MIN_REQUEST_BYTES_PER_SECOND));
         });
         javalin.before(ctx -> {
             SecurityHeaders.apply(ctx);
