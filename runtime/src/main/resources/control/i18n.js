@@ -35,7 +35,6 @@ const tables = {
     'generators.title': 'Generators',
     'generators.none': 'No generator.',
     'generators.restart': 'Restart',
-    'generators.restartAll': 'Restart all',
     'generators.fps': 'frames/s',
     'generators.latency': 'latency',
     'generators.skip': 'skipped',

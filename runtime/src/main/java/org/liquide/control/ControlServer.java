@@ -36,6 +36,7 @@ public final class ControlServer implements AutoCloseable {
     private final PreviewFrames previews;
     private final LogTail tail;
     private final Clock clock;
+    private final java.util.Set<String> failuresLogged = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private Javalin app;
     private AccessToken token;
 
@@ -93,8 +94,14 @@ public final class ControlServer implements AutoCloseable {
         javalin.exception(HttpResponseException.class, (e, ctx) ->
                 Json.send(ctx, e.getStatus(), Json.error(e.getStatus() == 404 ? "not found" : e.getMessage())));
         javalin.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("control panel: {} {} failed", ctx.method(), ctx.path(), e);
-            Json.send(ctx, 500, Json.error("internal error: " + e));
+            // A panel polls 4 times a second: a failing show call is logged in full once, then at debug level.
+            String key = ctx.method() + " " + ctx.path() + " " + e.getClass().getName();
+            if (failuresLogged.size() < 256 && failuresLogged.add(key)) {
+                LOG.warn("control panel: {} {} failed (further such failures at debug level)", ctx.method(), ctx.path(), e);
+            } else {
+                LOG.debug("control panel: {} {} failed", ctx.method(), ctx.path(), e);
+            }
+            Json.send(ctx, 500, Json.error("internal error (the runtime's log says more)"));
         });
 
         assets.register(javalin);
@@ -113,7 +120,9 @@ public final class ControlServer implements AutoCloseable {
                     + " (" + e.getMessage() + "); choose another port or stop what uses it", e);
         }
         app = javalin;
-        LOG.info("control panel: {} (token in {}{})", url(), token.file(),
+        boolean everywhere = settings.bindHost().equals("0.0.0.0") || settings.bindHost().equals("::");
+        LOG.info("control panel: {} (token in {}{})",
+                everywhere ? "every address of this machine, port " + port() : url(), token.file(),
                 settings.openStatus() ? "; status and previews readable without it" : "");
         if (!isLoopback(settings.bindHost())) {
             LOG.warn("control panel: listening beyond this machine ({}); anyone on that network can reach the login page", settings.bindHost());

@@ -82,16 +82,13 @@ class PanelBrowserTest {
         server.show.framesPerSecond(42.5);
         panel.awaitText("#frames-fps", "42.5");
 
-        // The previews follow new JPEGs.
-        String loads = "[data-output=\"main\"] img";
-        Await.until(PanelDriver.WAIT, "the first preview", () -> Number.class.isInstance(
-                panel.evaluate("Number(document.querySelector('" + loads + "').dataset.loads || 0)"))
-                && ((Number) panel.evaluate("Number(document.querySelector('" + loads + "').dataset.loads || 0)")).intValue() >= 1);
-        int before = ((Number) panel.evaluate("Number(document.querySelector('" + loads + "').dataset.loads)")).intValue();
+        // The previews follow new JPEGs: what the show renders reaches the page.
+        Await.until(PanelDriver.WAIT, "the first preview", () -> panel.previewLoads("main") >= 1);
+        assertColor(0x14285a, panel.previewColor("main", 0.5, 0.2));
+        int before = panel.previewLoads("main");
         server.previews.publish("main", new Color(200, 60, 40), 320, 180);
-        Await.until(PanelDriver.WAIT, "the new preview", () ->
-                ((Number) panel.evaluate("Number(document.querySelector('" + loads + "').dataset.loads)")).intValue() > before);
-        assertEquals(320, ((Number) panel.evaluate("document.querySelector('" + loads + "').naturalWidth")).intValue());
+        Await.until(PanelDriver.WAIT, "the new preview", () -> panel.previewLoads("main") > before);
+        assertColor(0xc83c28, panel.previewColor("main", 0.5, 0.2));
 
         panel.screenshot(SCREENSHOTS.resolve("panel-phone.png"));
         panel.tablet();
@@ -160,6 +157,15 @@ class PanelBrowserTest {
         browser.call("Input.insertText", Chromium.params().put("text", "not-the-token-not-the-token-not-the-token"));
         panel.click("#login-submit");
         panel.awaitText("#login-message", "Wrong token.");
+    }
+
+    /** JPEG is lossy: each channel within 12 of the expected colour. */
+    private static void assertColor(int expected, int actual) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int e = (expected >> shift) & 0xff;
+            int a = (actual >> shift) & 0xff;
+            assertTrue(Math.abs(e - a) <= 12, String.format("expected about #%06x, the page shows #%06x", expected, actual));
+        }
     }
 
     private double[] lastCorner(String display, int corner) {

@@ -191,6 +191,35 @@ final class PanelDriver implements AutoCloseable {
         browser.call("Input.dispatchMouseEvent", p);
     }
 
+    /** How many preview JPEGs of an output the page has shown so far. */
+    int previewLoads(String output) {
+        Object loads = evaluate("Number((document.querySelector(" + js(previewImage(output))
+                + ") || {dataset: {}}).dataset.loads || 0)");
+        return ((Number) loads).intValue();
+    }
+
+    /**
+     * The colour (0xRRGGBB) the page shows at (fx, fy), in [0,1] of an output's preview image: what the
+     * technician sees, read back from the decoded JPEG. Fails when no preview is shown yet.
+     */
+    int previewColor(String output, double fx, double fy) {
+        Object rgb = evaluate("(() => { const img = document.querySelector(" + js(previewImage(output))
+                + "); if (!img || !img.naturalWidth) return null;"
+                + " const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
+                + " const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
+                + " const p = g.getImageData(Math.min(c.width - 1, Math.floor(" + fx + " * c.width)),"
+                + " Math.min(c.height - 1, Math.floor(" + fy + " * c.height)), 1, 1).data;"
+                + " return (p[0] << 16) | (p[1] << 8) | p[2]; })()");
+        if (rgb == null) {
+            throw new AssertionError("no preview of " + output + " is shown");
+        }
+        return ((Number) rgb).intValue();
+    }
+
+    private static String previewImage(String output) {
+        return "[data-output=" + js(output) + "] img";
+    }
+
     /**
      * Evaluates JavaScript in the page (promises awaited) and returns its JSON value as Java (String, Number,
      * Boolean or null). Called while the page changes (a redirect, a reload), it tries again on the new page.
