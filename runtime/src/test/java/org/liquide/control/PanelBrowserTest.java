@@ -131,11 +131,12 @@ class PanelBrowserTest {
     }
 
     @Test
-    void draggingACornerHandleMovesTheWarpCorner() {
+    void draggingACornerHandleMovesTheWarpCorner() throws Exception {
         panel.dragCorner("mur", 2, 0.8, 0.9);
         Await.until(PanelDriver.WAIT, () -> "setWarpCorner(mur,2,0.8,0.9) among " + server.show.calls(),
                 () -> lastCorner("mur", 2) != null && Math.abs(lastCorner("mur", 2)[0] - 0.8) < 0.01
                         && Math.abs(lastCorner("mur", 2)[1] - 0.9) < 0.01);
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone-corners.png"));
     }
 
     @Test

@@ -275,6 +275,7 @@ final class PanelDriver implements AutoCloseable {
 
     /** A PNG of the whole page (beyond the viewport), written to {@code file}. */
     Path screenshot(Path file) throws IOException {
+        evaluate("window.scrollTo(0, 0)");
         JsonNode metrics = browser.call("Page.getLayoutMetrics", null);
         JsonNode size = metrics.path("cssContentSize");
         ObjectNode clip = Chromium.params().put("x", 0).put("y", 0)
