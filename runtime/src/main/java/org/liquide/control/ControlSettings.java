@@ -1,0 +1,55 @@
+package org.liquide.control;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where the control panel listens and who may use it.
+ *
+ * @param bindHost   the address to listen on: {@code 127.0.0.1} (the default) keeps the panel on this machine;
+ *                   the venue's network needs an explicit address (or {@code 0.0.0.0}), knowing that visitors'
+ *                   Wi-Fi may reach it
+ * @param port       TCP port (0 picks a free one, for tests)
+ * @param tokenFile  the access token's file, created on first start (0600) and reused after
+ * @param openStatus when true, {@code GET /api/status} and the previews are readable without the token
+ *                   (a lobby screen, a monitoring probe); every command still needs it
+ */
+public record ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus) {
+    public static final String LOCAL_ONLY = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8420;
+
+    public ControlSettings {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(tokenFile, "tokenFile");
+        if (bindHost.isBlank()) {
+            throw new IllegalArgumentException("the control panel's bind host is empty");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("the control panel's port must be 0 to 65535, not " + port);
+        }
+    }
+
+    /** Local only, on the default port, token in {@link #defaultTokenFile()}, nothing open. */
+    public static ControlSettings defaults() {
+        return new ControlSettings(LOCAL_ONLY, DEFAULT_PORT, defaultTokenFile(), false);
+    }
+
+    /** {@code $XDG_CONFIG_HOME/liquide/control-token}, else {@code ~/.config/liquide/control-token}. */
+    public static Path defaultTokenFile() {
+        String xdg = System.getenv("XDG_CONFIG_HOME");
+        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+        return config.resolve("liquide").resolve("control-token");
+    }
+
+    public ControlSettings withBindHost(String host) {
+        return new ControlSettings(host, port, tokenFile, openStatus);
+    }
+
+    public ControlSettings withPort(int newPort) {
+        return new ControlSettings(bindHost, newPort, tokenFile, openStatus);
+    }
+
+    public ControlSettings withOpenStatus(boolean open) {
+        return new ControlSettings(bindHost, port, tokenFile, open);
+    }
+}

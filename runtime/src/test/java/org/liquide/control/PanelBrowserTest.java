@@ -1,0 +1,181 @@
+package org.liquide.control;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.Await;
+
+import java.awt.Color;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The panel end to end in a real headless Chromium, over the {@link FakeShow}: the login form, live
+ * values, the buttons and the corner handles. Screenshots of a phone and a tablet layout go to
+ * {@code target/panel-screenshots/}.
+ */
+class PanelBrowserTest {
+    static final Path SCREENSHOTS = Path.of("target", "panel-screenshots");
+
+    private static Chromium browser;
+
+    @TempDir
+    Path dir;
+    private TestServer server;
+    private PanelDriver panel;
+
+    @BeforeAll
+    static void launch() throws Exception {
+        browser = Chromium.launch();
+    }
+
+    @AfterAll
+    static void quit() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @BeforeEach
+    void signIn() {
+        server = new TestServer(dir, false);
+        panel = new PanelDriver(browser, server.url());
+        panel.signOutOfBrowser();
+        browser.clearPageErrors();
+        panel.phone().login(server.token);
+    }
+
+    @AfterEach
+    void noPageErrors() {
+        try {
+            assertEquals(List.of(), browser.pageErrors(), "JavaScript or CSP errors on the page");
+        } finally {
+            panel.signOutOfBrowser();
+            server.close();
+        }
+    }
+
+    @Test
+    void showsTheShowLiveAfterLogin() throws Exception {
+        panel.awaitText("#scene-current", "biais");
+        panel.awaitText("#scene-next", "next: marée in 12:35");
+        panel.awaitText("#showcase", "Reflets");
+        panel.awaitText("#frames-fps", "59.9");
+        panel.awaitText("[data-signal=\"presence\"] .raw", "0.370");
+        panel.awaitText("[data-signal=\"presence\"] .target", "→ reve.strength 0.296");
+        panel.awaitText("[data-signal=\"lidar/distance\"] .age", "never");
+        panel.awaitText("[data-layer=\"brume\"] .error", "model file missing: brume.onnx");
+        panel.awaitText("[data-layer=\"reve\"] .facts", s -> s.contains("86 ms") && s.contains("42 %"), "latency and skip ratio");
+        panel.awaitText("[data-device=\"plafond\"] .state", "lost");
+        panel.awaitText("[data-device=\"pi-porte\"] .state", "stale");
+        panel.awaitText("#log", s -> s.contains("camera plafond: no frame for 12 s"), "the log's tail");
+        assertTrue(panel.visible("#badge-rehearsal"));
+        assertFalse(panel.visible("#badge-blackout"));
+
+        // A value that changes in the show appears in the page.
+        server.show.framesPerSecond(42.5);
+        panel.awaitText("#frames-fps", "42.5");
+
+        // The previews follow new JPEGs: what the show renders reaches the page.
+        Await.until(PanelDriver.WAIT, "the first preview", () -> panel.previewLoads("main") >= 1);
+        assertColor(0x14285a, panel.previewColor("main", 0.5, 0.2));
+        int before = panel.previewLoads("main");
+        server.previews.publish("main", new Color(200, 60, 40), 320, 180);
+        Await.until(PanelDriver.WAIT, "the new preview", () -> panel.previewLoads("main") > before);
+        assertColor(0xc83c28, panel.previewColor("main", 0.5, 0.2));
+
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone.png"));
+        panel.tablet();
+        panel.awaitText("#frames-fps", "42.5");
+        panel.screenshot(SCREENSHOTS.resolve("panel-tablet.png"));
+    }
+
+    @Test
+    void clickingASceneButtonSwitchesToIt() {
+        panel.awaitText("#scene-current", "biais");
+        panel.clickScene("marée");
+        server.show.awaitCall("switchScene(marée)");
+        panel.awaitText("#scene-current", "marée");
+        assertEquals("true", panel.evaluate("document.querySelector('#scenes button[data-scene=\"marée\"]').getAttribute('aria-pressed')"));
+
+        panel.click("#next");
+        server.show.awaitCall("next()");
+        panel.awaitText("#scene-current", "nuit");
+    }
+
+    @Test
+    void blackoutAndTheConfirmedActions() throws Exception {
+        panel.click("#blackout");
+        server.show.awaitCall("blackout(true)");
+        Await.until(PanelDriver.WAIT, "the blackout badge", () -> panel.visible("#badge-blackout"));
+        panel.awaitText("#blackout", "End blackout");
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone-blackout.png"));
+        panel.click("#blackout");
+        server.show.awaitCall("blackout(false)");
+
+        panel.click("#reload");
+        panel.awaitText("#reload", "Tap again to confirm");
+        assertFalse(server.show.calls().contains("reload()"), "one tap is not enough");
+        panel.click("#reload");
+        server.show.awaitCall("reload()");
+
+        panel.click("#snapshot");
+        server.show.awaitCall("snapshot()");
+        panel.awaitText("#toasts", s -> s.contains("180405-biais.jpg"), "the snapshot's path");
+    }
+
+    @Test
+    void draggingACornerHandleMovesTheWarpCorner() throws Exception {
+        panel.dragCorner("mur", 2, 0.8, 0.9);
+        Await.until(PanelDriver.WAIT, () -> "setWarpCorner(mur,2,0.8,0.9) among " + server.show.calls(),
+                () -> lastCorner("mur", 2) != null && Math.abs(lastCorner("mur", 2)[0] - 0.8) < 0.01
+                        && Math.abs(lastCorner("mur", 2)[1] - 0.9) < 0.01);
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone-corners.png"));
+    }
+
+    @Test
+    void rehearsalSlidersPlaySimulatedSensors() {
+        String slider = "[data-signal=\"presence\"] input.simulate";
+        Await.until(PanelDriver.WAIT, "the rehearsal slider", () -> panel.visible(slider));
+        panel.click(slider); // the middle of the track
+        Await.until(PanelDriver.WAIT, () -> "setSimulatedSignal(presence, about 0.5) among " + server.show.calls(),
+                () -> server.show.calls().stream().anyMatch(c -> c.matches("setSimulatedSignal\\(presence,0\\.(4[5-9]|5[0-5])\\)")));
+        panel.awaitText("[data-signal=\"presence\"] .raw", s -> s.startsWith("0.4") || s.startsWith("0.5"), "the played value");
+    }
+
+    @Test
+    void aWrongTokenOnTheLoginPageSaysSo() {
+        panel.signOutOfBrowser();
+        panel.navigate("/");
+        panel.awaitPath("/login");
+        panel.click("#token");
+        browser.call("Input.insertText", Chromium.params().put("text", "not-the-token-not-the-token-not-the-token"));
+        panel.click("#login-submit");
+        panel.awaitText("#login-message", "Wrong token.");
+    }
+
+    /** JPEG is lossy: each channel within 12 of the expected colour. */
+    private static void assertColor(int expected, int actual) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            int e = (expected >> shift) & 0xff;
+            int a = (actual >> shift) & 0xff;
+            assertTrue(Math.abs(e - a) <= 12, String.format("expected about #%06x, the page shows #%06x", expected, actual));
+        }
+    }
+
+    private double[] lastCorner(String display, int corner) {
+        String prefix = String.format(Locale.ROOT, "setWarpCorner(%s,%d,", display, corner);
+        List<String> calls = server.show.calls().stream().filter(c -> c.startsWith(prefix)).toList();
+        if (calls.isEmpty()) {
+            return null;
+        }
+        String[] xy = calls.getLast().substring(prefix.length(), calls.getLast().length() - 1).split(",");
+        return new double[]{Double.parseDouble(xy[0]), Double.parseDouble(xy[1])};
+    }
+}
