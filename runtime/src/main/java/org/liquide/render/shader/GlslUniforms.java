@@ -76,6 +76,9 @@ final class GlslUniforms {
     }
 
     private static Vec4 vec4(float[] init) {
+        if (init.length == 0) {
+            return new Vec4(0f, 0f, 0f, 0f);
+        }
         if (init.length == 1) {
             return new Vec4(init[0], init[0], init[0], init[0]);
         }

@@ -158,6 +158,11 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         }
     }
 
+    /** The size of a pass buffer by its TARGET name ({width, height}), or null. */
+    int[] bufferSize(String target) {
+        return pipeline == null ? null : pipeline.bufferSize(target);
+    }
+
     @Override
     public LayerImage image() {
         return image;

@@ -399,6 +399,16 @@ final class ShaderPipeline implements AutoCloseable {
         return fallback;
     }
 
+    /** The size of a pass buffer ({width, height}), or null when there is none of that name. For tests and tools. */
+    int[] bufferSize(String name) {
+        for (TargetBuffer target : targets) {
+            if (target != null && name.equals(target.name)) {
+                return new int[]{target.width(), target.height()};
+            }
+        }
+        return null;
+    }
+
     private static void bind(int unit, Texture2D texture) {
         glActiveTexture(GL_TEXTURE0 + unit);
         glBindTexture(GL_TEXTURE_2D, texture.id());
