@@ -119,7 +119,7 @@ final class IsfHeaderParser {
             int line = location == null ? 0 : location.getLineNr();
             int column = location == null ? 0 : location.getColumnNr();
             throw new ShaderException(Diagnostic.error(file, Math.max(line, 0), Math.max(column, 0),
-                    "invalid JSON in the ISF header: " + e.getOriginalMessage()));
+                    "invalid JSON in the ISF header: " + readable(e.getOriginalMessage())));
         } catch (IOException e) {
             throw new ShaderException(Diagnostic.error(file, 0, 0, "cannot read the ISF header: " + e.getMessage()));
         }
@@ -142,6 +142,13 @@ final class IsfHeaderParser {
         }
         return new IsfHeader(description, credit, categories, isfVersion, version, inputs, passes, imports);
     }
+
+    /** Jackson's message without its internal source descriptions: "(for Array starting at line 1, column 15)". */
+    static String readable(String message) {
+        return JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2");
+    }
+
+    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     // ---- INPUTS ----
 
