@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Liquide: a runtime for interactive, AI-assisted exhibition installations.",
         subcommands = {
                 DemoCommand.class,
+                ShaderCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec
