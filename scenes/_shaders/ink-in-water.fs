@@ -73,10 +73,10 @@ void main() {
         vec4 next = carried * (1.0 - dissolve) + vec4(ink.rgb, 1.0) * source;
         gl_FragColor = min(next, vec4(8.0));
     } else {
-        vec4 water = IMG_THIS_PIXEL(water);
+        vec4 held = IMG_THIS_PIXEL(water);
         vec3 below = IMG_THIS_PIXEL(inputImage).rgb;
-        float density = water.a;
-        vec3 inkColour = density > 0.0001 ? water.rgb / density : ink.rgb;
+        float density = held.a;
+        vec3 inkColour = density > 0.0001 ? held.rgb / density : ink.rgb;
         // Dense ink hides the picture; thin ink tints it. Darker where it is densest, like real ink.
         float cover = 1.0 - exp(-density * 2.2);
         vec3 colour = mix(below, inkColour * (1.1 - 0.5 * clamp(density - 1.0, 0.0, 1.0)), cover);

@@ -22,11 +22,11 @@
 // A 13-tap Gaussian along one direction; RENDERSIZE is this pass's (quarter) size.
 vec4 gaussian(sampler2D image, vec2 direction) {
     const float weights[7] = float[7](0.1995, 0.1760, 0.1210, 0.0648, 0.0270, 0.0088, 0.0022);
-    vec2 step = direction * radius / RENDERSIZE;
+    vec2 stride = direction * radius / RENDERSIZE;
     vec4 sum = IMG_NORM_PIXEL(image, isf_FragNormCoord) * weights[0];
     for (int i = 1; i < 7; i++) {
-        sum += IMG_NORM_PIXEL(image, isf_FragNormCoord + step * float(i)) * weights[i];
-        sum += IMG_NORM_PIXEL(image, isf_FragNormCoord - step * float(i)) * weights[i];
+        sum += IMG_NORM_PIXEL(image, isf_FragNormCoord + stride * float(i)) * weights[i];
+        sum += IMG_NORM_PIXEL(image, isf_FragNormCoord - stride * float(i)) * weights[i];
     }
     return sum;
 }

@@ -9,10 +9,13 @@ import org.liquide.render.gl.Texture2D;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.function.LongSupplier;
+import java.util.regex.Pattern;
 
 /**
  * A layer drawn by an ISF or plain GLSL shader, every frame, at the output size: each pass into its own
@@ -32,6 +35,7 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
     private final ShaderInputs inputs = new ShaderInputs();
     private final LayerImage image = new LayerImage();
     private final ShaderTime time;
+    private Path file;
     private ShaderDocument document;
     private ShaderPipeline pipeline;
     private Framebuffer output;
@@ -66,6 +70,45 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         return layer;
     }
 
+    /** A layer and how loading its file went. */
+    public record Loaded(ShaderLayer layer, ReloadResult result) {
+    }
+
+    /**
+     * Makes a layer from a file even when the file is broken, for shows that must start anyway: the
+     * layer then shows nothing until a {@link #reload} succeeds, and {@code result} holds the errors.
+     * Whether it is a filter comes from the file's header, or, if that cannot be read, from whether the
+     * file mentions {@code inputImage}.
+     */
+    public static Loaded load(Path file, int width, int height) {
+        ShaderDocument document = null;
+        ReloadResult result = null;
+        try {
+            document = ShaderDocument.load(file);
+        } catch (ShaderException e) {
+            result = new ReloadResult.Failed(e.diagnostics());
+        }
+        boolean filter = document != null ? document.isFilter() : mentionsInputImage(file);
+        ShaderTime time = ShaderTime.system();
+        ShaderLayer layer = filter ? new ShaderFilterLayer(time) : new ShaderGeneratorLayer(width, height, time);
+        layer.file = file;
+        if (document != null) {
+            result = layer.reload(document);
+        }
+        if (result instanceof ReloadResult.Failed failed) {
+            LOG.warn("shader layer {} shows nothing until its file is fixed:\n{}", file.getFileName(), failed.report());
+        }
+        return new Loaded(layer, result);
+    }
+
+    private static boolean mentionsInputImage(Path file) {
+        try {
+            return Pattern.compile("\\b" + IsfHeader.FILTER_INPUT + "\\b").matcher(Files.readString(file)).find();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The inputs as mapping targets; the same object for the layer's lifetime. */
     public ShaderInputs inputs() {
         return inputs;
@@ -89,9 +132,10 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
 
     /** Swaps in new source text for the same file (as an editor sends it). */
     public ReloadResult reload(String sourceText) {
-        Path file = document == null ? Path.of("shader.fs") : document.file().orElse(Path.of(document.name()));
+        Path path = document != null ? document.file().orElse(Path.of(document.name()))
+                : file != null ? file : Path.of("shader.fs");
         try {
-            return reload(ShaderDocument.fromText(file, sourceText));
+            return reload(ShaderDocument.fromText(path, sourceText));
         } catch (ShaderException e) {
             return rejected(e.diagnostics());
         }
@@ -103,7 +147,7 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
      * would turn a generator into a filter or back (the scene must make a new layer for that).
      */
     public ReloadResult reload(ShaderDocument next) {
-        if (document != null && next.isFilter() != isFilter()) {
+        if (next.isFilter() != isFilter()) {
             return rejected(List.of(Diagnostic.error(next.name(), 0, 0, isFilter()
                     ? "this layer is a filter: the new version has no image input named inputImage any more; reload the scene to make it a generator"
                     : "this layer is a generator: the new version has an image input named inputImage; reload the scene to make it a filter")));
@@ -126,7 +170,11 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         pipeline = built;
         inputs.adopt(candidate);
         document = next;
+        file = next.file().orElse(file);
         broken = false;
+        // The old version's textures are gone: nothing to show until the new version draws (before this frame is composited).
+        image.set(null, null, 1f, PixelFormat.RGBA32, false);
+        output = null;
         for (Diagnostic warning : next.warnings()) {
             LOG.warn("{}", warning.format());
         }

@@ -99,6 +99,24 @@ class ShaderReloadTest {
     }
 
     @Test
+    void aShowCanStartWithABrokenShaderAndTheFixAppliesLater() throws Exception {
+        Path file = dir.resolve("late.fs");
+        Files.writeString(file, "/*{ \"INPUTS\": [ { \"NAME\": \"inputImage\", \"TYPE\": \"image\" } ] }*/\nvoid main() { broken }\n");
+        ShaderLayer.Loaded loaded = ShaderLayer.load(file, 8, 8);
+        assertFalse(loaded.result().applied());
+        assertEquals(2, ((ReloadResult.Failed) loaded.result()).errors().getFirst().line());
+        try (ShaderLayer layer = loaded.layer()) {
+            assertInstanceOf(ShaderFilterLayer.class, layer, "the header says it is a filter");
+            assertFalse(layer.image().ready(), "nothing to show yet");
+            ReloadResult fixed = layer.reload(Files.readString(shader("invert.fs")));
+            assertTrue(fixed.applied(), fixed.toString());
+            assertEquals("late.fs", layer.document().name(), "reported against its own file");
+        }
+        Files.writeString(file, "/*{ \"INPUTS\": [ { \"NAME\": \"inputImage\", \"TYPE\": \"image\" } ] ");
+        assertInstanceOf(ShaderFilterLayer.class, ShaderLayer.load(file, 8, 8).layer(), "an unreadable header: guessed from inputImage");
+    }
+
+    @Test
     void aGeneratorCannotBecomeAFilterByReload() throws Exception {
         Path file = dir.resolve("solid.fs");
         Files.writeString(file, SOLID.formatted("vec3(1.0)"));
