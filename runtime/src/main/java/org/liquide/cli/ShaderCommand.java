@@ -48,8 +48,9 @@ import java.util.stream.Collectors;
                 "TIME advances by 1/60 s a frame, so renders are repeatable. The frame is composited over black, as in a show.",
                 "Filters (shaders with an inputImage) process --input; without it, Liquide's test image."},
         footer = {"", "Examples:",
-                "  liquide shader scenes/_shaders/flow-field.fs --output flow.png --set speed=0.3 --set tint=1,0.5,0,1",
-                "  liquide shader glow.fs --input photo.jpg --output glow.png --frames 30 --set mode=soft",
+                "  liquide shader flow-field.fs --output flow.png --set speed=0.3",
+                "  liquide shader soft-glow.fs --input photo.jpg --output glow.png",
+                "  liquide shader ink-in-water.fs --input photo.jpg --output ink.png --frames 120",
                 "", "Exit codes: 0 done, 2 bad input (shader errors, unknown inputs, missing files), 1 internal failure."})
 final class ShaderCommand implements Callable<Integer> {
     private static final int DEFAULT_WIDTH = 1280;
@@ -68,7 +69,7 @@ final class ShaderCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--size", paramLabel = "WxH", converter = ImageSize.Converter.class,
-            description = "Render size (default: the --input image's size, else 1280x720).")
+            description = "Render size (default: the --input image's size, else 1280x720); --input is scaled to fill it.")
     ImageSize size;
 
     @Option(names = "--frames", paramLabel = "N", defaultValue = "1",
@@ -76,8 +77,8 @@ final class ShaderCommand implements Callable<Integer> {
     int frames;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
-            description = {"Sets an input: speed=0.5, invert=true, mode=2 or mode=LABEL, center=0.2,0.8, tint=1,0.5,0,1 or tint=#ff8000,",
-                    "flash=true (an event fires on the first frame), texture=image.png (image inputs). Repeatable."})
+            description = "Sets an input, repeatable: speed=0.5, invert=true, mode=2 or mode=LABEL, center=0.2,0.8, "
+                    + "tint=1,0.5,0,1 or tint=#ff8000, flash=true (an event fires on the first frame), texture=image.png.")
     List<String> settings = new ArrayList<>();
 
     @Override
@@ -112,7 +113,7 @@ final class ShaderCommand implements Callable<Integer> {
         List<Setting> parsed = parseSettings();
 
         List<Texture2D> textures = new ArrayList<>();
-        try (EglOffscreenContext context = EglOffscreenContext.create()) {
+        try (EglOffscreenContext _ = EglOffscreenContext.create()) {
             ShaderLayer layer;
             try {
                 layer = ShaderLayer.open(document, width, height);
