@@ -126,6 +126,7 @@ final class IsfHeaderParser {
         if (root == null || !root.isObject()) {
             throw new ShaderException(Diagnostic.error(file, 1, 0, "the ISF header must be a JSON object { ... }"));
         }
+        checkKeys(root, "", TOP_KEYS);
         String description = string(root, "", "DESCRIPTION").orElse("");
         String credit = string(root, "", "CREDIT").orElse("");
         String isfVersion = versionString(root, "ISFVSN").orElse("1");
@@ -168,6 +169,7 @@ final class IsfHeaderParser {
                 error(at, "each entry of INPUTS must be an object with NAME and TYPE");
                 continue;
             }
+            checkKeys(input, at, INPUT_KEYS);
             Optional<String> name = identifier(input, at, "NAME", names);
             Optional<String> type = string(input, at, "TYPE");
             if (type.isEmpty() && !input.has("TYPE")) {
@@ -333,6 +335,7 @@ final class IsfHeaderParser {
     }
 
     private void addImport(List<ImportSpec> imports, JsonNode value, String at, String name) {
+        checkKeys(value, at, IMPORT_KEYS);
         if (string(value, at, "TYPE").filter("cube"::equals).isPresent()) {
             error(at + "/TYPE", "IMPORTED '" + name + "': cube maps are not supported by Liquide");
             return;
@@ -389,6 +392,7 @@ final class IsfHeaderParser {
                 error(at, "each entry of PASSES must be an object");
                 continue;
             }
+            checkKeys(pass, at, PASS_KEYS);
             Optional<String> target = Optional.empty();
             if (pass.has("TARGET")) {
                 Optional<String> name = string(pass, at, "TARGET");
@@ -434,6 +438,29 @@ final class IsfHeaderParser {
     }
 
     // ---- values ----
+
+    private static final Set<String> TOP_KEYS = Set.of("DESCRIPTION", "CREDIT", "CATEGORIES", "ISFVSN", "VSN", "INPUTS",
+            "PASSES", "IMPORTED", "PERSISTENT_BUFFERS");
+    private static final Set<String> INPUT_KEYS = Set.of("NAME", "TYPE", "LABEL", "DESCRIPTION", "DEFAULT", "MIN", "MAX",
+            "IDENTITY", "VALUES", "LABELS");
+    private static final Set<String> PASS_KEYS = Set.of("TARGET", "PERSISTENT", "FLOAT", "WIDTH", "HEIGHT", "DESCRIPTION");
+    private static final Set<String> IMPORT_KEYS = Set.of("NAME", "PATH", "TYPE");
+
+    /**
+     * ISF attributes are upper case, and hosts ignore any other spelling: {@code "persistent": true} leaves
+     * a buffer temporary everywhere. Such keys get a warning; other unknown keys are host extensions.
+     */
+    private void checkKeys(JsonNode node, String at, Set<String> known) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String key = field.getKey();
+            String upper = key.toUpperCase(Locale.ROOT);
+            if (!known.contains(key) && known.contains(upper)) {
+                int[] where = location(at + "/" + key);
+                warnings.add(Diagnostic.warning(file, where[0], where[1], "\"" + key + "\" is ignored: ISF attributes are "
+                        + "upper case (\"" + upper + "\")"));
+            }
+        }
+    }
 
     private Optional<String> identifier(JsonNode node, String at, String key, Set<String> names) {
         Optional<String> name = string(node, at, key);

@@ -91,6 +91,23 @@ class IsfHeaderParserTest {
     }
 
     @Test
+    void attributesInTheWrongCaseAreIgnoredWithAWarningAndHostExtensionsSilently() throws Exception {
+        String text = """
+                /*{
+                    "INPUTS": [ { "NAME": "a", "TYPE": "float", "GROUP": "Motion", "Default": 0.2 } ],
+                    "PASSES": [ { "TARGET": "trail", "persistent": true }, { } ]
+                }*/
+                """;
+        IsfHeaderParser.Parsed parsed = IsfHeaderParser.parse("test.fs", text, IsfHeaderParser.split(text).orElseThrow(), DIR);
+        assertFalse(parsed.header().passes().getFirst().persistent(), "as in every ISF host");
+        assertEquals(0.5f, ((InputSpec.FloatInput) parsed.header().inputs().getFirst()).defaultValue());
+        assertEquals(List.of(
+                "test.fs:2:79: warning: \"Default\" is ignored: ISF attributes are upper case (\"DEFAULT\")",
+                "test.fs:3:52: warning: \"persistent\" is ignored: ISF attributes are upper case (\"PERSISTENT\")"),
+                parsed.warnings().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
     void readsPassesWithTargetsPersistenceFloatAndSizeExpressions() throws Exception {
         IsfHeader header = parse("""
                 /*{
