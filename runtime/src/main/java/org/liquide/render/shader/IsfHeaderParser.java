@@ -1,24 +1,14 @@
 package org.liquide.render.shader;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.liquide.render.shader.InputSpec.Vec2;
 import org.liquide.render.shader.InputSpec.Vec4;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,25 +24,16 @@ final class IsfHeaderParser {
     static final Set<String> BUILT_IN_NAMES = Set.of("PASSINDEX", "RENDERSIZE", "TIME", "TIMEDELTA", "DATE",
             "FRAMEINDEX", "isf_FragNormCoord", "isf_FragColor", "isf_FragCoord", "VERTEXDATA");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
 
     /** Where the header comment lies in the file: offsets of its JSON text and of the shader after it. */
     record Split(int jsonStart, int jsonEnd, int bodyStart, int closeLine) {
     }
 
-    private final String file;
-    private final String masked;
+    private final HeaderReader json;
     private final Path directory;
-    private final List<Diagnostic> errors = new ArrayList<>();
-    private final List<Diagnostic> warnings = new ArrayList<>();
-    private final Map<String, int[]> locations = new HashMap<>();
 
-    private IsfHeaderParser(String file, String masked, Path directory) {
-        this.file = file;
-        this.masked = masked;
+    private IsfHeaderParser(HeaderReader json, Path directory) {
+        this.json = json;
         this.directory = directory;
     }
 
@@ -101,55 +82,35 @@ final class IsfHeaderParser {
             masked.append(text.charAt(i) == '\n' ? '\n' : ' ');
         }
         masked.append(text, split.jsonStart(), split.jsonEnd());
-        IsfHeaderParser parser = new IsfHeaderParser(file, masked.toString(), directory);
-        IsfHeader header = parser.parse();
-        return new Parsed(header, List.copyOf(parser.warnings));
+        HeaderReader json = new HeaderReader(file, masked.toString());
+        IsfHeader header = new IsfHeaderParser(json, directory).parse(json.readTree());
+        return new Parsed(header, List.copyOf(json.warnings()));
     }
 
     record Parsed(IsfHeader header, List<Diagnostic> warnings) {
     }
 
-    private IsfHeader parse() throws ShaderException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(masked);
-            recordLocations();
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            int line = location == null ? 0 : location.getLineNr();
-            int column = location == null ? 0 : location.getColumnNr();
-            throw new ShaderException(Diagnostic.error(file, Math.max(line, 0), Math.max(column, 0),
-                    "invalid JSON in the ISF header: " + readable(e.getOriginalMessage())));
-        } catch (IOException e) {
-            throw new ShaderException(Diagnostic.error(file, 0, 0, "cannot read the ISF header: " + e.getMessage()));
-        }
+    private IsfHeader parse(JsonNode root) throws ShaderException {
         if (root == null || !root.isObject()) {
-            throw new ShaderException(Diagnostic.error(file, 1, 0, "the ISF header must be a JSON object { ... }"));
+            throw new ShaderException(Diagnostic.error(json.file(), 1, 0, "the ISF header must be a JSON object { ... }"));
         }
-        checkKeys(root, "", TOP_KEYS);
-        String description = string(root, "", "DESCRIPTION").orElse("");
-        String credit = string(root, "", "CREDIT").orElse("");
-        String isfVersion = versionString(root, "ISFVSN").orElse("1");
-        String version = versionString(root, "VSN").orElse("");
-        List<String> categories = strings(root, "", "CATEGORIES");
+        json.checkKeys(root, "", TOP_KEYS);
+        String description = json.string(root, "", "DESCRIPTION").orElse("");
+        String credit = json.string(root, "", "CREDIT").orElse("");
+        String isfVersion = json.versionString(root, "ISFVSN").orElse("1");
+        String version = json.versionString(root, "VSN").orElse("");
+        List<String> categories = json.strings(root, "", "CATEGORIES");
 
         Set<String> names = new HashSet<>();
         List<InputSpec> inputs = inputs(root.get("INPUTS"), names);
         List<ImportSpec> imports = imports(root.get("IMPORTED"), names);
         Set<String> persistentV1 = persistentBuffersV1(root.get("PERSISTENT_BUFFERS"));
         List<PassSpec> passes = passes(root.get("PASSES"), names, inputs, persistentV1);
-        if (!errors.isEmpty()) {
-            throw new ShaderException(errors);
+        if (!json.errors().isEmpty()) {
+            throw new ShaderException(json.errors());
         }
         return new IsfHeader(description, credit, categories, isfVersion, version, inputs, passes, imports);
     }
-
-    /** Jackson's message without its internal source descriptions: "(for Array starting at line 1, column 15)". */
-    static String readable(String message) {
-        return JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2");
-    }
-
-    private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     // ---- INPUTS ----
 
@@ -159,30 +120,30 @@ final class IsfHeaderParser {
             return inputs;
         }
         if (!node.isArray()) {
-            error("/INPUTS", "INPUTS must be an array of input descriptions");
+            json.error("/INPUTS", "INPUTS must be an array of input descriptions");
             return inputs;
         }
         for (int i = 0; i < node.size(); i++) {
             String at = "/INPUTS/" + i;
             JsonNode input = node.get(i);
             if (!input.isObject()) {
-                error(at, "each entry of INPUTS must be an object with NAME and TYPE");
+                json.error(at, "each entry of INPUTS must be an object with NAME and TYPE");
                 continue;
             }
-            checkKeys(input, at, INPUT_KEYS);
+            json.checkKeys(input, at, INPUT_KEYS);
             Optional<String> name = identifier(input, at, "NAME", names);
-            Optional<String> type = string(input, at, "TYPE");
+            Optional<String> type = json.string(input, at, "TYPE");
             if (type.isEmpty() && !input.has("TYPE")) {
-                error(at, "input " + name.map(n -> "'" + n + "' ").orElse("") + "has no TYPE");
+                json.error(at, "input " + name.map(n -> "'" + n + "' ").orElse("") + "has no TYPE");
             }
             if (name.isEmpty() || type.isEmpty()) {
                 continue;
             }
-            String label = string(input, at, "LABEL").orElse(name.get());
-            int line = line(at);
+            String label = json.string(input, at, "LABEL").orElse(name.get());
+            int line = json.line(at);
             InputSpec spec = switch (type.get()) {
                 case "event" -> new InputSpec.EventInput(name.get(), label, line);
-                case "bool" -> new InputSpec.BoolInput(name.get(), label, line, bool(input, at, "DEFAULT").orElse(false));
+                case "bool" -> new InputSpec.BoolInput(name.get(), label, line, json.bool(input, at, "DEFAULT").orElse(false));
                 case "long" -> longInput(input, at, name.get(), label, line);
                 case "float" -> floatInput(input, at, name.get(), label, line);
                 case "point2D" -> point2D(input, at, name.get(), label, line);
@@ -190,11 +151,11 @@ final class IsfHeaderParser {
                 case "image" -> new InputSpec.ImageInput(name.get(), label, line);
                 case "audio", "audioFFT" -> audio(input, at, name.get(), label, line, type.get().equals("audioFFT"));
                 case "cube" -> {
-                    error(at + "/TYPE", "input '" + name.get() + "': cube-map inputs are not supported by Liquide");
+                    json.error(at + "/TYPE", "input '" + name.get() + "': cube-map inputs are not supported by Liquide");
                     yield null;
                 }
                 default -> {
-                    error(at + "/TYPE", "input '" + name.get() + "' has unknown TYPE \"" + type.get()
+                    json.error(at + "/TYPE", "input '" + name.get() + "' has unknown TYPE \"" + type.get()
                             + "\" (expected event, bool, long, float, point2D, color, image, audio or audioFFT)");
                     yield null;
                 }
@@ -212,23 +173,23 @@ final class IsfHeaderParser {
         JsonNode valuesNode = input.get("VALUES");
         if (valuesNode != null) {
             if (!valuesNode.isArray()) {
-                error(at + "/VALUES", "input '" + name + "': VALUES must be an array of integers");
+                json.error(at + "/VALUES", "input '" + name + "': VALUES must be an array of integers");
             } else {
                 for (int i = 0; i < valuesNode.size(); i++) {
                     JsonNode v = valuesNode.get(i);
                     if (v.isNumber()) {
                         values.add((int) Math.round(v.asDouble()));
                     } else {
-                        error(at + "/VALUES/" + i, "input '" + name + "': VALUES must hold integers, found " + v);
+                        json.error(at + "/VALUES/" + i, "input '" + name + "': VALUES must hold integers, found " + v);
                     }
                 }
             }
-            labels = strings(input, at, "LABELS");
+            labels = json.strings(input, at, "LABELS");
             if (input.has("LABELS") && labels.size() != values.size()) {
-                error(at + "/LABELS", "input '" + name + "': LABELS has " + labels.size() + " entries but VALUES has " + values.size());
+                json.error(at + "/LABELS", "input '" + name + "': LABELS has " + labels.size() + " entries but VALUES has " + values.size());
             }
             if (values.isEmpty()) {
-                error(at + "/VALUES", "input '" + name + "': VALUES is empty");
+                json.error(at + "/VALUES", "input '" + name + "': VALUES is empty");
                 values.add(0);
             }
             while (labels.size() < values.size()) {
@@ -241,40 +202,40 @@ final class IsfHeaderParser {
             min = values.stream().mapToInt(Integer::intValue).min().orElse(0);
             max = values.stream().mapToInt(Integer::intValue).max().orElse(0);
         } else {
-            min = number(input, at, "MIN").map(d -> (int) Math.round(d)).orElse(Integer.MIN_VALUE);
-            max = number(input, at, "MAX").map(d -> (int) Math.round(d)).orElse(Integer.MAX_VALUE);
+            min = json.number(input, at, "MIN").map(d -> (int) Math.round(d)).orElse(Integer.MIN_VALUE);
+            max = json.number(input, at, "MAX").map(d -> (int) Math.round(d)).orElse(Integer.MAX_VALUE);
             if (min > max) {
-                error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
+                json.error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
             }
         }
         int fallback = !values.isEmpty() ? values.getFirst() : min != Integer.MIN_VALUE ? min : 0;
-        int defaultValue = number(input, at, "DEFAULT").map(d -> (int) Math.round(d)).orElse(fallback);
+        int defaultValue = json.number(input, at, "DEFAULT").map(d -> (int) Math.round(d)).orElse(fallback);
         defaultValue = Math.max(min, Math.min(max, defaultValue));
         return new InputSpec.LongInput(name, label, line, defaultValue, min, max, values, labels);
     }
 
     private InputSpec floatInput(JsonNode input, String at, String name, String label, int line) {
-        Optional<Double> minValue = number(input, at, "MIN");
-        Optional<Double> maxValue = number(input, at, "MAX");
+        Optional<Double> minValue = json.number(input, at, "MIN");
+        Optional<Double> maxValue = json.number(input, at, "MAX");
         float min = minValue.map(Double::floatValue).orElse(Float.NEGATIVE_INFINITY);
         float max = maxValue.map(Double::floatValue).orElse(Float.POSITIVE_INFINITY);
         if (min > max) {
-            error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
+            json.error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
             return null;
         }
         // Like the reference implementation: no DEFAULT means the middle of MIN..MAX, 0..1 when absent.
         float lo = minValue.isPresent() && maxValue.isPresent() ? min : 0f;
         float hi = minValue.isPresent() && maxValue.isPresent() ? max : 1f;
-        float defaultValue = number(input, at, "DEFAULT").map(Double::floatValue).orElse((lo + hi) / 2f);
+        float defaultValue = json.number(input, at, "DEFAULT").map(Double::floatValue).orElse((lo + hi) / 2f);
         return new InputSpec.FloatInput(name, label, line, Math.max(min, Math.min(max, defaultValue)), min, max);
     }
 
     private InputSpec point2D(JsonNode input, String at, String name, String label, int line) {
-        float[] def = vector(input, at, "DEFAULT", 2, 2, name).orElse(new float[]{0f, 0f});
-        float[] min = vector(input, at, "MIN", 2, 2, name).orElse(new float[]{Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY});
-        float[] max = vector(input, at, "MAX", 2, 2, name).orElse(new float[]{Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY});
+        float[] def = json.vector(input, at, "DEFAULT", 2, 2, name).orElse(new float[]{0f, 0f});
+        float[] min = json.vector(input, at, "MIN", 2, 2, name).orElse(new float[]{Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY});
+        float[] max = json.vector(input, at, "MAX", 2, 2, name).orElse(new float[]{Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY});
         if (min[0] > max[0] || min[1] > max[1]) {
-            error(at + "/MIN", "input '" + name + "': MIN is greater than MAX");
+            json.error(at + "/MIN", "input '" + name + "': MIN is greater than MAX");
         }
         return new InputSpec.Point2DInput(name, label, line,
                 new Vec2(clamp(def[0], min[0], max[0]), clamp(def[1], min[1], max[1])),
@@ -282,9 +243,9 @@ final class IsfHeaderParser {
     }
 
     private InputSpec color(JsonNode input, String at, String name, String label, int line) {
-        float[] def = vector(input, at, "DEFAULT", 3, 4, name).orElse(new float[]{0f, 0f, 0f, 1f});
-        float[] min = vector(input, at, "MIN", 3, 4, name).orElse(new float[]{0f, 0f, 0f, 0f});
-        float[] max = vector(input, at, "MAX", 3, 4, name).orElse(new float[]{1f, 1f, 1f, 1f});
+        float[] def = json.vector(input, at, "DEFAULT", 3, 4, name).orElse(new float[]{0f, 0f, 0f, 1f});
+        float[] min = json.vector(input, at, "MIN", 3, 4, name).orElse(new float[]{0f, 0f, 0f, 0f});
+        float[] max = json.vector(input, at, "MAX", 3, 4, name).orElse(new float[]{1f, 1f, 1f, 1f});
         for (int i = 0; i < 4; i++) {
             def[i] = clamp(def[i], min[i], max[i]);
         }
@@ -293,9 +254,9 @@ final class IsfHeaderParser {
     }
 
     private InputSpec audio(JsonNode input, String at, String name, String label, int line, boolean fft) {
-        int samples = number(input, at, "MAX").map(d -> (int) Math.max(1, Math.min(4096, Math.round(d)))).orElse(256);
-        warnings.add(Diagnostic.warning(file, line, column(at), "input '" + name + "' (" + (fft ? "audioFFT" : "audio")
-                + "): Liquide has no audio input yet; the shader gets silence"));
+        int samples = json.number(input, at, "MAX").map(d -> (int) Math.max(1, Math.min(4096, Math.round(d)))).orElse(256);
+        json.warning(at, "input '" + name + "' (" + (fft ? "audioFFT" : "audio")
+                + "): Liquide has no audio input yet; the shader gets silence");
         return new InputSpec.AudioInput(name, label, line, fft, samples);
     }
 
@@ -311,7 +272,7 @@ final class IsfHeaderParser {
                 String at = "/IMPORTED/" + entry.getKey();
                 JsonNode value = entry.getValue();
                 if (!value.isObject()) {
-                    error(at, "IMPORTED '" + entry.getKey() + "' must be an object with a PATH");
+                    json.error(at, "IMPORTED '" + entry.getKey() + "' must be an object with a PATH");
                     continue;
                 }
                 String name = value.has("NAME") ? identifier(value, at, "NAME", names).orElse(null)
@@ -323,33 +284,33 @@ final class IsfHeaderParser {
                 String at = "/IMPORTED/" + i;
                 JsonNode value = node.get(i);
                 if (!value.isObject()) {
-                    error(at, "each entry of IMPORTED must be an object with NAME and PATH");
+                    json.error(at, "each entry of IMPORTED must be an object with NAME and PATH");
                     continue;
                 }
                 addImport(imports, value, at, identifier(value, at, "NAME", names).orElse(null));
             }
         } else {
-            error("/IMPORTED", "IMPORTED must be an object of images by name");
+            json.error("/IMPORTED", "IMPORTED must be an object of images by name");
         }
         return imports;
     }
 
     private void addImport(List<ImportSpec> imports, JsonNode value, String at, String name) {
-        checkKeys(value, at, IMPORT_KEYS);
-        if (string(value, at, "TYPE").filter("cube"::equals).isPresent()) {
-            error(at + "/TYPE", "IMPORTED '" + name + "': cube maps are not supported by Liquide");
+        json.checkKeys(value, at, IMPORT_KEYS);
+        if (json.string(value, at, "TYPE").filter("cube"::equals).isPresent()) {
+            json.error(at + "/TYPE", "IMPORTED '" + name + "': cube maps are not supported by Liquide");
             return;
         }
-        Optional<String> path = string(value, at, "PATH");
+        Optional<String> path = json.string(value, at, "PATH");
         if (path.isEmpty()) {
             if (!value.has("PATH")) {
-                error(at, "IMPORTED '" + name + "' has no PATH");
+                json.error(at, "IMPORTED '" + name + "' has no PATH");
             }
             return;
         }
         if (name != null) {
             Path resolved = directory == null ? Path.of(path.get()) : directory.resolve(path.get()).normalize();
-            imports.add(new ImportSpec(name, resolved, line(at + "/PATH")));
+            imports.add(new ImportSpec(name, resolved, json.line(at + "/PATH")));
         }
     }
 
@@ -374,7 +335,7 @@ final class IsfHeaderParser {
             return passes;
         }
         if (!node.isArray()) {
-            error("/PASSES", "PASSES must be an array of pass descriptions");
+            json.error("/PASSES", "PASSES must be an array of pass descriptions");
             return passes;
         }
         Set<String> numericInputs = new HashSet<>();
@@ -389,13 +350,13 @@ final class IsfHeaderParser {
             String at = "/PASSES/" + i;
             JsonNode pass = node.get(i);
             if (!pass.isObject()) {
-                error(at, "each entry of PASSES must be an object");
+                json.error(at, "each entry of PASSES must be an object");
                 continue;
             }
-            checkKeys(pass, at, PASS_KEYS);
+            json.checkKeys(pass, at, PASS_KEYS);
             Optional<String> target = Optional.empty();
             if (pass.has("TARGET")) {
-                Optional<String> name = string(pass, at, "TARGET");
+                Optional<String> name = json.string(pass, at, "TARGET");
                 if (name.isPresent()) {
                     if (targets.containsKey(name.get())) {
                         target = name;
@@ -405,11 +366,11 @@ final class IsfHeaderParser {
                     }
                 }
             }
-            boolean persistent = flag(pass, at, "PERSISTENT") || target.filter(persistentV1::contains).isPresent();
-            boolean floatBuffer = flag(pass, at, "FLOAT");
+            boolean persistent = json.flag(pass, at, "PERSISTENT") || target.filter(persistentV1::contains).isPresent();
+            boolean floatBuffer = json.flag(pass, at, "FLOAT");
             Optional<String> width = sizeExpression(pass, at, "WIDTH", numericInputs);
             Optional<String> height = sizeExpression(pass, at, "HEIGHT", numericInputs);
-            passes.add(new PassSpec(target, persistent, floatBuffer, width, height, line(at)));
+            passes.add(new PassSpec(target, persistent, floatBuffer, width, height, json.line(at)));
         }
         return passes;
     }
@@ -425,13 +386,13 @@ final class IsfHeaderParser {
         } else if (value.isTextual()) {
             source = value.asText();
         } else {
-            error(at + "/" + key, key + " must be a number or an expression such as \"$WIDTH/2\"");
+            json.error(at + "/" + key, key + " must be a number or an expression such as \"$WIDTH/2\"");
             return Optional.empty();
         }
         try {
             SizeExpression.compile(source, numericInputs);
         } catch (IllegalArgumentException e) {
-            error(at + "/" + key, key + ": " + e.getMessage());
+            json.error(at + "/" + key, key + ": " + e.getMessage());
             return Optional.empty();
         }
         return Optional.of(source);
@@ -446,27 +407,11 @@ final class IsfHeaderParser {
     private static final Set<String> PASS_KEYS = Set.of("TARGET", "PERSISTENT", "FLOAT", "WIDTH", "HEIGHT", "DESCRIPTION");
     private static final Set<String> IMPORT_KEYS = Set.of("NAME", "PATH", "TYPE");
 
-    /**
-     * ISF attributes are upper case, and hosts ignore any other spelling: {@code "persistent": true} leaves
-     * a buffer temporary everywhere. Such keys get a warning; other unknown keys are host extensions.
-     */
-    private void checkKeys(JsonNode node, String at, Set<String> known) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = field.getKey();
-            String upper = key.toUpperCase(Locale.ROOT);
-            if (!known.contains(key) && known.contains(upper)) {
-                int[] where = location(at + "/" + key);
-                warnings.add(Diagnostic.warning(file, where[0], where[1], "\"" + key + "\" is ignored: ISF attributes are "
-                        + "upper case (\"" + upper + "\")"));
-            }
-        }
-    }
-
     private Optional<String> identifier(JsonNode node, String at, String key, Set<String> names) {
-        Optional<String> name = string(node, at, key);
+        Optional<String> name = json.string(node, at, key);
         if (name.isEmpty()) {
             if (!node.has(key)) {
-                error(at, "missing " + key);
+                json.error(at, "missing " + key);
             }
             return Optional.empty();
         }
@@ -476,186 +421,21 @@ final class IsfHeaderParser {
     /** Returns the name when it is a usable, unique GLSL identifier; reports an error and returns null otherwise. */
     private String checkName(String name, String at, Set<String> names) {
         if (!IDENTIFIER.matcher(name).matches()) {
-            error(at, "'" + name + "' is not a valid name: letters, digits and _ only, not starting with a digit");
+            json.error(at, "'" + name + "' is not a valid name: letters, digits and _ only, not starting with a digit");
             return null;
         }
         if (BUILT_IN_NAMES.contains(name) || name.startsWith("gl_")) {
-            error(at, "'" + name + "' is a built-in name; choose another");
+            json.error(at, "'" + name + "' is a built-in name; choose another");
             return null;
         }
         if (!names.add(name)) {
-            error(at, "the name '" + name + "' is used twice (inputs, pass targets and imported images share one namespace)");
+            json.error(at, "the name '" + name + "' is used twice (inputs, pass targets and imported images share one namespace)");
             return null;
         }
         return name;
     }
 
-    private Optional<String> string(JsonNode node, String at, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            error(at + "/" + key, key + " must be a string, found " + value);
-            return Optional.empty();
-        }
-        return Optional.of(value.asText());
-    }
-
-    private Optional<String> versionString(JsonNode node, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (value.isTextual() || value.isNumber()) {
-            return Optional.of(value.asText());
-        }
-        error("/" + key, key + " must be a version string such as \"2.0\"");
-        return Optional.empty();
-    }
-
-    private List<String> strings(JsonNode node, String at, String key) {
-        List<String> result = new ArrayList<>();
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return result;
-        }
-        if (!value.isArray()) {
-            error(at + "/" + key, key + " must be an array of strings");
-            return result;
-        }
-        for (int i = 0; i < value.size(); i++) {
-            if (value.get(i).isTextual()) {
-                result.add(value.get(i).asText());
-            } else {
-                error(at + "/" + key + "/" + i, key + " must hold strings, found " + value.get(i));
-            }
-        }
-        return result;
-    }
-
-    private Optional<Double> number(JsonNode node, String at, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (value.isNumber()) {
-            return Optional.of(value.asDouble());
-        }
-        if (value.isBoolean()) {
-            return Optional.of(value.asBoolean() ? 1.0 : 0.0);
-        }
-        error(at + "/" + key, key + " must be a number, found " + value);
-        return Optional.empty();
-    }
-
-    private Optional<Boolean> bool(JsonNode node, String at, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (value.isBoolean()) {
-            return Optional.of(value.asBoolean());
-        }
-        if (value.isNumber()) {
-            return Optional.of(value.asDouble() > 0);
-        }
-        error(at + "/" + key, key + " must be true or false, found " + value);
-        return Optional.empty();
-    }
-
-    /** PERSISTENT and FLOAT: true, a positive number, or a string such as "true", "1", "YES". */
-    private boolean flag(JsonNode node, String at, String key) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (value.isTextual()) {
-            String text = value.asText().strip().toLowerCase(Locale.ROOT);
-            return switch (text) {
-                case "true", "yes", "1" -> true;
-                case "false", "no", "0", "" -> false;
-                default -> {
-                    error(at + "/" + key, key + " must be true or false, found \"" + value.asText() + "\"");
-                    yield false;
-                }
-            };
-        }
-        return bool(node, at, key).orElse(false);
-    }
-
-    private Optional<float[]> vector(JsonNode node, String at, String key, int minLength, int length, String name) {
-        JsonNode value = node.get(key);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isArray() || value.size() < minLength || value.size() > length) {
-            error(at + "/" + key, "input '" + name + "': " + key + " must be an array of "
-                    + (minLength == length ? length : minLength + " or " + length) + " numbers, found " + value);
-            return Optional.empty();
-        }
-        float[] result = new float[length];
-        result[length - 1] = 1f;
-        for (int i = 0; i < value.size(); i++) {
-            if (!value.get(i).isNumber()) {
-                error(at + "/" + key + "/" + i, "input '" + name + "': " + key + " must hold numbers, found " + value.get(i));
-                return Optional.empty();
-            }
-            result[i] = (float) value.get(i).asDouble();
-        }
-        return Optional.of(result);
-    }
-
     private static float clamp(float value, float min, float max) {
         return Math.max(min, Math.min(max, value));
-    }
-
-    // ---- locations ----
-
-    /** Records the line and column of every value by its JSON pointer, for errors about attributes. */
-    private void recordLocations() throws IOException {
-        try (JsonParser parser = MAPPER.createParser(masked)) {
-            JsonToken token;
-            while ((token = parser.nextToken()) != null) {
-                if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
-                    continue;
-                }
-                JsonLocation location = parser.currentTokenLocation();
-                String pointer = parser.getParsingContext().pathAsPointer().toString();
-                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                    pointer = parser.getParsingContext().getParent() == null ? ""
-                            : parser.getParsingContext().getParent().pathAsPointer().toString();
-                }
-                locations.putIfAbsent(pointer, new int[]{location.getLineNr(), location.getColumnNr()});
-            }
-        }
-    }
-
-    private int[] location(String pointer) {
-        String at = pointer;
-        while (true) {
-            int[] found = locations.get(at);
-            if (found != null) {
-                return found;
-            }
-            int slash = at.lastIndexOf('/');
-            if (slash < 0) {
-                return new int[]{0, 0};
-            }
-            at = at.substring(0, slash);
-        }
-    }
-
-    private int line(String pointer) {
-        return location(pointer)[0];
-    }
-
-    private int column(String pointer) {
-        return location(pointer)[1];
-    }
-
-    private void error(String pointer, String message) {
-        int[] at = location(pointer);
-        errors.add(Diagnostic.error(file, at[0], at[1], message));
     }
 }
