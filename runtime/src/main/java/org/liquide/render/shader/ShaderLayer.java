@@ -121,7 +121,11 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
 
     public abstract boolean isFilter();
 
-    /** Reads the file again (and its vertex shader and images) and swaps it in if it is valid. */
+    /**
+     * Reads the file again (and its vertex shader and images) and swaps it in if it is valid. Reading and
+     * decoding happen on the calling (render) thread: for large imported images, make the document with
+     * {@link ShaderDocument#load} on another thread and pass it to {@link #reload(ShaderDocument)}.
+     */
     public ReloadResult reload(Path file) {
         try {
             return reload(ShaderDocument.load(file));
