@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 org.liquide.hardware.node.NodeCommand.class,
                 GenerateCommand.class,
                 ModelsCommand.class,
+                ShaderCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,54 @@
+package org.liquide.render.shader;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class GlslDialectTest {
+    @Test
+    void translatesGlsl1ToCoreKeepingEveryLineInPlace() {
+        String source = """
+                #version 120
+                #extension GL_OES_standard_derivatives : enable
+                #extension GL_ARB_shader_bit_encoding : enable
+                varying vec2 uv;
+                void main() {
+                    vec4 a = texture2D(inputImage, uv) + texture2DLod(inputImage, uv, 2.0);
+                    gl_FragColor = a * vv_FragNormCoord.x;
+                    gl_FragData[0] = a;
+                    float texture2Dx = 1.0; // identifiers that merely start alike are kept
+                }""";
+        GlslDialect.Translated translated = GlslDialect.translate(source, GlslDialect.Stage.FRAGMENT);
+        assertEquals(120, translated.version());
+        assertEquals(List.of("#extension GL_ARB_shader_bit_encoding : enable"), translated.extensions(),
+                "ES extensions that desktop GLSL has built in are dropped, others move after #version");
+        assertTrue(translated.writesFragColor());
+        List<String> lines = translated.body().lines().toList();
+        assertEquals(source.lines().count(), lines.size(), "same number of lines");
+        assertEquals("", lines.get(0));
+        assertEquals("", lines.get(1));
+        assertEquals("in vec2 uv;", lines.get(3));
+        assertEquals("    vec4 a = texture(inputImage, uv) + textureLod(inputImage, uv, 2.0);", lines.get(5));
+        assertEquals("    isf_FragColor = a * isf_FragNormCoord.x;", lines.get(6));
+        assertEquals("    isf_FragColor = a;", lines.get(7));
+        assertEquals("    float texture2Dx = 1.0; // identifiers that merely start alike are kept", lines.get(8));
+    }
+
+    @Test
+    void vertexShadersGetOutputsAndInputs() {
+        GlslDialect.Translated translated = GlslDialect.translate("attribute vec4 position;\nvarying vec2 uv;\nvoid main() { vv_vertShaderInit(); }",
+                GlslDialect.Stage.VERTEX);
+        assertEquals("in vec4 position;\nout vec2 uv;\nvoid main() { isf_vertShaderInit(); }", translated.body());
+        assertFalse(translated.writesFragColor());
+    }
+
+    @Test
+    void modernShadersAreLeftAlone() {
+        String source = "out vec4 fragColor;\nvoid main() { fragColor = texture(inputImage, isf_FragNormCoord); }";
+        GlslDialect.Translated translated = GlslDialect.translate(source, GlslDialect.Stage.FRAGMENT);
+        assertEquals(source, translated.body());
+        assertFalse(translated.writesFragColor());
+    }
+}

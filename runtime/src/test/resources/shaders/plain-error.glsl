@@ -1,0 +1,7 @@
+uniform float speed;
+out vec4 fragColor;
+
+void main() {
+    float wave = sin(TIME * speed)
+    fragColor = vec4(wave);
+}
