@@ -9,6 +9,9 @@ import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
+import org.liquide.render.shader.InputSpec;
+import org.liquide.render.shader.ShaderDocument;
+import org.liquide.render.shader.ShaderException;
 import org.liquide.scene.model.Cue;
 import org.liquide.scene.model.FilterDefinition;
 import org.liquide.scene.model.GeneratorSettings;
@@ -84,6 +87,8 @@ public final class SceneFiles {
     private static final class Reader {
         private final Path folder;
         private final Problems problems;
+        /** The inputs each shader layer's file declares, for checking initial values and mapping targets. */
+        private final Map<String, List<InputSpec>> shaderInputs = new java.util.HashMap<>();
 
         Reader(Path folder, Problems problems) {
             this.folder = folder;
@@ -199,7 +204,10 @@ public final class SceneFiles {
                 case "shader" -> {
                     allowed.addAll(List.of("file", "inputs"));
                     Optional<Path> file = file(map, "a .fs (ISF) or .frag (GLSL) file");
-                    Map<String, String> inputs = map.get("inputs").map(this::inputs).orElse(Map.of());
+                    List<InputSpec> declared = file.flatMap(f -> shaderDocument(f, map.get("file").orElseThrow()))
+                            .map(ShaderDocument::inputs).orElse(null);
+                    name.ifPresent(n -> shaderInputs.put(n, declared));
+                    Map<String, String> inputs = map.get("inputs").map(n -> inputs(n, declared)).orElse(Map.of());
                     yield file.map(f -> new LayerDefinition.Shader(name.orElse("?"), f, inputs, look));
                 }
                 case "sketch" -> {
@@ -252,7 +260,16 @@ public final class SceneFiles {
             return Optional.of(path);
         }
 
-        private Map<String, String> inputs(Node node) {
+        private Optional<ShaderDocument> shaderDocument(Path file, Node at) {
+            try {
+                return Optional.of(ShaderDocument.load(file));
+            } catch (ShaderException e) {
+                problems.at(at, "the shader does not read: " + e.getMessage().lines().findFirst().orElse(""));
+                return Optional.empty();
+            }
+        }
+
+        private Map<String, String> inputs(Node node, List<InputSpec> declared) {
             Map<String, String> inputs = new LinkedHashMap<>();
             if (!(node instanceof MappingNode mapping)) {
                 problems.at(node, "'inputs' must be a mapping of ISF input names to values, not " + Scalars.describe(node));
@@ -264,6 +281,11 @@ public final class SceneFiles {
                 String text = value instanceof SequenceNode list
                         ? String.join(",", list.getValue().stream().map(v -> Scalars.scalar(v).orElse("")).toList())
                         : Scalars.scalar(value).orElse("");
+                if (key.isPresent() && declared != null && declared.stream().noneMatch(spec -> spec.name().equals(key.get()))) {
+                    List<String> names = declared.stream().map(InputSpec::name).toList();
+                    String hint = org.liquide.config.Suggestions.closest(key.get(), names).map(c -> "; did you mean '" + c + "'?").orElse("");
+                    problems.at(tuple.getKeyNode(), "the shader has no input '" + key.get() + "' (its inputs: " + String.join(", ", names) + ")" + hint);
+                }
                 key.ifPresent(k -> inputs.put(k, text));
             }
             return inputs;
@@ -361,8 +383,7 @@ public final class SceneFiles {
                         || parts.length == 3 && parts[1].equals("latent") && parts[2].matches("[0-7]");
                 case "layer" -> parts.length >= 3 && layerNames.contains(parts[1]) && (parts.length == 3
                         && List.of("opacity", "key", "blend").contains(parts[2])
-                        || parts.length == 4 && parts[2].equals("input") && layers.stream()
-                        .anyMatch(l -> l.name().equals(parts[1]) && l instanceof LayerDefinition.Shader));
+                        || (parts.length == 4 || parts.length == 5) && parts[2].equals("input") && shaderInput(parts));
                 default -> false;
             };
             if (!known) {
@@ -372,6 +393,25 @@ public final class SceneFiles {
                         + "generator.camera_mix, generator.seed, generator.latent.0-7, layer.<name>.opacity|key|blend or "
                         + "layer.<shader layer>.input.<name>" + hint);
             }
+        }
+
+        /** layer.<shader>.input.<name>[.x|.y|.r|.g|.b|.a] names a declared input (unknown when the file did not read). */
+        private boolean shaderInput(String[] parts) {
+            if (!shaderInputs.containsKey(parts[1])) {
+                return false;
+            }
+            List<InputSpec> declared = shaderInputs.get(parts[1]);
+            if (declared == null) {
+                return true;
+            }
+            String component = parts.length == 5 ? parts[4] : "";
+            return declared.stream().filter(spec -> spec.name().equals(parts[3])).anyMatch(spec -> switch (spec) {
+                case InputSpec.Point2DInput p -> List.of("x", "y").contains(component);
+                case InputSpec.ColorInput c -> List.of("r", "g", "b", "a").contains(component);
+                case InputSpec.ImageInput i -> false;
+                case InputSpec.AudioInput a -> false;
+                default -> component.isEmpty();
+            });
         }
 
         private List<FilterDefinition> filters(Node node) {

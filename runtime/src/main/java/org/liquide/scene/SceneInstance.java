@@ -30,9 +30,14 @@ import org.liquide.signal.mapping.Mapping;
 import org.liquide.signal.mapping.MappingEngine;
 import org.liquide.signal.mapping.MappingSpec;
 import org.liquide.signal.mapping.ParameterTarget;
+import org.liquide.render.shader.ReloadResult;
+import org.liquide.render.shader.ShaderDocument;
+import org.liquide.render.shader.ShaderException;
+import org.liquide.render.shader.ShaderLayer;
 import org.liquide.sketch.SketchLayerSource;
 import org.liquide.sketch.SketchRunner;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -57,11 +62,13 @@ public final class SceneInstance implements AutoCloseable {
     private final LatestSlot<GenerationParams> paramsForSketches;
     private final List<AutoCloseable> owned;
     private final Map<String, LayerStyle> styles;
+    private final Map<String, ShaderLayer> shaderLayers;
     private Compositor privateCompositor;
 
     private SceneInstance(SceneDefinition definition, Compositor compositor, Layer[] layers, LayerSource[] hidden,
                           FrameTask[] tasks, MappingEngine mappings, GenerationParams params,
-                          LatestSlot<GenerationParams> paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles) {
+                          LatestSlot<GenerationParams> paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles,
+                          Map<String, ShaderLayer> shaderLayers) {
         this.definition = definition;
         this.compositor = compositor;
         this.layers = layers;
@@ -72,6 +79,7 @@ public final class SceneInstance implements AutoCloseable {
         this.paramsForSketches = paramsForSketches;
         this.owned = owned;
         this.styles = styles;
+        this.shaderLayers = shaderLayers;
     }
 
     /** Builds the GL side of a prepared scene. Render thread only. */
@@ -84,6 +92,7 @@ public final class SceneInstance implements AutoCloseable {
         Map<String, CameraLayerSource> cameraSources = new HashMap<>();
         List<LayerSource> hidden = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
+        Map<String, ShaderLayer> shaderLayers = new HashMap<>();
 
         for (LayerDefinition definition : scene.layers()) {
             if (definition instanceof LayerDefinition.Camera camera) {
@@ -112,13 +121,17 @@ public final class SceneInstance implements AutoCloseable {
                 case LayerDefinition.Sketch sketch -> new SketchLayerSource(new SketchRunner(scene.name() + "-" + sketch.name(),
                         prepared.sketches().get(sketch.name()), sketch.width(), sketch.height(), sketch.framesPerSecond(),
                         resources.signals(), forSketches).start());
-                case LayerDefinition.Shader shader -> throw new IllegalStateException("shader layers are not available yet");
+                case LayerDefinition.Shader shader -> {
+                    ShaderLayer layer = openShader(shader, resources);
+                    shaderLayers.put(shader.name(), layer);
+                    yield layer;
+                }
             };
             layers.add(new Layer(definition.name(), source, style, definition instanceof LayerDefinition.Camera));
         }
         owned.addAll(prepared.videos().values());
 
-        SceneTargets targets = new SceneTargets(params, styles, name -> Optional.empty());
+        SceneTargets targets = new SceneTargets(params, styles, name -> ShaderInputTargets.resolve(name, shaderLayers));
         List<MappingSpec> specs = scene.mappings().stream().map(SceneInstance::spec).toList();
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
@@ -128,7 +141,25 @@ public final class SceneInstance implements AutoCloseable {
         }
         Compositor compositor = new Compositor(resources.width(), resources.height());
         return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),
-                tasks.toArray(FrameTask[]::new), mappings, params, forSketches, owned, styles);
+                tasks.toArray(FrameTask[]::new), mappings, params, forSketches, owned, styles, shaderLayers);
+    }
+
+    private static ShaderLayer openShader(LayerDefinition.Shader shader, SceneResources resources) {
+        ShaderLayer layer;
+        try {
+            layer = ShaderLayer.open(shader.file(), resources.width(), resources.height());
+        } catch (ShaderException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        shader.inputs().forEach((name, text) -> {
+            int index = layer.inputs().index(name);
+            if (index < 0) {
+                layer.close();
+                throw new IllegalStateException(shader.file() + ": no input named '" + name + "'");
+            }
+            layer.inputs().setFromText(index, text);
+        });
+        return layer;
     }
 
     private static CameraFeed feed(SceneResources resources, String name) {
@@ -208,6 +239,42 @@ public final class SceneInstance implements AutoCloseable {
             privateCompositor = new Compositor(compositor.width(), compositor.height());
         }
         return privateCompositor.render(layers, layers.length, clock, true);
+    }
+
+    /**
+     * Swaps in a new version of a shader file for every layer that draws it; a version that does not
+     * compile leaves the running one on screen. Render thread. Returns the outcomes by layer.
+     */
+    public Map<String, ReloadResult> reloadShader(Path file, ShaderDocument document) {
+        Map<String, ReloadResult> results = new LinkedHashMap<>();
+        for (LayerDefinition layer : definition.layers()) {
+            if (layer instanceof LayerDefinition.Shader shader && shader.file().equals(file)) {
+                results.put(shader.name(), shaderLayers.get(shader.name()).reload(document));
+            }
+        }
+        return results;
+    }
+
+    /** The sketch runners of this scene, by layer name (hot reload of sketch sources). */
+    public Map<String, SketchRunner> sketchRunners() {
+        Map<String, SketchRunner> runners = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            if (layer.source() instanceof SketchLayerSource sketch) {
+                runners.put(layer.name(), sketch.runner());
+            }
+        }
+        return runners;
+    }
+
+    /** The generator workers of this scene, by layer name (status). */
+    public Map<String, WorkerGenerator> generators() {
+        Map<String, WorkerGenerator> generators = new LinkedHashMap<>();
+        for (Layer layer : layers) {
+            if (layer.source() instanceof GeneratedLayerSource generated && generated.generator() instanceof WorkerGenerator worker) {
+                generators.put(layer.name(), worker);
+            }
+        }
+        return generators;
     }
 
     public String name() {

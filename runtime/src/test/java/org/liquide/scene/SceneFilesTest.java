@@ -27,7 +27,11 @@ class SceneFilesTest {
         Files.createDirectories(folder.resolve("sketches"));
         ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", folder.resolve("fond.png").toFile());
         ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY), "png", folder.resolve("ovale.png").toFile());
-        Files.writeString(folder.resolve("halo.fs"), "/*{ \"INPUTS\": [] }*/\nvoid main() { gl_FragColor = vec4(1.0); }\n");
+        Files.writeString(folder.resolve("halo.fs"), """
+                /*{ "INPUTS": [ {"NAME": "intensity", "TYPE": "float", "DEFAULT": 0.5, "MIN": 0, "MAX": 1},
+                                {"NAME": "center", "TYPE": "point2D", "DEFAULT": [0.5, 0.5]} ] }*/
+                void main() { gl_FragColor = vec4(intensity); }
+                """);
         Files.writeString(folder.resolve("sketches/Halo.java"), "package sketch.ecriture_liquide;\npublic class Halo extends org.liquide.sketch.Sketch { public void draw() { } }\n");
         return folder;
     }
@@ -141,19 +145,26 @@ class SceneFilesTest {
                     target: layer.c.opacity
                     filters: [ {medain: 3} ]
                     timeout: soon
-                """);
+                  - signal: y
+                    target: layer.h.input.intensty
+                  - signal: z
+                    target: layer.h.input.center.x
+                """.replace("layers:\n", "layers:\n  - {name: h, type: shader, file: halo.fs, inputs: {intensity: 0.2, centre: [0, 0]}}\n"));
         List<ConfigError> errors = result.errors();
         String file = folder.resolve("scene.yaml").toString();
         assertEquals(List.of(
                 file + ":2:3: unknown key 'strenght' in 'generator'; did you mean 'strength'?",
-                file + ":5:11: 'type' must be one of camera, generate, shader, sketch, image, video, got 'camra'; did you mean 'camera'?",
-                file + ":8:11: file not found: absent.png (looked at " + folder.resolve("absent.png") + ")",
-                file + ":9:12: 'blend' must be one of normal, add, multiply, screen, difference, luminance-key, got 'multiplie'; did you mean 'multiply'?",
-                file + ":10:14: 'opacity' must be between 0 and 1, got 2"),
-                errors.subList(0, 5).stream().map(ConfigError::toString).toList());
-        assertTrue(errors.stream().anyMatch(e -> e.line() == 13 && e.message().startsWith("unknown target 'layer.c.opacity'")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.line() == 14 && e.message().contains("unknown filter 'medain'") && e.message().contains("did you mean 'median'?")), errors.toString());
-        assertTrue(errors.stream().anyMatch(e -> e.line() == 15 && e.message().contains("'timeout' must be a duration")), errors.toString());
+                file + ":4:69: the shader has no input 'centre' (its inputs: intensity, center); did you mean 'center'?",
+                file + ":6:11: 'type' must be one of camera, generate, shader, sketch, image, video, got 'camra'; did you mean 'camera'?",
+                file + ":9:11: file not found: absent.png (looked at " + folder.resolve("absent.png") + ")",
+                file + ":10:12: 'blend' must be one of normal, add, multiply, screen, difference, luminance-key, got 'multiplie'; did you mean 'multiply'?",
+                file + ":11:14: 'opacity' must be between 0 and 1, got 2"),
+                errors.subList(0, 6).stream().map(ConfigError::toString).toList());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 14 && e.message().startsWith("unknown target 'layer.c.opacity'")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 15 && e.message().contains("unknown filter 'medain'") && e.message().contains("did you mean 'median'?")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 16 && e.message().contains("'timeout' must be a duration")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.line() == 18 && e.message().startsWith("unknown target 'layer.h.input.intensty'")), errors.toString());
+        assertTrue(errors.stream().noneMatch(e -> e.line() == 20), "a point's component is a valid target: " + errors);
     }
 
     @Test
