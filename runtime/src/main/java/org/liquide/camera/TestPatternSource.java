@@ -6,6 +6,7 @@ import org.liquide.frame.VideoFrame;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -13,12 +14,14 @@ import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 
 /**
- * An animated test pattern for machines with no camera: colour bars, a sweeping bar, a moving disc and
- * the frame number in large digits, so a snapshot shows which frame the compositor used.
- * Drawn as BGR24, like a real camera through FFmpeg.
+ * An animated test pattern for machines with no camera, made to rehearse a show as much as to test it:
+ * a dim room in which a lit figure walks to and fro and comes nearer and farther (so camera vision
+ * sees motion, presence and a moving centroid), with calibration swatches and the frame number in the
+ * corner, so a snapshot shows which frame the compositor used. Drawn as BGR24, like a camera through
+ * FFmpeg.
  */
 final class TestPatternSource implements FrameSource {
-    private static final Color[] BARS = {
+    private static final Color[] SWATCHES = {
             new Color(192, 192, 192), new Color(192, 192, 0), new Color(0, 192, 192), new Color(0, 192, 0),
             new Color(192, 0, 192), new Color(192, 0, 0), new Color(0, 0, 192)};
 
@@ -26,13 +29,15 @@ final class TestPatternSource implements FrameSource {
     private final BufferedImage image;
     private final byte[] pixels;
     private final Font font;
+    private final GradientPaint room;
     private long frameNumber;
 
     TestPatternSource(CameraSpec.TestPattern spec) {
         this.spec = spec;
         this.image = new BufferedImage(spec.width(), spec.height(), BufferedImage.TYPE_3BYTE_BGR);
         this.pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-        this.font = new Font(Font.MONOSPACED, Font.BOLD, Math.max(12, spec.height() / 6));
+        this.font = new Font(Font.MONOSPACED, Font.BOLD, Math.max(10, spec.height() / 18));
+        this.room = new GradientPaint(0, 0, new Color(14, 16, 24), 0, spec.height(), new Color(44, 38, 36));
     }
 
     @Override
@@ -51,36 +56,49 @@ final class TestPatternSource implements FrameSource {
     private void draw(long frame) {
         int width = spec.width();
         int height = spec.height();
+        double t = frame / spec.framesPerSecond();
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            int barWidth = (width + BARS.length - 1) / BARS.length;
-            for (int i = 0; i < BARS.length; i++) {
-                g.setColor(BARS[i]);
-                g.fillRect(i * barWidth, 0, barWidth, height * 2 / 3);
+            g.setPaint(room);
+            g.fillRect(0, 0, width, height);
+            g.setColor(new Color(60, 52, 48));
+            g.fillRect(0, height * 7 / 10, width, 2);
+            // A visitor walking across the room and coming nearer, lit from the front.
+            double depth = 0.55 + 0.45 * Math.sin(t * 0.31);
+            drawFigure(g, width / 2.0 + Math.sin(t * 0.23) * width * 0.33, height * 0.72, height * 0.55 * depth,
+                    new Color(236, 196, 160), t);
+            // Now and then a second visitor further back.
+            if (Math.sin(t * 0.11) > 0.3) {
+                drawFigure(g, width * (0.8 - 0.6 * ((t * 0.05) % 1.0)), height * 0.7, height * 0.3, new Color(150, 170, 210), t + 2);
             }
-            g.setColor(new Color(16, 16, 16));
-            g.fillRect(0, height * 2 / 3, width, height - height * 2 / 3);
-            double t = frame / spec.framesPerSecond();
-            int sweep = (int) ((t * 0.25 % 1.0) * width);
-            g.setColor(Color.WHITE);
-            g.fillRect(sweep, height * 2 / 3, Math.max(4, width / 80), height / 3);
-            int radius = height / 8;
-            int cx = (int) (width / 2 + Math.cos(t * 1.3) * width / 3);
-            int cy = (int) (height / 3 + Math.sin(t * 1.7) * height / 5);
-            g.setColor(new Color(255, 140, 0));
-            g.fillOval(cx - radius, cy - radius, radius * 2, radius * 2);
-            g.setStroke(new BasicStroke(Math.max(2, height / 120f)));
-            g.setColor(Color.BLACK);
-            g.drawOval(cx - radius, cy - radius, radius * 2, radius * 2);
+            int swatch = Math.max(4, height / 40);
+            for (int i = 0; i < SWATCHES.length; i++) {
+                g.setColor(SWATCHES[i]);
+                g.fillRect(swatch + i * swatch * 2, height - swatch * 3, swatch * 2, swatch * 2);
+            }
             g.setFont(font);
-            String label = String.format(java.util.Locale.ROOT, "%06d", frame);
+            String label = String.format(java.util.Locale.ROOT, "TEST %06d", frame);
             int textWidth = g.getFontMetrics().stringWidth(label);
-            g.setColor(Color.WHITE);
-            g.drawString(label, (width - textWidth) / 2, height - height / 16);
+            g.setColor(new Color(200, 200, 200));
+            g.drawString(label, width - textWidth - swatch, height - swatch);
         } finally {
             g.dispose();
         }
+    }
+
+    private static void drawFigure(Graphics2D g, double x, double feet, double size, Color light, double t) {
+        double head = size * 0.14;
+        double shoulders = size * 0.32;
+        double stride = Math.sin(t * 4.2) * size * 0.06;
+        g.setColor(light.darker());
+        g.setStroke(new BasicStroke((float) (size * 0.08), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.drawLine((int) (x - size * 0.05), (int) (feet - size * 0.42), (int) (x - size * 0.05 + stride), (int) feet);
+        g.drawLine((int) (x + size * 0.05), (int) (feet - size * 0.42), (int) (x + size * 0.05 - stride), (int) feet);
+        g.setColor(light);
+        g.fillRoundRect((int) (x - shoulders / 2), (int) (feet - size * 0.82), (int) shoulders, (int) (size * 0.45),
+                (int) (size * 0.12), (int) (size * 0.12));
+        g.fillOval((int) (x - head / 2), (int) (feet - size), (int) head, (int) (head * 1.2));
     }
 
     @Override

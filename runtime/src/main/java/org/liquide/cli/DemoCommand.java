@@ -4,6 +4,11 @@ import org.liquide.camera.CameraOpenException;
 import org.liquide.render.FrameReadback;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
+import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.ModelSpec;
+import org.liquide.scene.ScenePreparer;
 import org.liquide.show.DemoShow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,6 +17,7 @@ import picocli.CommandLine.Spec;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,6 +52,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Frame rate held offscreen; 0 runs as fast as possible (default: ${DEFAULT-VALUE}). Windows follow vsync.")
     double fps;
 
+    @Option(names = "--model", paramLabel = "PATH|builtin|procedural", defaultValue = "builtin",
+            description = {"The generator: builtin (the CPPN, no weights), procedural (drawn on the GPU), an ONNX",
+                    "image-to-image model or a diffusers ONNX folder (default: ${DEFAULT-VALUE})."})
+    String model;
+
     @Option(names = "--fullscreen", description = "Open the window fullscreen.")
     boolean fullscreen;
 
@@ -67,9 +78,10 @@ final class DemoCommand implements Callable<Integer> {
                 .withMaxFrames(frames)
                 .withOffscreenFps(fps)
                 .withWindow(fullscreen, monitor);
+        checkModel();
         DemoShow show;
         try {
-            show = DemoShow.create(new DemoShow.Options(Optional.ofNullable(camera), output));
+            show = DemoShow.start(new DemoShow.Options(Optional.ofNullable(camera), model, output));
         } catch (CameraOpenException e) {
             throw new BadInputException(e.getMessage(), e);
         }
@@ -79,7 +91,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         Thread shutdown = new Thread(show::close, "liquide-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
-        show.start();
         loop.awaitFinished(Long.MAX_VALUE, TimeUnit.DAYS);
         show.close();
         Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -91,6 +102,23 @@ final class DemoCommand implements Callable<Integer> {
             writeSnapshot(loop.lastFrame());
         }
         return ExitCodes.OK;
+    }
+
+    /** A model that cannot load or does not fit its contract stops the demo before it starts (exit 2). */
+    private void checkModel() {
+        if (model.equals(ModelSpec.BUILTIN) || model.equals(ScenePreparer.PROCEDURAL)) {
+            return;
+        }
+        Path path = Path.of(model);
+        if (!Files.exists(path)) {
+            throw new BadInputException("--model " + model + ": no such file or folder");
+        }
+        model = path.toAbsolutePath().toString();
+        try (ImageGenerator generator = GeneratorFactory.open(ModelSpec.of(model))) {
+            spec.commandLine().getErr().println("model: " + generator.name() + " on " + generator.device());
+        } catch (ModelLoadException e) {
+            throw new BadInputException("--model " + model + ": " + e.getMessage(), e);
+        }
     }
 
     private void writeSnapshot(BufferedImage image) throws IOException {

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Liquide: a runtime for interactive, AI-assisted exhibition installations.",
         subcommands = {
                 DemoCommand.class,
+                RunCommand.class,
                 ValidateCommand.class,
                 org.liquide.hardware.node.NodeCommand.class,
                 GenerateCommand.class,

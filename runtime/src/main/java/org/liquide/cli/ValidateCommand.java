@@ -42,8 +42,8 @@ final class ValidateCommand implements Callable<Integer> {
             ConfigResult<SceneDefinition> result = SceneFiles.load(scene);
             if (result instanceof ConfigResult.Valid<SceneDefinition> valid) {
                 SceneDefinition s = valid.value();
-                out.printf("%s: valid scene '%s': %d layers, %d mappings, %d cues%n", scene.resolve(SceneFiles.FILE_NAME),
-                        s.name(), s.layers().size(), s.mappings().size(), s.storyboard().size());
+                out.printf("%s: valid scene '%s': %s, %s, %s%n", scene.resolve(SceneFiles.FILE_NAME), s.name(),
+                        count(s.layers().size(), "layer"), count(s.mappings().size(), "mapping"), count(s.storyboard().size(), "cue"));
                 return ExitCodes.OK;
             }
             return report(result.errors(), err);
@@ -52,8 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
         if (text.lines().anyMatch(line -> line.startsWith("node:"))) {
             NodeFileResult result = NodeFiles.load(path);
             if (result instanceof NodeFileResult.Valid valid) {
-                out.printf("%s: valid node '%s': %d sensors, broker %s%n", path, valid.config().node(),
-                        valid.config().sensors().size(), valid.config().broker());
+                out.printf("%s: valid node '%s': %s, broker %s%n", path, valid.config().node(),
+                        count(valid.config().sensors().size(), "sensor"), valid.config().broker());
                 return ExitCodes.OK;
             }
             return report(((NodeFileResult.Invalid) result).errors(), err);
@@ -61,11 +61,16 @@ final class ValidateCommand implements Callable<Integer> {
         ShowcaseValidation validation = ShowcaseValidation.of(path);
         if (validation.valid()) {
             ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
-            out.printf("%s: valid showcase '%s': %d scenes, %d displays, %d cameras, %d sensor nodes%n", path, config.name(),
-                    validation.scenes().size(), config.displays().size(), config.cameras().size(), config.nodes().size());
+            out.printf("%s: valid showcase '%s': %s, %s, %s, %s%n", path, config.name(),
+                    count(validation.scenes().size(), "scene"), count(config.displays().size(), "display"),
+                    count(config.cameras().size(), "camera"), count(config.nodes().size(), "sensor node"));
             return ExitCodes.OK;
         }
         return report(validation.errors(), err);
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static int report(List<ConfigError> errors, PrintWriter err) {

@@ -48,7 +48,7 @@ public final class SceneFiles {
     public static final String FILE_NAME = "scene.yaml";
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
             "mappings", "idle", "storyboard");
-    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix");
+    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
     private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
@@ -131,8 +131,9 @@ public final class SceneFiles {
             int[] size = map.get("size").flatMap(n -> Quantities.size(n, "size", 16, 4096, problems)).orElse(new int[]{base.width(), base.height()});
             int steps = map.get("steps").map(n -> Scalars.integer(n, "steps", 1, 50, "1 to 50 (1 to 4 for real time)", problems).orElse(base.steps())).orElse(base.steps());
             double cameraMix = map.get("camera_mix").flatMap(n -> opt(Scalars.number(n, "camera_mix", 0, 1, "between 0 and 1", problems))).orElse(base.cameraMix());
+            double drift = map.get("drift").flatMap(n -> opt(Scalars.number(n, "drift", 0, 1, "between 0 and 1", problems))).orElse(base.drift());
             map.rejectUnknown(GENERATOR_KEYS);
-            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix);
+            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift);
         }
 
         private Optional<String> modelName(Node node) {

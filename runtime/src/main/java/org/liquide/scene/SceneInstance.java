@@ -15,6 +15,7 @@ import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.PixelUploader;
 import org.liquide.render.gl.Texture2D;
 import org.liquide.generate.worker.GeneratorWorker;
+import org.liquide.render.generated.LatentDrift;
 import org.liquide.render.generated.ProceduralGenerator;
 import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.layer.CameraLayerSource;
@@ -120,7 +121,7 @@ public final class SceneInstance implements AutoCloseable {
                 case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);
                 case LayerDefinition.Sketch sketch -> new SketchLayerSource(new SketchRunner(scene.name() + "-" + sketch.name(),
                         prepared.sketches().get(sketch.name()), sketch.width(), sketch.height(), sketch.framesPerSecond(),
-                        resources.signals(), forSketches).start());
+                        resources.signals(), forSketches, scene.generator().prompts()).start());
                 case LayerDefinition.Shader shader -> {
                     ShaderLayer layer = openShader(shader, resources);
                     shaderLayers.put(shader.name(), layer);
@@ -136,6 +137,9 @@ public final class SceneInstance implements AutoCloseable {
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
         List<FrameTask> tasks = new ArrayList<>();
+        if (scene.generator().drift() > 0) {
+            tasks.add(new LatentDrift(params, scene.generator().drift(), steeredLatents(scene)));
+        }
         if (!scene.storyboard().isEmpty()) {
             tasks.add(storyboard(scene, targets));
         }
@@ -160,6 +164,16 @@ public final class SceneInstance implements AutoCloseable {
             layer.inputs().setFromText(index, text);
         });
         return layer;
+    }
+
+    /** The latent components some mapping or cue of the scene sets. */
+    private static boolean[] steeredLatents(SceneDefinition scene) {
+        boolean[] steered = new boolean[GenerationParams.LATENT_SIZE];
+        java.util.stream.Stream.concat(scene.mappings().stream().map(MappingDefinition::target),
+                        scene.storyboard().stream().flatMap(cue -> cue.set().keySet().stream()))
+                .filter(target -> target.startsWith("generator.latent."))
+                .forEach(target -> steered[Integer.parseInt(target.substring("generator.latent.".length()))] = true);
+        return steered;
     }
 
     private static CameraFeed feed(SceneResources resources, String name) {

@@ -4,30 +4,36 @@ import org.liquide.camera.CameraDevices;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraOpenException;
 import org.liquide.camera.CameraSpec;
-import org.liquide.generate.GenerationParams;
-import org.liquide.render.BlendMode;
-import org.liquide.render.FitMode;
-import org.liquide.render.FrameContent;
-import org.liquide.render.FrameTimeLogger;
-import org.liquide.render.Layer;
-import org.liquide.render.LayerStack;
-import org.liquide.render.LayerStyle;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
-import org.liquide.render.generated.LatentDrift;
-import org.liquide.render.generated.ProceduralGenerator;
-import org.liquide.render.layer.CameraLayerSource;
-import org.liquide.render.layer.GeneratedLayerSource;
+import org.liquide.show.schedule.OpeningHours;
+import org.liquide.showcase.CameraConfig;
+import org.liquide.showcase.ControlConfig;
+import org.liquide.showcase.OutputConfig;
+import org.liquide.showcase.PlaylistEntry;
+import org.liquide.showcase.RecordingConfig;
+import org.liquide.showcase.ScheduleConfig;
+import org.liquide.showcase.ShowcaseConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The embedded default show: the camera (or a test pattern) blended over the built-in generator, which
- * drifts on its own and follows the camera. What {@code liquide demo} runs.
+ * The embedded default show ({@code liquide demo}): one camera (a webcam, a named source or the test
+ * pattern) over the built-in generator (or a given model), steered by a simulated sensor node with
+ * scripted visitors and by camera vision. It is an ordinary showcase, built from resources in the
+ * jar, so the demo exercises the same runtime as a real show.
  */
 public final class DemoShow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoShow.class);
@@ -35,28 +41,45 @@ public final class DemoShow implements AutoCloseable {
 
     /**
      * @param camera what {@code --camera} named, empty for the default (webcam if present, else the test pattern)
+     * @param model  {@code builtin} (the CPPN), {@code procedural} (drawn on the GPU), or a model path
      */
-    public record Options(Optional<String> camera, OutputSettings output) {
+    public record Options(Optional<String> camera, String model, OutputSettings output) {
     }
 
-    private final CameraFeed camera;
-    private final RenderLoop loop;
-    private final FrameTimeLogger frameTimeLogger;
+    private final ShowRuntime runtime;
+    private final Path folder;
 
-    private DemoShow(CameraFeed camera, RenderLoop loop) {
-        this.camera = camera;
-        this.loop = loop;
-        this.frameTimeLogger = new FrameTimeLogger(loop.frameTimes());
+    private DemoShow(ShowRuntime runtime, Path folder) {
+        this.runtime = runtime;
+        this.folder = folder;
     }
 
-    /** Resolves the camera (failing with {@link CameraOpenException} for a named one that cannot open) and builds the loop. */
-    public static DemoShow create(Options options) throws CameraOpenException {
+    /** Resolves the camera (failing with {@link CameraOpenException} for a named one that cannot open) and starts the show. */
+    public static DemoShow start(Options options) throws CameraOpenException, IOException {
         CameraSpec spec = resolveCamera(options.camera());
-        CameraFeed feed = CameraFeed.of("main", spec);
-        // A webcam is shown as a mirror, as visitors expect; files, streams and the test pattern read as recorded.
-        boolean mirror = spec instanceof CameraSpec.Device;
-        RenderLoop loop = new RenderLoop(options.output(), content(feed, mirror));
-        return new DemoShow(feed, loop);
+        Path folder = Files.createTempDirectory("liquide-demo-");
+        try {
+            Path scene = Files.createDirectories(folder.resolve("scenes").resolve("demo"));
+            boolean mirror = spec instanceof CameraSpec.Device;
+            Files.writeString(scene.resolve("scene.yaml"), resource("demo/scene.yaml")
+                    .replace("\"@MODEL@\"", quoted(options.model()))
+                    .replace("\"@MIRROR@\"", Boolean.toString(mirror)));
+            Path node = folder.resolve("node.yaml");
+            Files.writeString(node, resource("demo/node.yaml"));
+            ShowcaseConfig config = new ShowcaseConfig(folder.resolve("showcase.yaml"), "demo", "demo",
+                    new OutputConfig(options.output().width(), options.output().height(), options.output().offscreenFps()),
+                    List.of(), List.of(new CameraConfig("main", source(spec), true)), Optional.empty(), Optional.empty(),
+                    List.of(node), true, Map.of(), folder.resolve("scenes"),
+                    new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
+                    List.of(new PlaylistEntry("demo", 86_400, 0)),
+                    new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
+                    new RecordingConfig(folder.resolve("journal"), 0, false));
+            ShowRuntime runtime = ShowRuntime.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
+            return new DemoShow(runtime, folder);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(folder);
+            throw e;
+        }
     }
 
     static CameraSpec resolveCamera(Optional<String> named) throws CameraOpenException {
@@ -74,7 +97,7 @@ public final class DemoShow implements AutoCloseable {
             }
             return spec;
         }
-        if (Files.exists(java.nio.file.Path.of(DEFAULT_WEBCAM))) {
+        if (Files.exists(Path.of(DEFAULT_WEBCAM))) {
             CameraSpec webcam = new CameraSpec.Device(DEFAULT_WEBCAM);
             try {
                 CameraFeed.probe(webcam);
@@ -87,46 +110,60 @@ public final class DemoShow implements AutoCloseable {
         return CameraSpec.TestPattern.DEFAULT;
     }
 
-    private static FrameContent.Factory content(CameraFeed feed, boolean mirror) {
-        return (width, height) -> {
-            GenerationParams params = new GenerationParams().cameraMix(0.6f);
-            CameraLayerSource cameraSource = new CameraLayerSource(feed, 2.0, 0.75);
-            int generatorWidth = Math.max(64, width / 2);
-            int generatorHeight = Math.max(36, height / 2);
-            ProceduralGenerator generator = new ProceduralGenerator(generatorWidth, generatorHeight, 12, params,
-                    cameraSource.image());
-            Layer generated = new Layer("generated", new GeneratedLayerSource(generator),
-                    new LayerStyle().blend(BlendMode.NORMAL).fit(FitMode.FILL).mirror(mirror));
-            Layer camera = new Layer("camera", cameraSource,
-                    new LayerStyle().blend(BlendMode.SCREEN).opacity(0.7f).fit(FitMode.FILL).mirror(mirror));
-            return new LayerStack(List.of(generated, camera), List.of(new LatentDrift(params, 0.8)));
+    private static String source(CameraSpec spec) {
+        return switch (spec) {
+            case CameraSpec.TestPattern pattern -> "test";
+            case CameraSpec.Device device -> device.path();
+            case CameraSpec.VideoFile file -> file.path().toAbsolutePath().toString();
+            case CameraSpec.Stream stream -> stream.uri().toString();
         };
     }
 
-    /** Starts the camera and the render loop. */
-    public DemoShow start() {
-        camera.start();
-        loop.start();
-        return this;
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DemoShow.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public RenderLoop loop() {
-        return loop;
+        return runtime.loop();
     }
 
+    public ShowRuntime runtime() {
+        return runtime;
+    }
+
+    /** The demo's camera. */
     public CameraFeed camera() {
-        return camera;
+        return runtime.camera("main").orElseThrow();
     }
 
     @Override
     public void close() {
-        loop.stop();
-        try {
-            loop.awaitFinished(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        runtime.close();
+        deleteQuietly(folder);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    LOG.debug("cannot delete {}", path, e);
+                }
+            });
+        } catch (IOException e) {
+            LOG.debug("cannot clean {}", folder, e);
         }
-        frameTimeLogger.close();
-        camera.close();
     }
 }

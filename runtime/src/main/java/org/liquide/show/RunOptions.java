@@ -8,6 +8,9 @@ import org.liquide.render.OutputSettings;
  * @param output     window or offscreen, frame limit (from the showcase's output, overridden by options)
  * @param rehearsal  simulated nodes are played by the panel's sliders instead of scripted visitors
  * @param panel      start the control panel (off for short offscreen runs such as tests and snapshots)
+ * @param firstScene the scene to start with instead of the playlist's first
+ * @param ignoreSchedule stay open whatever the opening hours say (rehearsals, tests)
  */
-public record RunOptions(OutputSettings output, boolean rehearsal, boolean panel) {
+public record RunOptions(OutputSettings output, boolean rehearsal, boolean panel, java.util.Optional<String> firstScene,
+                         boolean ignoreSchedule) {
 }

@@ -68,9 +68,12 @@ public final class ScenePlayer implements AutoCloseable {
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("liquide-scenes").daemon().unstarted(r));
     }
 
-    /** Shows the playlist's first scene and starts following the playlist. */
-    public ScenePlayer start() {
-        executor.execute(() -> show(playlist.getFirst().scene(), 0));
+    /** Shows the first scene (the playlist's unless another is named) and starts following the playlist. */
+    public ScenePlayer start(Optional<String> first) {
+        String scene = first.orElse(playlist.getFirst().scene());
+        int index = indexOf(scene);
+        playlistIndex = Math.max(0, index);
+        executor.execute(() -> show(scene, 0));
         executor.scheduleAtFixedRate(this::tick, 250, 250, TimeUnit.MILLISECONDS);
         return this;
     }

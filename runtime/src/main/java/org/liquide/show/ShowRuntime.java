@@ -113,8 +113,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
         ShowRuntime runtime = new ShowRuntime(config, options);
         runtime.loop.start();
-        runtime.player.start();
-        runtime.scheduler.start();
+        runtime.player.start(options.firstScene());
+        if (!options.ignoreSchedule()) {
+            runtime.scheduler.start();
+        }
         Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
         Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
         runtime.resources.add(new RenderWatchdog(runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
@@ -189,6 +191,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     public RenderLoop loop() {
         return loop;
+    }
+
+    public Optional<CameraFeed> camera(String name) {
+        return Optional.ofNullable(cameras.get(name));
     }
 
     public SignalBus bus() {

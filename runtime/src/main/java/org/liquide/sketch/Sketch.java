@@ -31,14 +31,30 @@ import java.util.Map;
  */
 public abstract class Sketch extends PApplet {
     private SignalBus bus;
+    private java.util.List<String> prompts = java.util.List.of();
     private final Map<String, Signal> signals = new HashMap<>();
     private final SignalSample sample = new SignalSample();
     private final GenerationParams params = new GenerationParams();
     private double seconds;
 
     /** Called by the runtime before {@code setup()}. */
-    final void attach(SignalBus bus) {
+    final void attach(SignalBus bus, java.util.List<String> prompts) {
         this.bus = bus;
+        this.prompts = java.util.List.copyOf(prompts);
+    }
+
+    /** The scene generator's prompts (what {@code params().promptBlend()} moves between). */
+    public java.util.List<String> prompts() {
+        return prompts;
+    }
+
+    /** The prompt nearest the current prompt blend, or "" when the scene has none. */
+    public String currentPrompt() {
+        if (prompts.isEmpty()) {
+            return "";
+        }
+        int index = Math.round(params.promptBlend() * (prompts.size() - 1));
+        return prompts.get(Math.max(0, Math.min(prompts.size() - 1, index)));
     }
 
     final void advance(double seconds, int frame, GenerationParams latest) {

@@ -29,6 +29,7 @@ public final class SketchRunner implements AutoCloseable {
     private final long periodNanos;
     private final SignalBus bus;
     private final LatestSlot<GenerationParams> params;
+    private final java.util.List<String> prompts;
     private final FrameSlot output = new FrameSlot();
     private final Thread thread;
     private volatile Sketch pending;
@@ -39,10 +40,12 @@ public final class SketchRunner implements AutoCloseable {
     private PGraphicsJava2D graphics;
 
     /**
-     * @param params the scene's generation parameters, published by the render thread (may be null)
+     * @param params  the scene's generation parameters, published by the render thread (may be null)
+     * @param prompts the scene generator's prompts
      */
     public SketchRunner(String name, Sketch sketch, int width, int height, double framesPerSecond, SignalBus bus,
-                        LatestSlot<GenerationParams> params) {
+                        LatestSlot<GenerationParams> params, java.util.List<String> prompts) {
+        this.prompts = java.util.List.copyOf(prompts);
         this.name = name;
         this.width = width;
         this.height = height;
@@ -112,7 +115,7 @@ public final class SketchRunner implements AutoCloseable {
         incoming.height = height;
         incoming.pixelWidth = width;
         incoming.pixelHeight = height;
-        incoming.attach(bus);
+        incoming.attach(bus, prompts);
         try {
             g.beginDraw();
             incoming.setup();

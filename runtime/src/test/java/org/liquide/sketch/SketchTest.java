@@ -60,7 +60,7 @@ class SketchTest {
                 """);
         Class<? extends Sketch> type = SketchCompiler.compile(source, "sketch.test.Disc");
         SignalBus bus = new SignalBus();
-        try (SketchRunner runner = new SketchRunner("disc", type.getDeclaredConstructor().newInstance(), 64, 48, 60, bus, null).start()) {
+        try (SketchRunner runner = new SketchRunner("disc", type.getDeclaredConstructor().newInstance(), 64, 48, 60, bus, null, java.util.List.of()).start()) {
             VideoFrame empty = awaitFrame(runner, f -> true);
             assertEquals(PixelFormat.BGRA32, empty.format());
             assertEquals(0, pixel(empty, 32, 24) >>> 24, "transparent before the signal");
@@ -118,7 +118,7 @@ class SketchTest {
                 }
                 """);
         try (SketchRunner runner = new SketchRunner("flaky",
-                SketchCompiler.compile(source, "sketch.test.Flaky").getDeclaredConstructor().newInstance(), 32, 32, 120, new SignalBus(), null).start()) {
+                SketchCompiler.compile(source, "sketch.test.Flaky").getDeclaredConstructor().newInstance(), 32, 32, 120, new SignalBus(), null, java.util.List.of()).start()) {
             Await.until(Duration.ofSeconds(10), "the sketch failing", () -> runner.lastError().contains("boom"));
             long frames = runner.framesDrawn();
             assertEquals(5, frames, "frames published before the failure");

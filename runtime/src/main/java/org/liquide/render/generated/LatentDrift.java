@@ -12,10 +12,17 @@ public final class LatentDrift implements FrameTask {
     private final GenerationParams params;
     private final double[] periods = {47, 61, 73, 89, 97, 113, 127, 139};
     private final double amplitude;
+    private final boolean[] steeredElsewhere;
 
     public LatentDrift(GenerationParams params, double amplitude) {
+        this(params, amplitude, new boolean[GenerationParams.LATENT_SIZE]);
+    }
+
+    /** @param steeredElsewhere components a mapping or a cue sets: the drift leaves them alone */
+    public LatentDrift(GenerationParams params, double amplitude, boolean[] steeredElsewhere) {
         this.params = params;
         this.amplitude = amplitude;
+        this.steeredElsewhere = steeredElsewhere.clone();
     }
 
     @Override
@@ -23,6 +30,9 @@ public final class LatentDrift implements FrameTask {
         float[] latent = params.latent();
         double t = clock.seconds();
         for (int i = 0; i < latent.length; i++) {
+            if (steeredElsewhere[i]) {
+                continue;
+            }
             latent[i] = (float) (amplitude * Math.sin(2 * Math.PI * t / periods[i] + i * 1.7));
         }
     }

@@ -9,10 +9,11 @@ import java.util.List;
  * @param prompts   for diffusion models; mappings blend between them
  * @param strength  img2img strength in [0,1]
  * @param cameraMix how much of the camera flows into the built-in generators, in [0,1]
+ * @param drift     amplitude of a slow drift of the latent vector where no mapping or cue steers it (0: none)
  */
 public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                                int steps, double cameraMix) {
-    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5);
+                                int steps, double cameraMix, double drift) {
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0);
 
     public GeneratorSettings {
         prompts = List.copyOf(prompts);
