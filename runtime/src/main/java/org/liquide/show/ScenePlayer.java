@@ -54,6 +54,7 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile long enteredNanos;
     private volatile boolean asleep;
     private volatile String lastError = "";
+    private volatile java.util.function.Consumer<String> errorListener = error -> { };
     private String attractReturn;
     private IdleBehaviour attractIdle;
     private long lastPresenceNanos;
@@ -66,6 +67,11 @@ public final class ScenePlayer implements AutoCloseable {
         this.bus = resources.signals();
         this.clock = clock;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("liquide-scenes").daemon().unstarted(r));
+    }
+
+    /** Told each scene change's outcome: the errors, or an empty string after a success. */
+    public void onOutcome(java.util.function.Consumer<String> listener) {
+        this.errorListener = listener;
     }
 
     /** Shows the first scene (the playlist's unless another is named) and starts following the playlist. */
@@ -230,10 +236,12 @@ public final class ScenePlayer implements AutoCloseable {
         enteredNanos = clock.getAsLong();
         lastPresenceNanos = enteredNanos;
         lastError = "";
+        errorListener.accept("");
     }
 
     private void report(String scene, String error) {
         lastError = error;
+        errorListener.accept(error);
         LOG.error("scene {} not shown ({} stays on screen):{}{}", scene, current.isEmpty() ? "black" : current,
                 System.lineSeparator(), error);
     }

@@ -65,6 +65,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final RehearsalBoard rehearsal;
     private final MqttSignalSource mqtt;
     private volatile boolean blackout;
+    private volatile String reloadError = "";
     private volatile boolean restartRequested;
 
     private ShowRuntime(ShowcaseConfig config, RunOptions options) throws IOException {
@@ -107,6 +108,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt);
         this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
                 scheduleListener());
+        player.onOutcome(error -> reloadError = error);
+        stage.onShaderReload(error -> reloadError = error);
+        resources.add(new SceneWatcher(config.scenesFolder(), stage, player, error -> reloadError = error).start());
     }
 
     /** Starts a showcase from its validated configuration. */
@@ -144,7 +148,15 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 return bus;
             }
 
-            public Optional<CameraFeed> camera(String name) {
+            /**
+     * The last hot-reload error (a shader or sketch that did not compile, a scene that did not read),
+     * empty when the last reload succeeded.
+     */
+    public String reloadError() {
+        return reloadError;
+    }
+
+    public Optional<CameraFeed> camera(String name) {
                 return Optional.ofNullable(cameras.get(name));
             }
 
@@ -191,6 +203,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     public RenderLoop loop() {
         return loop;
+    }
+
+    /**
+     * The last hot-reload error (a shader or sketch that did not compile, a scene that did not read),
+     * empty when the last reload succeeded.
+     */
+    public String reloadError() {
+        return reloadError;
     }
 
     public Optional<CameraFeed> camera(String name) {

@@ -42,6 +42,8 @@ public final class Stage implements FrameContent {
     private boolean asleep;
     private Compositor privateCompositor;
     private double transitionProgress = 1;
+    private volatile SceneInstance shown;
+    private volatile java.util.function.Consumer<String> reloadListener = error -> { };
 
     /** @param onSceneShown told (on the render thread) when a scene becomes current, for status and journal */
     public Stage(SceneResources resources, Consumer<SceneInstance> onSceneShown) {
@@ -140,6 +142,7 @@ public final class Stage implements FrameContent {
                     current.close();
                 }
                 current = next;
+                shown = next;
                 asleep = false;
                 transitionStart = clock.seconds();
                 transitionSeconds = show.transitionSeconds();
@@ -148,6 +151,20 @@ public final class Stage implements FrameContent {
             case StageCommand.Blackout blackout -> {
                 blackoutTarget = blackout.on() ? 1 : 0;
                 blackoutRate = blackout.fadeSeconds() <= 0 ? Double.MAX_VALUE : 1 / blackout.fadeSeconds();
+            }
+            case StageCommand.ReloadShader reload -> {
+                if (current != null) {
+                    current.reloadShader(reload.file(), reload.document()).forEach((layer, result) -> {
+                        if (result instanceof org.liquide.render.shader.ReloadResult.Failed failed) {
+                            reloadListener.accept(failed.report());
+                            LOG.error("shader {} of layer {} not reloaded; the previous version stays:{}{}", reload.file().getFileName(),
+                                    layer, System.lineSeparator(), failed.report());
+                        } else {
+                            reloadListener.accept("");
+                            LOG.info("shader {} of layer {} reloaded", reload.file().getFileName(), layer);
+                        }
+                    });
+                }
             }
             case StageCommand.Sleep sleep -> {
                 asleep = true;
@@ -159,6 +176,7 @@ public final class Stage implements FrameContent {
                     current.close();
                     current = null;
                 }
+                shown = null;
             }
         }
     }
@@ -166,6 +184,19 @@ public final class Stage implements FrameContent {
     @Override
     public boolean idle() {
         return asleep;
+    }
+
+    /**
+     * The scene on screen, for other threads that read what does not change once it is built (its
+     * definition, its sketch runners, its generators). Null asleep or before the first scene.
+     */
+    public SceneInstance shown() {
+        return shown;
+    }
+
+    /** Told each shader reload's outcome (on the render thread): the errors, or an empty string. Must not block. */
+    public void onShaderReload(java.util.function.Consumer<String> listener) {
+        this.reloadListener = listener;
     }
 
     /** The scene on screen, or null (asleep, or before the first). Render thread. */

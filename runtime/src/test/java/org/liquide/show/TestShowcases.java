@@ -1,0 +1,38 @@
+package org.liquide.show;
+
+import org.liquide.render.OutputSettings;
+import org.liquide.show.schedule.OpeningHours;
+import org.liquide.showcase.CameraConfig;
+import org.liquide.showcase.ControlConfig;
+import org.liquide.showcase.OutputConfig;
+import org.liquide.showcase.PlaylistEntry;
+import org.liquide.showcase.RecordingConfig;
+import org.liquide.showcase.ScheduleConfig;
+import org.liquide.showcase.ShowcaseConfig;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Showcases for tests: a scenes folder of the test's, the test pattern camera, small offscreen output. */
+final class TestShowcases {
+    private TestShowcases() {
+    }
+
+    static ShowcaseConfig config(Path folder, List<String> playlist, Optional<URI> broker, boolean simulate, List<Path> nodes) {
+        return new ShowcaseConfig(folder.resolve("showcase.yaml"), "test", "test-machine", new OutputConfig(160, 90, 60), List.of(),
+                List.of(new CameraConfig("salle", "test", false)), broker, Optional.empty(), nodes, simulate, Map.of(),
+                folder.resolve("scenes"), new ScheduleConfig(OpeningHours.always(ZoneId.of("Europe/Paris")), Optional.empty(), Optional.empty()),
+                playlist.stream().map(scene -> new PlaylistEntry(scene, 3600, 0)).toList(),
+                new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
+                new RecordingConfig(folder.resolve("journal"), 0, false));
+    }
+
+    static RunOptions offscreen() {
+        return new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
+                false, false, Optional.empty(), true);
+    }
+}
