@@ -104,6 +104,21 @@ public final class Journal {
         return entries;
     }
 
+    /** Entries of one local day, oldest first. */
+    public List<JournalEntry> day(java.time.LocalDate day) {
+        return entries(entry -> entry.time().atZone(zone).toLocalDate().equals(day));
+    }
+
+    /** A file inside the journal by its relative path; empty outside the journal folder or when missing. */
+    public java.util.Optional<Path> file(String relativePath) {
+        Path root = folder.toAbsolutePath().normalize();
+        Path file = root.resolve(relativePath).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(file);
+    }
+
     /** A convenience for entries with fields. */
     public void append(String type, String file, Map<String, Object> fields) {
         append(new JournalEntry(Instant.now(), type, file, fields));

@@ -1,8 +1,11 @@
 package org.liquide.show;
 
+import org.liquide.record.JournalEntry;
 import org.liquide.show.status.ShowStatus;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -38,6 +41,24 @@ public interface ShowControl {
 
     /** Writes the next composited frame (following the privacy policy) to the journal; completes with its path. */
     CompletableFuture<Path> snapshot();
+
+    /**
+     * Starts recording the output to an H.264 MP4 in the journal (without the live camera unless the
+     * configuration allows it); completes with the file. Refused (IllegalStateException) while recording.
+     */
+    Path startRecording();
+
+    /** Stops the recording and finishes its file; returns it, or throws IllegalStateException when none runs. */
+    Path stopRecording();
+
+    /** The journal's entries of one day (local to the showcase's time zone), oldest first. */
+    List<JournalEntry> journal(LocalDate day);
+
+    /**
+     * A file of the journal (a snapshot, a diff, a recording) by its path relative to the journal, as the
+     * entries name it; empty for anything outside the journal or missing.
+     */
+    Optional<Path> journalFile(String relativePath);
 
     /** Restarts a layer's generator worker (by layer name, or "all"). */
     void restartGenerator(String layer);

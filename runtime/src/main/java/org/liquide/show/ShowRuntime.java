@@ -8,7 +8,18 @@ import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
+import org.liquide.control.ControlServer;
+import org.liquide.control.ControlSettings;
+import org.liquide.control.LogTail;
+import org.liquide.control.OscCommands;
+import org.liquide.record.ConfigHistory;
+import org.liquide.record.InteractionCounter;
+import org.liquide.record.Journal;
+import org.liquide.record.JournalEntry;
+import org.liquide.record.SnapshotWriter;
+import org.liquide.record.VideoRecorder;
 import org.liquide.render.FrameTimeLogger;
+import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.RenderLoop;
 import org.liquide.scene.SceneResources;
 import org.liquide.scene.model.GeneratorSettings;
@@ -64,6 +75,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final Scheduler scheduler;
     private final RehearsalBoard rehearsal;
     private final MqttSignalSource mqtt;
+    private final Journal journal;
+    private final ShowFrameContent content;
+    private final JpegPreviews previews;
+    private final SnapshotWriter snapshots;
+    private final InteractionCounter interactions;
+    private VideoRecorder recorder;
+    private ControlServer panel;
+    private final OscSignalSource osc;
     private volatile boolean blackout;
     private volatile String reloadError = "";
     private volatile boolean restartRequested;
@@ -97,15 +116,28 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
         if (config.osc().isPresent()) {
             var osc = config.osc().get();
-            resources.add(new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port())).start());
+            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port())).start();
+            resources.add(this.osc);
+        } else {
+            this.osc = null;
         }
 
         SceneResources sceneResources = sceneResources();
-        this.stage = new Stage(sceneResources, scene -> LOG.info("scene on stage: {}", scene.name()));
-        this.loop = new RenderLoop(options.output(), (width, height) -> stage);
+        this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
+        this.stage = new Stage(sceneResources, this::sceneShown);
+        this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
+                config.recording().includeCamera());
+        this.loop = new RenderLoop(options.output(), (width, height) -> content);
         resources.add(new FrameTimeLogger(loop.frameTimes()));
+        this.previews = new JpegPreviews(0.8f);
+        previews.addOutput("main", content.previews());
+        resources.add(previews.start());
         this.player = new ScenePlayer(config.scenesFolder(), config.playlist(), stage, sceneResources, bus::nowNanos);
-        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt);
+        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage);
+        this.snapshots = new SnapshotWriter(journal, content.journalFrames(), config.recording().snapshotEverySeconds(), player::current);
+        resources.add(snapshots.start());
+        resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
+        this.interactions = new InteractionCounter(bus, journal, config.schedule().hours().zone());
         this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
                 scheduleListener());
         player.onOutcome(error -> reloadError = error);
@@ -115,7 +147,27 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     /** Starts a showcase from its validated configuration. */
     public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
+        LogTail tail = LogTail.install(500);
         ShowRuntime runtime = new ShowRuntime(config, options);
+        if (runtime.osc != null) {
+            runtime.osc.onCommand(new OscCommands(runtime));
+        }
+        if (options.panel() && config.control().enabled()) {
+            var control = config.control();
+            runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
+                    control.openStatus()), runtime, runtime.previews, tail).start();
+            runtime.resources.add(runtime.panel);
+        }
+        runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                runtime.interactions.check(java.time.Instant.now());
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        })::interrupt);
         runtime.loop.start();
         runtime.player.start(options.firstScene());
         if (!options.ignoreSchedule()) {
@@ -130,6 +182,23 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             runtime.resources.add(n);
         });
         return runtime;
+    }
+
+    /** The files whose versions the journal keeps: the showcase file, its node files, its scenes. */
+    private static List<Path> configFiles(ShowcaseConfig config) {
+        List<Path> files = new ArrayList<>();
+        files.add(config.file());
+        files.addAll(config.nodes());
+        files.add(config.scenesFolder());
+        return files;
+    }
+
+    /** A scene is on stage (render thread): the journal notes it with its prompts, seed and model. */
+    private void sceneShown(org.liquide.scene.SceneInstance scene) {
+        LOG.info("scene on stage: {}", scene.name());
+        var generator = scene.definition().generator();
+        journal.append(new JournalEntry(java.time.Instant.now(), "scene", "", Map.of("scene", scene.name(),
+                "model", generator.model(), "prompts", generator.prompts(), "seed", generator.seed())));
     }
 
     private List<NodeConfig> nodeConfigs() {
@@ -273,7 +342,52 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public CompletableFuture<Path> snapshot() {
-        return CompletableFuture.failedFuture(new IllegalStateException("no journal is configured"));
+        return snapshots.request();
+    }
+
+    @Override
+    public synchronized Path startRecording() {
+        if (recorder != null) {
+            throw new IllegalStateException("already recording " + recorder.file());
+        }
+        try {
+            Path file = journal.pathFor("recordings", java.time.Instant.now(), player.current().isEmpty() ? "show" : player.current(), "mp4");
+            org.liquide.frame.FrameSlot frames = new org.liquide.frame.FrameSlot();
+            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS).start();
+            content.record(frames);
+            journal.append(new JournalEntry(java.time.Instant.now(), "recording-started", journal.relative(file), Map.of("scene", player.current())));
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public synchronized Path stopRecording() {
+        if (recorder == null) {
+            throw new IllegalStateException("not recording");
+        }
+        VideoRecorder finished = recorder;
+        recorder = null;
+        content.record(null);
+        finished.close();
+        journal.append(new JournalEntry(java.time.Instant.now(), "recording", journal.relative(finished.file()),
+                Map.of("frames", finished.framesWritten())));
+        return finished.file();
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    @Override
+    public List<JournalEntry> journal(java.time.LocalDate day) {
+        return journal.day(day);
+    }
+
+    @Override
+    public Optional<Path> journalFile(String relativePath) {
+        return journal.file(relativePath);
     }
 
     @Override
@@ -293,6 +407,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public void close() {
+        if (recorder != null) {
+            stopRecording();
+        }
         player.close();
         scheduler.close();
         loop.stop();

@@ -4,8 +4,10 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.render.FrameTimeSummary;
 import org.liquide.render.RenderLoop;
-import org.liquide.scene.model.MappingDefinition;
-import org.liquide.scene.model.SceneDefinition;
+import org.liquide.generate.worker.WorkerStats;
+import org.liquide.scene.SceneInstance;
+import org.liquide.show.stage.Stage;
+import org.liquide.signal.mapping.Mapping;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
@@ -39,11 +41,13 @@ final class ShowStatusReporter {
     private final RenderLoop loop;
     private final ReadingBridge simulated;
     private final MqttSignalSource mqtt;
+    private final Stage stage;
     private final float[] recent = new float[240];
     private volatile FrameTimeSummary lastSummary;
 
     ShowStatusReporter(ShowcaseConfig config, SignalBus bus, Map<String, CameraFeed> cameras, ScenePlayer player,
-                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt) {
+                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt, Stage stage) {
+        this.stage = stage;
         this.config = config;
         this.bus = bus;
         this.cameras = cameras;
@@ -88,14 +92,31 @@ final class ShowStatusReporter {
     }
 
     private List<GeneratorStatus> generators() {
-        return List.of();
+        SceneInstance scene = stage.shown();
+        List<GeneratorStatus> list = new ArrayList<>();
+        if (scene == null) {
+            return list;
+        }
+        scene.generators().forEach((layer, generator) -> {
+            WorkerStats stats = generator.worker().stats();
+            String state = switch (stats.status()) {
+                case RUNNING -> "running";
+                case FALLBACK -> "fallback";
+                case LOADING -> "loading";
+                case IDLE -> "idle";
+                case STOPPED -> "stopped";
+            };
+            list.add(new GeneratorStatus(layer, stats.generator(), stats.device(), state, stats.framesPerSecond(),
+                    generator.latencyMillis(), stats.skippedInputs(), stats.similaritySkipRatio(), stats.lastError()));
+        });
+        return list;
     }
 
     private List<SignalStatus> signals() {
-        SceneDefinition scene = player.currentDefinition();
-        Map<String, MappingDefinition> mapped = new HashMap<>();
+        SceneInstance scene = stage.shown();
+        Map<String, Mapping> mapped = new HashMap<>();
         if (scene != null) {
-            scene.mappings().forEach(m -> mapped.putIfAbsent(m.signal(), m));
+            scene.mappings().forEach(m -> mapped.putIfAbsent(m.spec().signal(), m));
         }
         List<SignalStatus> signals = new ArrayList<>();
         SignalSample sample = new SignalSample();
@@ -103,12 +124,16 @@ final class ShowStatusReporter {
         for (Signal signal : bus.signals()) {
             boolean received = signal.read(sample);
             double age = received ? (now - sample.receivedNanos()) / 1e9 : -1;
-            MappingDefinition mapping = mapped.get(signal.name());
-            boolean stale = !received || mapping != null && age > mapping.timeoutSeconds() || mapping == null && age > NODE_SILENT_SECONDS;
-            signals.add(new SignalStatus(signal.name(), "", received ? sample.value(0) : Double.NaN,
-                    mapping == null ? "" : mapping.target(), Double.NaN, age, stale));
+            Mapping mapping = mapped.get(signal.name());
+            boolean stale = mapping != null ? mapping.stale() : !received || age > NODE_SILENT_SECONDS;
+            signals.add(new SignalStatus(signal.name(), source(signal.name()), received ? sample.value(0) : Double.NaN,
+                    mapping == null ? "" : mapping.spec().target(), mapping == null ? Double.NaN : mapping.mapped(), age, stale));
         }
         return signals;
+    }
+
+    private static String source(String signal) {
+        return signal.startsWith("vision/") ? "vision" : signal.contains("/") ? "sensor" : "osc";
     }
 
     private List<DeviceStatus> cameras() {

@@ -7,6 +7,7 @@ import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
+import org.liquide.control.ControlSettings;
 import org.liquide.render.output.SoftEdge;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.show.schedule.TimeRange;
@@ -453,11 +454,11 @@ public final class ShowcaseFiles {
         }
 
         private ControlConfig defaultControl() {
-            return new ControlConfig(true, "127.0.0.1", 8080, defaultTokenFile(), false);
+            return new ControlConfig(true, ControlSettings.LOCAL_ONLY, ControlSettings.DEFAULT_PORT, defaultTokenFile(), false);
         }
 
         private static Path defaultTokenFile() {
-            return Path.of(System.getProperty("user.home"), ".config", "liquide", "token");
+            return ControlSettings.defaultTokenFile();
         }
 
         private ControlConfig control(Node node) {
@@ -467,8 +468,9 @@ public final class ShowcaseFiles {
             }
             YamlMapping map = maybe.get();
             boolean enabled = map.get("enabled").flatMap(n -> Scalars.bool(n, "enabled", problems)).orElse(true);
-            String host = map.get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse("127.0.0.1");
-            int port = map.get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a TCP port", problems).orElse(8080)).orElse(8080);
+            String host = map.get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse(ControlSettings.LOCAL_ONLY);
+            int port = map.get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a TCP port", problems).orElse(ControlSettings.DEFAULT_PORT))
+                    .orElse(ControlSettings.DEFAULT_PORT);
             Path token = map.get("token_file").flatMap(n -> Scalars.text(n, "token_file", "a path", problems))
                     .map(t -> t.startsWith("~/") ? Path.of(System.getProperty("user.home"), t.substring(2)) : base.resolve(t))
                     .orElse(defaultTokenFile());

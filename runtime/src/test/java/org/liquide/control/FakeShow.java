@@ -145,6 +145,47 @@ class FakeShow implements ShowControl {
         calls.add("reload()");
     }
 
+    private final java.util.List<org.liquide.record.JournalEntry> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds a journal entry the API will list. */
+    public void addJournalEntry(org.liquide.record.JournalEntry entry) {
+        journal.add(entry);
+    }
+
+    @Override
+    public java.util.List<org.liquide.record.JournalEntry> journal(java.time.LocalDate day) {
+        calls.add("journal(" + day + ")");
+        return journal.stream().filter(e -> e.time().atZone(java.time.ZoneOffset.UTC).toLocalDate().equals(day)).toList();
+    }
+
+    @Override
+    public java.util.Optional<Path> journalFile(String relativePath) {
+        calls.add("journalFile(" + relativePath + ")");
+        return java.util.Optional.empty();
+    }
+
+    private boolean recording;
+
+    @Override
+    public synchronized Path startRecording() {
+        calls.add("startRecording()");
+        if (recording) {
+            throw new IllegalStateException("already recording");
+        }
+        recording = true;
+        return Path.of("journal/recordings/2027-01-14/190000-hybridation.mp4");
+    }
+
+    @Override
+    public synchronized Path stopRecording() {
+        calls.add("stopRecording()");
+        if (!recording) {
+            throw new IllegalStateException("not recording");
+        }
+        recording = false;
+        return Path.of("journal/recordings/2027-01-14/190000-hybridation.mp4");
+    }
+
     @Override
     public CompletableFuture<Path> snapshot() {
         calls.add("snapshot()");

@@ -29,13 +29,19 @@ public final class FrameTap implements AutoCloseable {
     private final int[] buffers = new int[2];
     private final long[] fences = new long[2];
     private final long[] captureNanos = new long[2];
-    private final FrameSlot slot = new FrameSlot();
+    private final FrameSlot slot;
     private int nextBuffer;
     private long nextCaptureNanos = Long.MIN_VALUE;
     private long sequence;
 
     /** @param framesPerSecond how often to take a frame (0: every frame) */
     public FrameTap(int width, int height, double framesPerSecond) {
+        this(width, height, framesPerSecond, new FrameSlot());
+    }
+
+    /** A tap publishing into a slot its consumer created beforehand (GL objects are made here, on the render thread). */
+    public FrameTap(int width, int height, double framesPerSecond, FrameSlot slot) {
+        this.slot = slot;
         this.width = width;
         this.height = height;
         this.intervalNanos = framesPerSecond > 0 ? (long) (1e9 / framesPerSecond) : 0L;
@@ -47,6 +53,11 @@ public final class FrameTap implements AutoCloseable {
             glBufferData(GL_PIXEL_PACK_BUFFER, bytes, GL_STREAM_READ);
         }
         glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
+    }
+
+    /** True when this frame would be taken (its interval has passed), so callers can skip preparing it. */
+    public boolean due(long nowNanos) {
+        return intervalNanos == 0 || nowNanos >= nextCaptureNanos;
     }
 
     /** Called by the render thread after compositing each frame. */

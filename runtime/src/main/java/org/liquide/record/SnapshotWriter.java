@@ -1,0 +1,104 @@
+package org.liquide.record;
+
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.VideoFrame;
+import org.liquide.render.readback.FrameImages;
+import org.liquide.render.readback.JpegEncoding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Writes the journal's snapshots from tapped frames (the picture without visitors unless the
+ * configuration allows camera images on disk): one every {@code every} seconds, and on request.
+ * Encoding and disk writes happen on this thread, never the render thread's.
+ */
+public final class SnapshotWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
+
+    private final Journal journal;
+    private final FrameSlot frames;
+    private final long everyNanos;
+    private final Supplier<String> scene;
+    private final ConcurrentLinkedQueue<CompletableFuture<Path>> requests = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean running = true;
+    private BufferedImage reuse;
+
+    /** @param every seconds between periodic snapshots (0: only on request) */
+    public SnapshotWriter(Journal journal, FrameSlot frames, double every, Supplier<String> scene) {
+        this.journal = journal;
+        this.frames = frames;
+        this.everyNanos = (long) (every * 1e9);
+        this.scene = scene;
+        this.thread = Thread.ofPlatform().name("liquide-journal-snapshots").daemon().unstarted(this::loop);
+    }
+
+    public SnapshotWriter start() {
+        thread.start();
+        return this;
+    }
+
+    /** The next tapped frame as a snapshot; completes with its file. */
+    public CompletableFuture<Path> request() {
+        CompletableFuture<Path> future = new CompletableFuture<>();
+        requests.add(future);
+        return future;
+    }
+
+    private void loop() {
+        long next = everyNanos > 0 ? System.nanoTime() + everyNanos : Long.MAX_VALUE;
+        while (running) {
+            boolean due = System.nanoTime() >= next;
+            if (due || !requests.isEmpty()) {
+                VideoFrame frame = frames.takeLatest();
+                if (frame != null) {
+                    try {
+                        Path file = write(frame);
+                        CompletableFuture<Path> request;
+                        while ((request = requests.poll()) != null) {
+                            request.complete(file);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        LOG.warn("journal: snapshot not written ({})", e.getMessage());
+                        CompletableFuture<Path> request;
+                        while ((request = requests.poll()) != null) {
+                            request.completeExceptionally(e);
+                        }
+                    }
+                    if (due) {
+                        next += everyNanos;
+                    }
+                }
+            }
+            LockSupport.parkNanos(50_000_000L);
+        }
+    }
+
+    private Path write(VideoFrame frame) throws IOException {
+        reuse = FrameImages.toImage(frame, reuse);
+        Instant now = Instant.now();
+        String name = scene.get();
+        Path file = journal.pathFor("snapshots", now, name.isEmpty() ? "show" : name, "jpg");
+        Files.write(file, JpegEncoding.encode(reuse, 0.9f));
+        journal.append(new JournalEntry(now, "snapshot", journal.relative(file), Map.of("scene", name,
+                "width", reuse.getWidth(), "height", reuse.getHeight())));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+    }
+}

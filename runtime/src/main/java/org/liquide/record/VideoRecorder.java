@@ -1,0 +1,121 @@
+package org.liquide.record;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.VideoFrame;
+import org.lwjgl.system.MemoryUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Records tapped frames of an output to an H.264 MP4 (JavaCV's FFmpeg recorder with OpenH264) on its
+ * own thread, never the render thread's. Frames arrive RGBA, bottom row first; they are flipped while
+ * copied into the encoder's frame.
+ */
+public final class VideoRecorder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoRecorder.class);
+
+    private final Path file;
+    private final FrameSlot frames;
+    private final double framesPerSecond;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long framesWritten;
+    private volatile Exception failure;
+
+    public VideoRecorder(Path file, FrameSlot frames, double framesPerSecond) {
+        this.file = file;
+        this.frames = frames;
+        this.framesPerSecond = framesPerSecond;
+        this.thread = Thread.ofPlatform().name("liquide-recorder").daemon().unstarted(this::loop);
+    }
+
+    public VideoRecorder start() {
+        thread.start();
+        return this;
+    }
+
+    private void loop() {
+        FFmpegFrameRecorder recorder = null;
+        Frame frame = null;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            while (running) {
+                VideoFrame tapped = frames.takeLatest();
+                if (tapped == null) {
+                    LockSupport.parkNanos(5_000_000L);
+                    continue;
+                }
+                if (recorder == null) {
+                    recorder = new FFmpegFrameRecorder(file.toFile(), tapped.width(), tapped.height());
+                    recorder.setFormat("mp4");
+                    recorder.setVideoCodecName("libopenh264");
+                    recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+                    recorder.setFrameRate(framesPerSecond);
+                    recorder.setVideoBitrate(8_000_000);
+                    recorder.start();
+                    frame = new Frame(tapped.width(), tapped.height(), Frame.DEPTH_UBYTE, 4);
+                    LOG.info("recording {} ({}x{})", file, tapped.width(), tapped.height());
+                }
+                copyFlipped(tapped, (ByteBuffer) frame.image[0], frame.imageStride);
+                recorder.record(frame, avutil.AV_PIX_FMT_RGBA);
+                framesWritten++;
+            }
+        } catch (Exception e) {
+            failure = e;
+            LOG.error("recording {} failed: {}", file, e.toString());
+        } finally {
+            if (recorder != null) {
+                try {
+                    recorder.close();
+                } catch (Exception e) {
+                    LOG.warn("closing the recording {}: {}", file, e.toString());
+                }
+            }
+            if (frame != null) {
+                frame.close();
+            }
+            frames.free();
+        }
+    }
+
+    private static void copyFlipped(VideoFrame from, ByteBuffer to, int strideBytes) {
+        int row = from.width() * 4;
+        long source = MemoryUtil.memAddress(from.pixels());
+        long target = MemoryUtil.memAddress(to, 0);
+        for (int y = 0; y < from.height(); y++) {
+            MemoryUtil.memCopy(source + (long) (from.height() - 1 - y) * from.strideBytes(), target + (long) y * strideBytes, row);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long framesWritten() {
+        return framesWritten;
+    }
+
+    /** Why the recording stopped early, or null. */
+    public Exception failure() {
+        return failure;
+    }
+
+    /** Stops and finishes the file (waits for the encoder). */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

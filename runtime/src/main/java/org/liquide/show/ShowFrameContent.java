@@ -1,0 +1,98 @@
+package org.liquide.show;
+
+import org.liquide.frame.FrameSlot;
+import org.liquide.render.Compositor;
+import org.liquide.render.FrameClock;
+import org.liquide.render.FrameContent;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.readback.FrameTap;
+import org.liquide.show.stage.Stage;
+
+/**
+ * What the render loop draws in a show: the stage, plus the copies other threads need, taken off the
+ * GPU without stalling: previews for the control panel (the picture as seen in the room), and for the
+ * journal and the recorder the picture without the live camera unless the configuration allows it.
+ * The slots exist from construction (their consumers start before the loop); the GL taps are made on
+ * the render thread at the first frame.
+ */
+final class ShowFrameContent implements FrameContent {
+    private static final double PREVIEW_FPS = 8;
+    private static final double JOURNAL_FPS = 1;
+    static final double RECORDING_FPS = 30;
+
+    private final Stage stage;
+    private final boolean includeCamera;
+    private final int width;
+    private final int height;
+    private final int previewWidth;
+    private final FrameSlot previewSlot = new FrameSlot();
+    private final FrameSlot journalSlot = new FrameSlot();
+    private FrameTap preview;
+    private FrameTap journal;
+    private FrameTap recording;
+    private volatile FrameSlot recordingRequest;
+
+    ShowFrameContent(Stage stage, int width, int height, boolean includeCamera) {
+        this.stage = stage;
+        this.width = width;
+        this.height = height;
+        this.includeCamera = includeCamera;
+        this.previewWidth = Math.min(640, width);
+    }
+
+    FrameSlot previews() {
+        return previewSlot;
+    }
+
+    FrameSlot journalFrames() {
+        return journalSlot;
+    }
+
+    /** Starts taking every frame into this slot for the recorder (null stops). */
+    void record(FrameSlot slot) {
+        recordingRequest = slot;
+    }
+
+    @Override
+    public Framebuffer render(FrameClock clock, Compositor compositor) {
+        if (preview == null) {
+            preview = new FrameTap(previewWidth, Math.max(1, height * previewWidth / width), PREVIEW_FPS, previewSlot);
+            journal = new FrameTap(width, height, JOURNAL_FPS, journalSlot);
+        }
+        Framebuffer frame = stage.render(clock, compositor);
+        long now = clock.nowNanos();
+        preview.frame(frame, now);
+        FrameSlot wanted = recordingRequest;
+        if (wanted != null && recording == null) {
+            recording = new FrameTap(width, height, RECORDING_FPS, wanted);
+        } else if (wanted == null && recording != null) {
+            recording.close();
+            recording = null;
+        }
+        if (journal.due(now) || recording != null) {
+            Framebuffer kept = includeCamera ? frame : stage.renderWithoutVisitors(clock, width, height);
+            journal.frame(kept, now);
+            if (recording != null) {
+                recording.frame(kept, now);
+            }
+        }
+        return frame;
+    }
+
+    @Override
+    public boolean idle() {
+        return stage.idle();
+    }
+
+    @Override
+    public void close() {
+        if (preview != null) {
+            preview.close();
+            journal.close();
+        }
+        if (recording != null) {
+            recording.close();
+        }
+        stage.close();
+    }
+}
