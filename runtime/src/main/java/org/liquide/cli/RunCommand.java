@@ -4,7 +4,7 @@ import org.liquide.render.FrameReadback;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.RunOptions;
 import org.liquide.show.ShowRuntime;
-import org.liquide.showcase.DisplayConfig;
+import org.liquide.render.output.DisplaySetup;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.showcase.ShowcaseValidation;
 import picocli.CommandLine.Command;
@@ -72,7 +72,7 @@ final class RunCommand implements Callable<Integer> {
                 .withHeadless(headless)
                 .withMaxFrames(frames);
         if (!showcase.displays().isEmpty()) {
-            DisplayConfig first = showcase.displays().getFirst();
+            DisplaySetup first = showcase.displays().getFirst();
             output = output.withWindow(first.fullscreen(), first.monitor());
         }
         if (scene != null && !org.liquide.showcase.ShowcaseFiles.knownScenes(showcase.scenesFolder()).contains(scene)) {

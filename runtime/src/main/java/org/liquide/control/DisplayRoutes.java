@@ -31,7 +31,7 @@ final class DisplayRoutes {
         try {
             show.setWarpCorner(display, corner, x, y);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound(e.getMessage());
+            throw ApiException.badRequest(e.getMessage());
         }
         Json.send(ctx, 200, Json.object().put("display", display).put("corner", corner).put("x", x).put("y", y));
     }

@@ -21,11 +21,14 @@ public final class FrameReadback {
 
     /** The framebuffer's pixels as an RGB image, top row first. Render thread only. */
     public static BufferedImage read(Framebuffer framebuffer) {
-        int width = framebuffer.width();
-        int height = framebuffer.height();
+        return read(framebuffer.id(), framebuffer.width(), framebuffer.height());
+    }
+
+    /** The pixels of a framebuffer by id (0: the current window's back buffer). Render thread only. */
+    public static BufferedImage read(int framebufferId, int width, int height) {
         ByteBuffer pixels = MemoryUtil.memAlloc(width * height * 4);
         try {
-            glBindFramebuffer(GL_FRAMEBUFFER, framebuffer.id());
+            glBindFramebuffer(GL_FRAMEBUFFER, framebufferId);
             glPixelStorei(GL_PACK_ALIGNMENT, 1);
             glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
             glBindFramebuffer(GL_FRAMEBUFFER, 0);

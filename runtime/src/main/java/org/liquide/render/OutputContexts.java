@@ -22,8 +22,10 @@ final class OutputContexts {
             return offscreen("no display found");
         }
         try {
-            GlContext window = GlfwWindowContext.create(new GlfwWindowContext.WindowSpec(
-                    "Liquide", settings.width(), settings.height(), settings.fullscreen(), settings.monitor()));
+            var first = settings.displays().isEmpty() ? null : settings.displays().getFirst();
+            GlContext window = GlfwWindowContext.create(first == null
+                    ? new GlfwWindowContext.WindowSpec("Liquide", settings.width(), settings.height(), settings.fullscreen(), settings.monitor())
+                    : new GlfwWindowContext.WindowSpec("Liquide " + first.name(), first.width(), first.height(), first.fullscreen(), first.monitor()));
             LOG.info("output: {}", window.description());
             return window;
         } catch (GlException e) {

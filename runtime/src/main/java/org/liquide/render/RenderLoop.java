@@ -2,6 +2,7 @@ package org.liquide.render;
 
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.GlContext;
+import org.liquide.render.output.Displays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class RenderLoop {
     private volatile Throwable failure;
     private volatile BufferedImage lastFrame;
     private volatile boolean keepLastFrame;
+    private volatile Displays displays;
 
     public RenderLoop(OutputSettings settings, FrameContent.Factory contentFactory) {
         this.settings = settings;
@@ -115,6 +117,11 @@ public final class RenderLoop {
         return frameTimes;
     }
 
+    /** The showcase's displays once the loop runs (null without display setups, or before the first frame). */
+    public Displays displays() {
+        return displays;
+    }
+
     /** Why the loop ended early, or null. */
     public Throwable failure() {
         return failure;
@@ -143,8 +150,10 @@ public final class RenderLoop {
     }
 
     private void loop(GlContext context, Compositor compositor, FrameContent content) {
-        WindowPresenter presenter = context.presentsToScreen() ? new WindowPresenter(context) : null;
-        FramePacer pacer = new FramePacer(presenter == null ? settings.offscreenFps() : 0);
+        Displays displays = settings.displays().isEmpty() ? null : new Displays(settings.displays(), context);
+        this.displays = displays;
+        WindowPresenter presenter = displays == null && context.presentsToScreen() ? new WindowPresenter(context) : null;
+        FramePacer pacer = new FramePacer(context.presentsToScreen() ? 0 : settings.offscreenFps());
         FramePacer idlePacer = new FramePacer(IDLE_FRAMES_PER_SECOND);
         long maxFrames = settings.maxFrames();
         Framebuffer frame = null;
@@ -161,7 +170,9 @@ public final class RenderLoop {
             if (readback != null) {
                 readback.accept(FrameReadback.read(frame));
             }
-            if (presenter != null) {
+            if (displays != null) {
+                displays.present(frame);
+            } else if (presenter != null) {
                 presenter.present(frame);
             } else {
                 glFlush();
@@ -179,6 +190,9 @@ public final class RenderLoop {
         }
         if (keepLastFrame && frame != null) {
             lastFrame = FrameReadback.read(frame);
+        }
+        if (displays != null) {
+            displays.close();
         }
     }
 }

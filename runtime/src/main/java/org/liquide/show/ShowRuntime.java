@@ -20,7 +20,9 @@ import org.liquide.record.SnapshotWriter;
 import org.liquide.record.VideoRecorder;
 import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
+import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
+import org.liquide.render.output.Displays;
 import org.liquide.scene.SceneResources;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.show.schedule.ScheduleListener;
@@ -127,7 +129,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         this.stage = new Stage(sceneResources, this::sceneShown);
         this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
                 config.recording().includeCamera());
-        this.loop = new RenderLoop(options.output(), (width, height) -> content);
+        OutputSettings output = config.displays().isEmpty() ? options.output() : options.output().withDisplays(config.displays());
+        this.loop = new RenderLoop(output, (width, height) -> content);
         resources.add(new FrameTimeLogger(loop.frameTimes()));
         this.previews = new JpegPreviews(0.8f);
         previews.addOutput("main", content.previews());
@@ -397,7 +400,11 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public void setWarpCorner(String display, int corner, double x, double y) {
-        throw new IllegalArgumentException("no display named '" + display + "'");
+        Displays displays = loop.displays();
+        if (displays == null) {
+            throw new IllegalArgumentException("no display named '" + display + "': this show has no display setups");
+        }
+        displays.moveCorner(display, corner, x, y);
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.render.FrameTimeSummary;
 import org.liquide.render.RenderLoop;
+import org.liquide.render.output.DisplaySetup;
+import org.liquide.render.output.Displays;
 import org.liquide.generate.worker.WorkerStats;
 import org.liquide.scene.SceneInstance;
 import org.liquide.show.stage.Stage;
@@ -84,10 +86,18 @@ final class ShowStatusReporter {
     }
 
     private List<OutputStatus> outputs() {
-        List<double[]> corners = List.of(new double[]{0, 0}, new double[]{1, 0}, new double[]{1, 1}, new double[]{0, 1});
+        String kind = loop.presentsToScreen() ? "window" : "offscreen";
+        Displays displays = loop.displays();
         List<OutputStatus> outputs = new ArrayList<>();
-        outputs.add(new OutputStatus("main", loop.presentsToScreen() ? "window" : "offscreen", config.output().width(),
-                config.output().height(), corners));
+        if (displays == null) {
+            List<double[]> corners = List.of(new double[]{0, 0}, new double[]{1, 0}, new double[]{1, 1}, new double[]{0, 1});
+            outputs.add(new OutputStatus("main", kind, config.output().width(), config.output().height(), corners));
+            return outputs;
+        }
+        Map<String, double[][]> corners = displays.corners();
+        for (DisplaySetup setup : displays.setups()) {
+            outputs.add(new OutputStatus(setup.name(), kind, setup.width(), setup.height(), List.of(corners.get(setup.name()))));
+        }
         return outputs;
     }
 

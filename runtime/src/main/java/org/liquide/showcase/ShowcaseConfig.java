@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.render.output.DisplaySetup;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param nodes          sensor node files (relative paths resolved against the showcase file)
  * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
  */
-public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplayConfig> displays,
+public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,

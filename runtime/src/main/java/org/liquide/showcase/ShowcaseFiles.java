@@ -1,5 +1,7 @@
 package org.liquide.showcase;
 
+import org.liquide.render.output.DisplaySetup;
+import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
@@ -80,7 +82,7 @@ public final class ShowcaseFiles {
             Optional<String> name = top.require("showcase", "the showcase's name").flatMap(n -> Scalars.text(n, "showcase", "a name", problems));
             String machine = top.get("machine").flatMap(n -> Scalars.text(n, "machine", "this render machine's name", problems)).orElse("regie");
             OutputConfig output = top.get("output").map(this::output).orElse(new OutputConfig(1280, 720, 60));
-            List<DisplayConfig> displays = top.get("displays").map(n -> list(n, "displays", this::display)).orElse(List.of());
+            List<DisplaySetup> displays = top.get("displays").map(n -> list(n, "displays", this::display)).orElse(List.of());
             List<CameraConfig> cameras = top.get("cameras").map(n -> list(n, "cameras", this::camera)).orElse(List.of());
             Optional<URI> broker = top.get("broker").flatMap(this::broker);
             Optional<OscConfig> osc = top.get("osc").flatMap(this::osc);
@@ -131,7 +133,7 @@ public final class ShowcaseFiles {
             return new OutputConfig(size[0], size[1], fps);
         }
 
-        private Optional<DisplayConfig> display(Node node) {
+        private Optional<DisplaySetup> display(Node node) {
             Optional<YamlMapping> maybe = YamlMapping.of(node, "a display", "a mapping with name, monitor, size...", problems);
             if (maybe.isEmpty()) {
                 return Optional.empty();
@@ -144,10 +146,10 @@ public final class ShowcaseFiles {
             boolean fullscreen = map.get("fullscreen").flatMap(n -> Scalars.bool(n, "fullscreen", problems)).orElse(true);
             float[] region = map.get("region").flatMap(this::region).orElse(new float[]{0, 0, 1, 1});
             double[][] corners = map.get("corners").flatMap(this::corners).orElse(new double[][]{{0, 0}, {1, 0}, {1, 1}, {0, 1}});
-            Optional<DisplayConfig.MeshConfig> mesh = map.get("mesh").flatMap(this::mesh);
+            Optional<DisplaySetup.Mesh> mesh = map.get("mesh").flatMap(this::mesh);
             SoftEdge edges = map.get("soft_edge").flatMap(this::softEdge).orElse(SoftEdge.NONE);
             map.rejectUnknown(List.of("name", "monitor", "size", "fullscreen", "region", "corners", "mesh", "soft_edge"));
-            return name.map(n -> new DisplayConfig(n, monitor, size[0], size[1], fullscreen, region, corners, mesh, edges));
+            return name.map(n -> new DisplaySetup(n, monitor, size[0], size[1], fullscreen, region, corners, mesh, edges));
         }
 
         private Optional<double[]> numbers(Node node, String key, int count, double min, double max) {
@@ -188,10 +190,16 @@ public final class ShowcaseFiles {
                 }
                 corners[i] = point.get();
             }
+            try {
+                Warp.pinned(corners);
+            } catch (IllegalArgumentException e) {
+                problems.at(node, "'corners' cannot be used: " + e.getMessage());
+                return Optional.empty();
+            }
             return Optional.of(corners);
         }
 
-        private Optional<DisplayConfig.MeshConfig> mesh(Node node) {
+        private Optional<DisplaySetup.Mesh> mesh(Node node) {
             Optional<YamlMapping> maybe = YamlMapping.of(node, "'mesh'", "a mapping with columns, rows and offsets", problems);
             if (maybe.isEmpty()) {
                 return Optional.empty();
@@ -203,7 +211,7 @@ public final class ShowcaseFiles {
                     ? map.require("offsets", "dx, dy for each point, row by row").flatMap(n -> numbers(n, "offsets", columns * rows * 2, -1, 1))
                     : Optional.empty();
             map.rejectUnknown(List.of("columns", "rows", "offsets"));
-            return offsets.map(o -> new DisplayConfig.MeshConfig(columns, rows, o));
+            return offsets.map(o -> new DisplaySetup.Mesh(columns, rows, o));
         }
 
         private Optional<SoftEdge> softEdge(Node node) {

@@ -6,6 +6,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.layer.StillImageSource;
+import org.liquide.testing.SteadyStateAllocation;
 import org.liquide.render.readback.FrameImages;
 import org.liquide.render.readback.FrameTap;
 import org.liquide.render.readback.JpegPreviews;
@@ -15,7 +16,6 @@ import org.liquide.testing.OffscreenGl;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 
@@ -66,23 +66,20 @@ class FrameTapTest {
 
     @Test
     void tappingAtARateAllocatesNothingOnTheRenderThread() {
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        SteadyStateAllocation allocation = new SteadyStateAllocation(100);
         try (Compositor compositor = new Compositor(160, 90);
              LayerStack stack = new LayerStack(List.of(new Layer("still", new StillImageSource(
                      TestFrames.make(160, 90, PixelFormat.RGB24, (x, y) -> TestFrames.gradient(x, y, 160, 90))),
                      new LayerStyle())), List.of());
              FrameTap tap = new FrameTap(80, 45, 0)) {
             FrameClock clock = new FrameClock();
-            long before = 0;
-            for (int i = 0; i < 600; i++) {
-                if (i == 300) {
-                    before = threads.getCurrentThreadAllocatedBytes();
-                }
+            for (int i = 0; i <= allocation.totalFrames(); i++) {
+                allocation.frame(i);
                 clock.advance(System.nanoTime());
                 tap.frame(stack.render(clock, compositor), clock.nowNanos());
                 tap.slot().takeLatest();
             }
-            assertEquals(0, threads.getCurrentThreadAllocatedBytes() - before);
+            allocation.assertNonePerFrame("tapping frames");
         }
     }
 }

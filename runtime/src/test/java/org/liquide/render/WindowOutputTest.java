@@ -70,12 +70,17 @@ class WindowOutputTest {
     }
 
     private Run demo(String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("demo", "--camera", "test", "--size", "320x180", "--frames", "30"));
+        arguments.addAll(List.of(extra));
+        return liquide(arguments);
+    }
+
+    private Run liquide(List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true",
-                "-cp", System.getProperty("java.class.path"), "org.liquide.cli.Main", "demo", "--camera", "test",
-                "--size", "320x180", "--frames", "30"));
-        command.addAll(List.of(extra));
+                "-cp", System.getProperty("java.class.path"), "org.liquide.cli.Main"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DISPLAY", display);
         builder.environment().remove("WAYLAND_DISPLAY");
@@ -116,5 +121,26 @@ class WindowOutputTest {
         Run run = demo("--headless");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(run.output().contains("output: headless forced (--headless): offscreen through EGL"), run.output());
+    }
+
+    @Test
+    void aProjectorPairOpensOneWindowPerDisplay() throws Exception {
+        Files.createDirectories(dir.resolve("scenes/atelier"));
+        Files.writeString(dir.resolve("scenes/atelier/scene.yaml"), "generator: {model: procedural, size: 160x90}\nlayers:\n  - {name: fond, type: generate}\n");
+        Path showcase = dir.resolve("showcase.yaml");
+        Files.writeString(showcase, """
+                showcase: paire
+                output: {size: 320x180}
+                displays:
+                  - {name: gauche, size: 200x180, region: [0, 0, 0.55, 1], soft_edge: {right: 0.1}}
+                  - {name: droite, size: 200x180, region: [0.45, 0, 1, 1], soft_edge: {left: 0.1}}
+                cameras: [{name: salle, source: test}]
+                scenes: scenes
+                playlist: [{scene: atelier, duration: 10m}]
+                """);
+        Run run = liquide(List.of("run", showcase.toString(), "--frames", "30", "--no-panel", "--ignore-schedule"));
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("output: window through GLFW"), run.output());
+        assertTrue(run.output().contains("display droite: window through GLFW"), run.output());
     }
 }

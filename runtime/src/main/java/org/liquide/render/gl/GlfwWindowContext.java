@@ -66,6 +66,19 @@ public final class GlfwWindowContext implements GlContext {
 
     /** Opens the window and makes its context current on the calling thread. GLFW must be initialised. */
     public static GlfwWindowContext create(WindowSpec spec) {
+        return create(spec, null);
+    }
+
+    /**
+     * Opens another window whose context shares textures and programs with {@code primary}'s (one more
+     * display of the same show), current on the calling thread afterwards. Only the primary window waits
+     * for vertical sync, so several windows do not divide the frame rate.
+     */
+    public static GlfwWindowContext createShared(WindowSpec spec, GlfwWindowContext primary) {
+        return create(spec, primary);
+    }
+
+    private static GlfwWindowContext create(WindowSpec spec, GlfwWindowContext share) {
         GLFWErrorCallback.createPrint(System.err).set();
         glfwDefaultWindowHints();
         glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
@@ -87,18 +100,18 @@ public final class GlfwWindowContext implements GlContext {
                 glfwWindowHint(GLFW_REFRESH_RATE, mode.refreshRate());
             }
         }
-        long window = glfwCreateWindow(width, height, spec.title(), monitor, 0L);
+        long window = glfwCreateWindow(width, height, spec.title(), monitor, share == null ? 0L : share.window);
         if (window == 0L) {
             throw new GlException("GLFW could not open a " + width + "x" + height + " window with an OpenGL 3.3 core context");
         }
         glfwMakeContextCurrent(window);
         GlFunctions.loadOnce();
-        GLCapabilities gl = GL.createCapabilities();
+        GLCapabilities gl = share == null ? GL.createCapabilities() : GL.getCapabilities();
         if (!gl.OpenGL33) {
             glfwDestroyWindow(window);
             throw new GlException("OpenGL 3.3 core is needed, found " + glGetString(GL_VERSION));
         }
-        glfwSwapInterval(1);
+        glfwSwapInterval(share == null ? 1 : 0);
         if (monitor != 0L) {
             glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
         }
@@ -162,6 +175,21 @@ public final class GlfwWindowContext implements GlContext {
     public void present() {
         glfwSwapBuffers(window);
         glfwPollEvents();
+    }
+
+    /** Makes this window's context current on the calling (render) thread. */
+    public void makeCurrent() {
+        glfwMakeContextCurrent(window);
+    }
+
+    /** Shows the back buffer without handling events (for secondary windows; the primary polls). */
+    public void swap() {
+        glfwSwapBuffers(window);
+    }
+
+    /** Closes a secondary window, leaving GLFW running for the others. */
+    public void closeWindow() {
+        glfwDestroyWindow(window);
     }
 
     @Override

@@ -17,17 +17,38 @@ public final class Warp {
     /** Display → picture homography, recomputed when a corner moves (not per frame). */
     private final float[] inverse = {1, 0, 0, 0, 1, 0, 0, 0, 1};
 
+    /** A warp pinned at four corners ([x, y] each, top-left first); a folded pin is refused. */
+    public static Warp pinned(double[][] corners) {
+        if (corners.length != 4) {
+            throw new IllegalArgumentException("a corner pin has four corners");
+        }
+        double[] flat = new double[8];
+        for (int i = 0; i < 4; i++) {
+            flat[i * 2] = corners[i][0];
+            flat[i * 2 + 1] = corners[i][1];
+        }
+        Warp warp = new Warp();
+        warp.pin(flat);
+        return warp;
+    }
+
     /** Moves a corner; a move that would fold the picture (three corners on a line) is refused. */
     public void setCorner(int index, double x, double y) {
         if (index < 0 || index > 3) {
             throw new IllegalArgumentException("corner index is 0 to 3 (top-left, top-right, bottom-right, bottom-left)");
         }
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            throw new IllegalArgumentException("corner coordinates must be numbers");
-        }
         double[] moved = corners.clone();
         moved[index * 2] = x;
         moved[index * 2 + 1] = y;
+        pin(moved);
+    }
+
+    private void pin(double[] moved) {
+        for (double value : moved) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("corner coordinates must be numbers");
+            }
+        }
         double[] inverted = invert(squareToQuad(moved));
         System.arraycopy(moved, 0, corners, 0, corners.length);
         for (int i = 0; i < 9; i++) {

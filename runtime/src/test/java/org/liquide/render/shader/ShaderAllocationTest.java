@@ -1,5 +1,9 @@
 package org.liquide.render.shader;
 
+import org.liquide.testing.SteadyStateAllocation;
+
+import org.liquide.testing.SteadyStateAllocation;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.liquide.frame.PixelFormat;
@@ -13,7 +17,6 @@ import org.liquide.render.LayerStyle;
 import org.liquide.render.layer.StillImageSource;
 import org.liquide.testing.OffscreenGl;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.util.List;
 
@@ -22,14 +25,9 @@ import static org.junit.jupiter.api.Assertions.*;
 /** In steady state, shader layers render and take mapping values without allocating on the Java heap. */
 @ExtendWith(OffscreenGl.class)
 class ShaderAllocationTest {
-    private static final int WARM_UP_FRAMES = 120;
-    private static final int MEASURED_FRAMES = 300;
-
     @Test
-    void threeHundredFramesOfGeneratorsAndAFilterWithMappingsAllocateNothing() throws Exception {
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assertTrue(threads.isThreadAllocatedMemorySupported());
-        threads.setThreadAllocatedMemoryEnabled(true);
+    void framesOfGeneratorsAndAFilterWithMappingsAllocateNothing() throws Exception {
+        SteadyStateAllocation allocation = new SteadyStateAllocation(100);
 
         VideoFrame photo = new VideoFrame();
         ByteBuffer pixels = photo.reshape(64, 36, 64 * 3, PixelFormat.RGB24);
@@ -49,7 +47,6 @@ class ShaderAllocationTest {
         int level = allInputs.index("level");
         int invert = allInputs.index("invert");
 
-        long[] allocated = new long[2];
         try (Compositor compositor = new Compositor(160, 90);
              LayerStack stack = new LayerStack(List.of(
                      new Layer("photo", new StillImageSource(photo), new LayerStyle()),
@@ -57,10 +54,8 @@ class ShaderAllocationTest {
                      new Layer("trail", trail, new LayerStyle().blend(BlendMode.SCREEN)),
                      new Layer("blur", blur, new LayerStyle())), List.of())) {
             FrameClock clock = new FrameClock();
-            for (int frame = 0; frame < WARM_UP_FRAMES + MEASURED_FRAMES; frame++) {
-                if (frame == WARM_UP_FRAMES) {
-                    allocated[0] = threads.getCurrentThreadAllocatedBytes();
-                }
+            for (int frame = 0; frame <= allocation.totalFrames(); frame++) {
+                allocation.frame(frame);
                 // What the show's mappings do each frame.
                 float t = frame / 60f;
                 trail.inputs().setFloat(decay, 0.8f + 0.1f * (frame % 2));
@@ -76,8 +71,7 @@ class ShaderAllocationTest {
                 clock.advance(Math.round(frame * 1e9 / 60.0));
                 stack.render(clock, compositor);
             }
-            allocated[1] = threads.getCurrentThreadAllocatedBytes();
         }
-        assertEquals(0, allocated[1] - allocated[0], "bytes allocated over " + MEASURED_FRAMES + " frames");
+        allocation.assertNonePerFrame("shader layers with mappings");
     }
 }

@@ -1,0 +1,82 @@
+package org.liquide.showcase;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.config.ConfigError;
+import org.liquide.config.ConfigResult;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** showcase.yaml: the residency's own file is valid; a technician's mistakes are located and explained. */
+class ShowcaseFilesTest {
+    @TempDir
+    Path dir;
+
+    private static final String SCENE = "generator: {model: procedural, size: 160x90}\nlayers:\n  - {name: fond, type: generate}\n";
+
+    private Path write(String showcase) throws Exception {
+        Files.createDirectories(dir.resolve("scenes/atelier"));
+        Files.writeString(dir.resolve("scenes/atelier/scene.yaml"), SCENE);
+        Path file = dir.resolve("showcase.yaml");
+        Files.writeString(file, showcase);
+        return file;
+    }
+
+    private List<String> errors(String showcase) throws Exception {
+        ConfigResult<ShowcaseConfig> result = ShowcaseFiles.load(write(showcase));
+        assertInstanceOf(ConfigResult.Invalid.class, result, "the file should be refused");
+        return result.errors().stream().map(ConfigError::toString).map(e -> e.replace(dir + "/", "")).toList();
+    }
+
+    private static void assertHas(List<String> errors, String expected) {
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith(expected.substring(0, expected.indexOf(' '))) && e.contains(expected.substring(expected.indexOf(' ') + 1))),
+                "expected an error like '" + expected + "' in " + errors);
+    }
+
+    @Test
+    void theResidencysShowcaseIsValid() {
+        ShowcaseValidation validation = ShowcaseValidation.of(Path.of("../showcase-config/showcase.yaml"));
+        assertTrue(validation.valid(), () -> validation.errors().toString());
+        ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
+        assertEquals("ecritures-liquides", config.name());
+        assertEquals(List.of("mur"), config.displays().stream().map(d -> d.name()).toList());
+        assertEquals(3, config.nodes().size());
+        assertFalse(config.recording().includeCamera(), "visitors' images stay off disk by default");
+        assertEquals(List.of("hybridation", "biais", "ecriture-liquide"), config.playlist().stream().map(PlaylistEntry::scene).toList());
+    }
+
+    @Test
+    void aMinimalShowcaseTakesTheDefaults() throws Exception {
+        ConfigResult<ShowcaseConfig> result = ShowcaseFiles.load(write("showcase: essai\nscenes: scenes\nplaylist:\n  - {scene: atelier, duration: 1m30s}\n"));
+        ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) result).value();
+        assertEquals(1280, config.output().width());
+        assertTrue(config.displays().isEmpty());
+        assertTrue(config.broker().isEmpty(), "no broker is contacted unless named");
+        assertEquals(90, config.playlist().getFirst().durationSeconds(), 1e-9);
+    }
+
+    @Test
+    void mistakesAreLocatedAndExplained() throws Exception {
+        List<String> errors = errors("""
+                showcase: essai
+                scenes: scenes
+                ouptut: {size: 1280x720}
+                displays:
+                  - name: mur
+                    size: 1920x
+                    corners: [[0.5, 0.5], [1, 0], [1, 1], [0, 1]]
+                playlist:
+                  - {scene: atelierr, duration: 10 minutes}
+                """);
+        assertHas(errors, "showcase.yaml:3:1 'ouptut'");
+        assertHas(errors, "showcase.yaml:3:1 output");
+        assertHas(errors, "showcase.yaml:6:11 size");
+        assertHas(errors, "showcase.yaml:7:14 three corners on a line");
+        assertHas(errors, "showcase.yaml:9:13 did you mean 'atelier'");
+        assertHas(errors, "showcase.yaml:9:33 duration");
+    }
+}
