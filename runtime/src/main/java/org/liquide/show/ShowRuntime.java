@@ -22,6 +22,8 @@ import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
+import org.liquide.scene.SceneInstance;
+import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.output.Displays;
 import org.liquide.scene.SceneResources;
 import org.liquide.scene.model.GeneratorSettings;
@@ -395,7 +397,17 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public void restartGenerator(String layer) {
-        player.reload();
+        SceneInstance scene = stage.shown();
+        Map<String, WorkerGenerator> generators = scene == null ? Map.of() : scene.generators();
+        if (layer.equals("all")) {
+            generators.values().forEach(generator -> generator.worker().reload());
+            return;
+        }
+        WorkerGenerator generator = generators.get(layer);
+        if (generator == null) {
+            throw new IllegalArgumentException("no generator on a layer named '" + layer + "' in the scene shown");
+        }
+        generator.worker().reload();
     }
 
     @Override

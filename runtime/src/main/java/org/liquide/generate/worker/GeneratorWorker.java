@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -66,6 +67,8 @@ public final class GeneratorWorker implements AutoCloseable {
     private long fallbackRetryAt;
     private long outputSequence;
 
+    /** The next load scheduled (a retry after backoff, or a requested reload), guarded by this. */
+    private ScheduledFuture<?> pendingLoad;
     private volatile Runner runner;
     private volatile boolean closed;
     private volatile WorkerStatus status = WorkerStatus.IDLE;
@@ -131,6 +134,20 @@ public final class GeneratorWorker implements AutoCloseable {
         startRunner();
     }
 
+    /**
+     * Loads the model again now, for a technician who copied new weights or wants a stuck model replaced:
+     * the model running now (or the fallback) keeps generating until the new one is ready, then hands over.
+     * A reload already waiting (a retry after a failure) is replaced by this one. Any thread.
+     */
+    public void reload() {
+        if (closed) {
+            return;
+        }
+        LOG.info("{}: reloading the model on request", name);
+        retry.reset();
+        scheduleLoad(0);
+    }
+
     /** A consistent-enough snapshot, built from volatile fields: safe from any thread, no locks. */
     public WorkerStats stats() {
         long now = System.nanoTime();
@@ -188,9 +205,12 @@ public final class GeneratorWorker implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------------
     // Loading and retrying the model (loader thread)
 
-    private void scheduleLoad(long delayNanos) {
+    private synchronized void scheduleLoad(long delayNanos) {
+        if (pendingLoad != null) {
+            pendingLoad.cancel(false);
+        }
         try {
-            loader.schedule(this::load, delayNanos, TimeUnit.NANOSECONDS);
+            pendingLoad = loader.schedule(this::load, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             // Closed meanwhile: nothing to retry for.
         }

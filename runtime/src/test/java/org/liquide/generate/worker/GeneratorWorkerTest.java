@@ -251,6 +251,24 @@ class GeneratorWorkerTest {
     }
 
     @Test
+    void aRequestedReloadOpensTheModelAgainAndHandsOverWhenReady() {
+        FakeGenerator before = new FakeGenerator("before", 60, FakeGenerator.Behaviour.WORK, 0);
+        FakeGenerator after = new FakeGenerator("after", 200, FakeGenerator.Behaviour.WORK, 0);
+        Source source = new Source(List.of(() -> before, () -> after));
+        GeneratorWorker worker = start(source, cppn(), FAST);
+        camera(worker, true);
+        await(worker, () -> "before".equals(worker.stats().generator()), () -> "the first model");
+
+        worker.reload();
+        await(worker, () -> "after".equals(worker.stats().generator()) && lastFrame != null
+                && (lastFrame.pixels().get(0) & 0xFF) == 200, () -> "the reloaded model's images");
+        assertEquals(2, source.opens.get(), "the model was opened once more");
+        assertEquals(0, before.closed.getCount(), "the replaced model was closed");
+        assertEquals(0, worker.stats().failures(), "a reload is not a failure");
+        assertEquals(WorkerStatus.RUNNING, worker.stats().status());
+    }
+
+    @Test
     void runningOutOfMemoryIsAFailureLikeAnyOther() {
         FakeGenerator model = new FakeGenerator("fake", 200, FakeGenerator.Behaviour.OUT_OF_MEMORY, 2);
         GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST);
