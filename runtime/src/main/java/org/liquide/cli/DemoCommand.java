@@ -2,6 +2,8 @@ package org.liquide.cli;
 
 import org.liquide.camera.CameraOpenException;
 import org.liquide.render.FrameReadback;
+import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.generate.GeneratorFactory;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Spec;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,6 +60,15 @@ final class DemoCommand implements Callable<Integer> {
                     "image-to-image model or a diffusers ONNX folder (default: ${DEFAULT-VALUE})."})
     String model;
 
+    @Option(names = "--broker", paramLabel = "URL",
+            description = {"Listen to sensor nodes through this MQTT broker (e.g. tcp://127.0.0.1:1883) instead of",
+                    "simulating one in-process: real Pis, or `liquide node FILE --simulate` in another terminal."})
+    String broker;
+
+    @Option(names = "--node", paramLabel = "NAME", defaultValue = DemoShow.Options.SIMULATED_NODE,
+            description = "With --broker, the node whose distance and touch readings steer the demo (default: ${DEFAULT-VALUE}).")
+    String node;
+
     @Option(names = "--fullscreen", description = "Open the window fullscreen.")
     boolean fullscreen;
 
@@ -78,10 +90,16 @@ final class DemoCommand implements Callable<Integer> {
                 .withMaxFrames(frames)
                 .withOffscreenFps(fps)
                 .withWindow(fullscreen, monitor);
+        if (!Names.isValid(node)) {
+            throw new BadInputException("--node " + node + ": " + Names.rule());
+        }
+        Optional<URI> brokerUri = Optional.ofNullable(broker).map(text -> BrokerAddress.parse(text)
+                .map(address -> URI.create(address.toString()))
+                .orElseThrow(() -> new BadInputException("--broker " + text + ": expected an MQTT URL like tcp://127.0.0.1:1883")));
         checkModel();
         DemoShow show;
         try {
-            show = DemoShow.start(new DemoShow.Options(Optional.ofNullable(camera), model, output));
+            show = DemoShow.start(new DemoShow.Options(Optional.ofNullable(camera), model, output, brokerUri, node));
         } catch (CameraOpenException e) {
             throw new BadInputException(e.getMessage(), e);
         }

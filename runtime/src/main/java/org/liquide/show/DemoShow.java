@@ -4,6 +4,7 @@ import org.liquide.camera.CameraDevices;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraOpenException;
 import org.liquide.camera.CameraSpec;
+import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.show.schedule.OpeningHours;
@@ -22,6 +23,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Comparator;
@@ -42,8 +44,22 @@ public final class DemoShow implements AutoCloseable {
     /**
      * @param camera what {@code --camera} named, empty for the default (webcam if present, else the test pattern)
      * @param model  {@code builtin} (the CPPN), {@code procedural} (drawn on the GPU), or a model path
+     * @param broker where real (or separately simulated) nodes publish; empty: a node simulated in-process
+     * @param node   the node whose readings steer the demo
      */
-    public record Options(Optional<String> camera, String model, OutputSettings output) {
+    public record Options(Optional<String> camera, String model, OutputSettings output, Optional<URI> broker, String node) {
+        public static final String SIMULATED_NODE = "demo";
+
+        public Options {
+            if (!Names.isValid(node)) {
+                throw new IllegalArgumentException("node name '" + node + "': " + Names.rule());
+            }
+        }
+
+        /** The demo on its own: a node simulated in-process. */
+        public Options(Optional<String> camera, String model, OutputSettings output) {
+            this(camera, model, output, Optional.empty(), SIMULATED_NODE);
+        }
     }
 
     private final ShowRuntime runtime;
@@ -63,13 +79,14 @@ public final class DemoShow implements AutoCloseable {
             boolean mirror = spec instanceof CameraSpec.Device;
             Files.writeString(scene.resolve("scene.yaml"), resource("demo/scene.yaml")
                     .replace("\"@MODEL@\"", quoted(options.model()))
-                    .replace("\"@MIRROR@\"", Boolean.toString(mirror)));
+                    .replace("\"@MIRROR@\"", Boolean.toString(mirror))
+                    .replace("@NODE@", options.node()));
             Path node = folder.resolve("node.yaml");
             Files.writeString(node, resource("demo/node.yaml"));
             ShowcaseConfig config = new ShowcaseConfig(folder.resolve("showcase.yaml"), "demo", "demo",
                     new OutputConfig(options.output().width(), options.output().height(), options.output().offscreenFps()),
-                    List.of(), List.of(new CameraConfig("main", source(spec), true)), Optional.empty(), Optional.empty(),
-                    List.of(node), true, Map.of(), folder.resolve("scenes"),
+                    List.of(), List.of(new CameraConfig("main", source(spec), true)), options.broker(), Optional.empty(),
+                    options.broker().isPresent() ? List.of() : List.of(node), options.broker().isEmpty(), Map.of(), folder.resolve("scenes"),
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),

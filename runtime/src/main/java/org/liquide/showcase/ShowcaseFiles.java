@@ -3,6 +3,7 @@ package org.liquide.showcase;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
+import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
@@ -269,16 +270,11 @@ public final class ShowcaseFiles {
             if (text.isEmpty()) {
                 return Optional.empty();
             }
-            try {
-                URI uri = URI.create(text.get());
-                if (!"tcp".equals(uri.getScheme()) || uri.getHost() == null) {
-                    throw new IllegalArgumentException();
-                }
-                return Optional.of(uri);
-            } catch (IllegalArgumentException e) {
+            Optional<BrokerAddress> address = BrokerAddress.parse(text.get());
+            if (address.isEmpty()) {
                 problems.at(node, "'broker' must be an MQTT URL like tcp://127.0.0.1:1883, got " + text.get());
-                return Optional.empty();
             }
+            return address.map(a -> URI.create(a.toString()));
         }
 
         private Optional<OscConfig> osc(Node node) {
