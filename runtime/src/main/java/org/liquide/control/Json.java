@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
-import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
 import org.liquide.show.status.ShowStatus;
-import org.liquide.show.status.SignalStatus;
+import org.liquide.show.status.StatusJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,20 +87,10 @@ final class Json {
             number(n, "skipRatio", g.skipRatio());
             n.put("lastError", g.lastError() == null || g.lastError().isEmpty() ? null : g.lastError());
         }
-        ArrayNode signals = o.putArray("signals");
-        for (SignalStatus sig : list(s.signals())) {
-            ObjectNode n = signals.addObject();
-            n.put("name", sig.name());
-            n.put("source", sig.source());
-            number(n, "raw", sig.raw());
-            n.put("target", sig.target() == null || sig.target().isEmpty() ? null : sig.target());
-            number(n, "mapped", sig.mapped());
-            number(n, "ageSeconds", sig.ageSeconds());
-            n.put("stale", sig.stale());
-        }
-        devices(o.putArray("cameras"), s.cameras());
-        devices(o.putArray("nodes"), s.nodes());
-        devices(o.putArray("runtimes"), s.runtimes());
+        StatusJson.signals(o.putArray("signals"), s.signals());
+        StatusJson.devices(o.putArray("cameras"), s.cameras());
+        StatusJson.devices(o.putArray("nodes"), s.nodes());
+        StatusJson.devices(o.putArray("runtimes"), s.runtimes());
         return o;
     }
 
@@ -129,18 +118,8 @@ final class Json {
         return n;
     }
 
-    private static void devices(ArrayNode array, List<DeviceStatus> devices) {
-        for (DeviceStatus d : list(devices)) {
-            array.addObject().put("name", d.name()).put("state", d.state()).put("detail", d.detail());
-        }
-    }
-
     private static void number(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
+        StatusJson.number(node, field, value);
     }
 
     private static void finite(ArrayNode array, double value) {

@@ -45,7 +45,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * A scene running on the render thread: its layers with their styles, its mappings evaluated each
@@ -133,7 +132,7 @@ public final class SceneInstance implements AutoCloseable {
         owned.addAll(prepared.videos().values());
 
         SceneTargets targets = new SceneTargets(params, styles, name -> ShaderInputTargets.resolve(name, shaderLayers));
-        List<MappingSpec> specs = scene.mappings().stream().map(SceneInstance::spec).toList();
+        List<MappingSpec> specs = scene.mappings().stream().map(MappingDefinition::toSpec).toList();
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
         List<FrameTask> tasks = new ArrayList<>();
@@ -199,13 +198,6 @@ public final class SceneInstance implements AutoCloseable {
             style.mask(texture);
         }
         return style;
-    }
-
-    private static MappingSpec spec(MappingDefinition definition) {
-        List<Supplier<org.liquide.signal.filter.SignalFilter>> filters = definition.filters().stream()
-                .<Supplier<org.liquide.signal.filter.SignalFilter>>map(filter -> filter::create).toList();
-        return new MappingSpec(definition.signal(), definition.channel(), filters, definition.target(),
-                definition.defaultValue(), definition.timeoutSeconds(), definition.glideSeconds());
     }
 
     private static Storyboard storyboard(SceneDefinition scene, SceneTargets targets) {

@@ -1,7 +1,6 @@
 package org.liquide.show;
 
 import org.liquide.camera.CameraFeed;
-import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.render.FrameTimeSummary;
 import org.liquide.render.RenderLoop;
 import org.liquide.render.output.DisplaySetup;
@@ -9,17 +8,15 @@ import org.liquide.render.output.Displays;
 import org.liquide.generate.worker.WorkerStats;
 import org.liquide.scene.SceneInstance;
 import org.liquide.show.stage.Stage;
-import org.liquide.signal.mapping.Mapping;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
 import org.liquide.show.status.ShowStatus;
+import org.liquide.show.status.SignalRows;
 import org.liquide.show.status.SignalStatus;
 import org.liquide.showcase.ShowcaseConfig;
-import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
-import org.liquide.signal.SignalSample;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.ReadingBridge;
 
@@ -34,7 +31,6 @@ import java.util.Map;
  * (volatile fields, lock-free reads). Called from the panel's threads, never the render thread.
  */
 final class ShowStatusReporter {
-    private static final double NODE_SILENT_SECONDS = 5;
 
     private final ShowcaseConfig config;
     private final SignalBus bus;
@@ -124,26 +120,7 @@ final class ShowStatusReporter {
 
     private List<SignalStatus> signals() {
         SceneInstance scene = stage.shown();
-        Map<String, Mapping> mapped = new HashMap<>();
-        if (scene != null) {
-            scene.mappings().forEach(m -> mapped.putIfAbsent(m.spec().signal(), m));
-        }
-        List<SignalStatus> signals = new ArrayList<>();
-        SignalSample sample = new SignalSample();
-        long now = bus.nowNanos();
-        for (Signal signal : bus.signals()) {
-            boolean received = signal.read(sample);
-            double age = received ? (now - sample.receivedNanos()) / 1e9 : -1;
-            Mapping mapping = mapped.get(signal.name());
-            boolean stale = mapping != null ? mapping.stale() : !received || age > NODE_SILENT_SECONDS;
-            signals.add(new SignalStatus(signal.name(), source(signal.name()), received ? sample.value(0) : Double.NaN,
-                    mapping == null ? "" : mapping.spec().target(), mapping == null ? Double.NaN : mapping.mapped(), age, stale));
-        }
-        return signals;
-    }
-
-    private static String source(String signal) {
-        return signal.startsWith("vision/") ? "vision" : signal.contains("/") ? "sensor" : "osc";
+        return SignalRows.perSignal(bus, scene == null ? List.of() : scene.mappings());
     }
 
     private List<DeviceStatus> cameras() {
@@ -165,9 +142,7 @@ final class ShowStatusReporter {
         long now = bus.nowNanos();
         List<DeviceStatus> list = new ArrayList<>();
         all.forEach((name, state) -> {
-            String status = state.status() == NodeStatus.OFFLINE ? "offline"
-                    : now - state.lastReadingNanos() > NODE_SILENT_SECONDS * 1e9 ? "stale" : "online";
-            list.add(new DeviceStatus(name, status, mqtt != null && mqtt.readings().nodes().containsKey(name) ? "broker" : "simulated"));
+            list.add(new DeviceStatus(name, state.condition(now, SignalRows.SILENT_SECONDS), mqtt != null && mqtt.readings().nodes().containsKey(name) ? "broker" : "simulated"));
         });
         list.sort(java.util.Comparator.comparing(DeviceStatus::name));
         return list;

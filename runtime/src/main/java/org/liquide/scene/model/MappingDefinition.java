@@ -1,6 +1,10 @@
 package org.liquide.scene.model;
 
+import org.liquide.signal.filter.SignalFilter;
+import org.liquide.signal.mapping.MappingSpec;
+
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * signal → filters → target, as the scene file says.
@@ -14,5 +18,11 @@ public record MappingDefinition(String signal, int channel, List<FilterDefinitio
                                 double defaultValue, double timeoutSeconds, double glideSeconds) {
     public MappingDefinition {
         filters = List.copyOf(filters);
+    }
+
+    /** The mapping as the signal engine runs it: each running mapping makes its own filters. */
+    public MappingSpec toSpec() {
+        List<Supplier<SignalFilter>> factories = filters.stream().<Supplier<SignalFilter>>map(filter -> filter::create).toList();
+        return new MappingSpec(signal, channel, factories, target, defaultValue, timeoutSeconds, glideSeconds);
     }
 }

@@ -6,6 +6,8 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
+import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.liquide.hardware.wire.DecodeResult;
 import org.liquide.hardware.wire.NodeStatus;
@@ -45,7 +47,8 @@ public final class MqttSignalSource implements AutoCloseable {
     private volatile boolean everConnected;
 
     /**
-     * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as will)
+     * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
+     *                           will); null for a listener that announces nothing (the signals monitor)
      */
     public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic) {
         this.bus = bus;
@@ -69,11 +72,12 @@ public final class MqttSignalSource implements AutoCloseable {
 
     /** Starts connecting; returns at once. */
     public MqttSignalSource start() {
-        client.connectWith()
-                .cleanStart(true)
-                .keepAlive(10)
-                .willPublish().topic(statusTopic).payload(NodeStatus.OFFLINE.payloadBytes()).qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish()
-                .send()
+        Mqtt5ConnectBuilder connect = Mqtt5Connect.builder().cleanStart(true).keepAlive(10);
+        if (statusTopic != null) {
+            connect = connect.willPublish().topic(statusTopic).payload(NodeStatus.OFFLINE.payloadBytes())
+                    .qos(MqttQos.AT_LEAST_ONCE).retain(true).applyWillPublish();
+        }
+        client.connect(connect.build())
                 .whenComplete((ack, error) -> {
                     if (error != null) {
                         LOG.debug("first connection to {} failed: {}", broker, error.toString());
@@ -93,7 +97,9 @@ public final class MqttSignalSource implements AutoCloseable {
         client.subscribeWith().topicFilter(Topics.ALL_STATUSES).qos(MqttQos.AT_LEAST_ONCE).callback(this::onNodeStatus).send();
         extraSubscriptions.forEach((filter, handler) -> client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
                 .callback(message -> handler.accept(message.getTopic().toString(), message.getPayloadAsBytes())).send());
-        publish(statusTopic, NodeStatus.ONLINE.payloadBytes(), true);
+        if (statusTopic != null) {
+            publish(statusTopic, NodeStatus.ONLINE.payloadBytes(), true);
+        }
     }
 
     private void onDisconnected(MqttClientDisconnectedContext context) {
@@ -145,7 +151,7 @@ public final class MqttSignalSource implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        if (client.getState().isConnected()) {
+        if (statusTopic != null && client.getState().isConnected()) {
             try {
                 client.publishWith().topic(statusTopic).payload(NodeStatus.OFFLINE.payloadBytes()).qos(MqttQos.AT_LEAST_ONCE)
                         .retain(true).send().get(2, TimeUnit.SECONDS);

@@ -23,6 +23,10 @@ public final class ReadingBridge implements ReadingSink {
 
     /** The last status a node announced and when a reading of it last arrived. */
     public record NodeState(NodeStatus status, long statusNanos, long lastReadingNanos) {
+        /** {@code offline} as the node said, {@code stale} when silent over {@code silentSeconds}, else {@code online}. */
+        public String condition(long nowNanos, double silentSeconds) {
+            return status == NodeStatus.OFFLINE ? "offline" : nowNanos - lastReadingNanos > silentSeconds * 1e9 ? "stale" : "online";
+        }
     }
 
     public ReadingBridge(SignalBus bus, String source) {
