@@ -6,6 +6,7 @@ import org.liquide.camera.CameraOpenException;
 import org.liquide.camera.CameraSpec;
 import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
+import org.liquide.show.sync.SyncRole;
 import org.liquide.render.RenderLoop;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.showcase.CameraConfig;
@@ -90,7 +91,7 @@ public final class DemoShow implements AutoCloseable {
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
-                    new RecordingConfig(folder.resolve("journal"), 0, false));
+                    new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER);
             ShowRuntime runtime = ShowRuntime.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
             return new DemoShow(runtime, folder);
         } catch (IOException | RuntimeException e) {

@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
  */
 public final class ScenePlayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScenePlayer.class);
-    private static final double MANUAL_TRANSITION_SECONDS = 2;
+    public static final double MANUAL_TRANSITION_SECONDS = 2;
     private static final double RELOAD_TRANSITION_SECONDS = 0.25;
 
     private final Path scenesFolder;
@@ -55,6 +55,8 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile boolean asleep;
     private volatile String lastError = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
+    private volatile SceneChangeListener changeListener = (scene, transition) -> { };
+    private volatile boolean rotates = true;
     private String attractReturn;
     private IdleBehaviour attractIdle;
     private long lastPresenceNanos;
@@ -72,6 +74,24 @@ public final class ScenePlayer implements AutoCloseable {
     /** Told each scene change's outcome: the errors, or an empty string after a success. */
     public void onOutcome(java.util.function.Consumer<String> listener) {
         this.errorListener = listener;
+    }
+
+    /** Told of every change to another scene (not of reloads), on the player's thread. */
+    @FunctionalInterface
+    public interface SceneChangeListener {
+        void changed(String scene, double transitionSeconds);
+    }
+
+    public void onSceneChange(SceneChangeListener listener) {
+        this.changeListener = listener;
+    }
+
+    /**
+     * Stops the playlist's rotation and the attract behaviour: scenes change only when told (a runtime that
+     * follows another one's lead).
+     */
+    public void followOnly() {
+        rotates = false;
     }
 
     /** Shows the first scene (the playlist's unless another is named) and starts following the playlist. */
@@ -92,6 +112,11 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     public void switchTo(String name) {
+        switchTo(name, MANUAL_TRANSITION_SECONDS);
+    }
+
+    /** Crossfades to a scene over the given time; the scene already shown stays as it is. */
+    public void switchTo(String name, double transitionSeconds) {
         if (!scenes().contains(name)) {
             throw new IllegalArgumentException("no scene '" + name + "'; scenes: " + String.join(", ", scenes()));
         }
@@ -101,7 +126,9 @@ public final class ScenePlayer implements AutoCloseable {
                 playlistIndex = index;
             }
             attractReturn = null;
-            show(name, MANUAL_TRANSITION_SECONDS);
+            if (!name.equals(current) || asleep) {
+                show(name, transitionSeconds);
+            }
         });
     }
 
@@ -149,7 +176,7 @@ public final class ScenePlayer implements AutoCloseable {
 
     private void tick() {
         try {
-            if (asleep || current.isEmpty()) {
+            if (asleep || current.isEmpty() || !rotates) {
                 return;
             }
             long now = clock.getAsLong();
@@ -231,12 +258,16 @@ public final class ScenePlayer implements AutoCloseable {
             report(name, "the stage is busy; try again");
             return;
         }
+        boolean changed = !name.equals(current);
         current = name;
         currentDefinition = definition.get();
         enteredNanos = clock.getAsLong();
         lastPresenceNanos = enteredNanos;
         lastError = "";
         errorListener.accept("");
+        if (changed) {
+            changeListener.changed(name, transitionSeconds);
+        }
     }
 
     private void report(String scene, String error) {

@@ -22,6 +22,9 @@ import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
+import org.liquide.show.sync.ShowCommand;
+import org.liquide.show.sync.ShowSync;
+import org.liquide.show.sync.SyncRole;
 import org.liquide.scene.SceneInstance;
 import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.output.Displays;
@@ -79,6 +82,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final Scheduler scheduler;
     private final RehearsalBoard rehearsal;
     private final MqttSignalSource mqtt;
+    private final ShowSync sync;
     private final Journal journal;
     private final ShowFrameContent content;
     private final JpegPreviews previews;
@@ -114,7 +118,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             nodes.forEach(node -> resources.add(SimulatedNode.start(node, simulated)));
         }
         mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker,
-                "liquide/runtimes/" + config.machine() + "/status").start()).orElse(null);
+                "liquide/runtimes/" + config.machine() + "/status")).orElse(null);
         if (mqtt != null) {
             resources.add(mqtt);
         }
@@ -138,7 +142,17 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         previews.addOutput("main", content.previews());
         resources.add(previews.start());
         this.player = new ScenePlayer(config.scenesFolder(), config.playlist(), stage, sceneResources, bus::nowNanos);
-        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage);
+        this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
+        if (sync != null && config.sync() == SyncRole.LEAD) {
+            player.onSceneChange((scene, transition) -> sync.publish(new ShowCommand.SwitchScene(scene, transition)));
+        }
+        if (config.sync() == SyncRole.FOLLOW && sync != null) {
+            player.followOnly();
+        }
+        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage, sync);
+        if (mqtt != null) {
+            mqtt.start();
+        }
         this.snapshots = new SnapshotWriter(journal, content.journalFrames(), config.recording().snapshotEverySeconds(), player::current);
         resources.add(snapshots.start());
         resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
@@ -314,30 +328,62 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return player.scenes();
     }
 
+    // The operator's actions (panel, API, OSC): applied here and told to the showcase's other runtimes. A
+    // leader publishes every scene change through the player instead, so switches are not told twice.
+
     @Override
     public void switchScene(String name) {
         player.switchTo(name);
+        share(new ShowCommand.SwitchScene(name, ScenePlayer.MANUAL_TRANSITION_SECONDS));
     }
 
     @Override
     public void next() {
+        String upcoming = player.nextScene();
         player.next();
+        if (!upcoming.isEmpty()) {
+            share(new ShowCommand.SwitchScene(upcoming, ScenePlayer.MANUAL_TRANSITION_SECONDS));
+        }
     }
 
     @Override
     public void blackout(boolean on) {
-        blackout = on;
-        stage.offer(new StageCommand.Blackout(on, 1.0));
+        setBlackout(on);
+        share(new ShowCommand.Blackout(on));
     }
 
     @Override
     public void sleep() {
         player.sleep();
+        share(new ShowCommand.Sleep());
     }
 
     @Override
     public void wake() {
         player.wake();
+        share(new ShowCommand.Wake());
+    }
+
+    private void setBlackout(boolean on) {
+        blackout = on;
+        stage.offer(new StageCommand.Blackout(on, 1.0));
+    }
+
+    private void share(ShowCommand command) {
+        boolean leaderSwitch = command instanceof ShowCommand.SwitchScene && config.sync() == SyncRole.LEAD;
+        if (sync != null && !leaderSwitch) {
+            sync.publish(command);
+        }
+    }
+
+    /** A command from another runtime or a show controller: applied, not told again. */
+    private void follow(ShowCommand command) {
+        switch (command) {
+            case ShowCommand.SwitchScene s -> player.switchTo(s.scene(), s.transitionSeconds());
+            case ShowCommand.Blackout b -> setBlackout(b.on());
+            case ShowCommand.Sleep ignored -> player.sleep();
+            case ShowCommand.Wake ignored -> player.wake();
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.liquide.render.output.Displays;
 import org.liquide.generate.worker.WorkerStats;
 import org.liquide.scene.SceneInstance;
 import org.liquide.show.stage.Stage;
+import org.liquide.show.sync.ShowSync;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
@@ -37,6 +38,7 @@ final class ShowStatusReporter {
     private final Map<String, CameraFeed> cameras;
     private final ScenePlayer player;
     private final RenderLoop loop;
+    private final ShowSync sync;
     private final ReadingBridge simulated;
     private final MqttSignalSource mqtt;
     private final Stage stage;
@@ -44,13 +46,14 @@ final class ShowStatusReporter {
     private volatile FrameTimeSummary lastSummary;
 
     ShowStatusReporter(ShowcaseConfig config, SignalBus bus, Map<String, CameraFeed> cameras, ScenePlayer player,
-                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt, Stage stage) {
+                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt, Stage stage, ShowSync sync) {
         this.stage = stage;
         this.config = config;
         this.bus = bus;
         this.cameras = cameras;
         this.player = player;
         this.loop = loop;
+        this.sync = sync;
         this.simulated = simulated;
         this.mqtt = mqtt;
     }
@@ -149,6 +152,12 @@ final class ShowStatusReporter {
     }
 
     private List<DeviceStatus> runtimes() {
-        return List.of(new DeviceStatus(config.machine(), "online", "this machine"));
+        List<DeviceStatus> list = new ArrayList<>();
+        String role = sync == null ? "this machine" : "this machine, " + sync.role().yamlName();
+        list.add(new DeviceStatus(config.machine(), "online", role));
+        if (sync != null) {
+            sync.peers().forEach((machine, state) -> list.add(new DeviceStatus(machine, state, "broker")));
+        }
+        return list;
     }
 }

@@ -1,6 +1,8 @@
 package org.liquide.showcase;
 
 import org.liquide.render.output.DisplaySetup;
+import org.liquide.show.sync.SyncRole;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,12 +16,13 @@ import java.util.Optional;
  * @param scenesFolder   where scene folders are looked up by name
  * @param nodes          sensor node files (relative paths resolved against the showcase file)
  * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
+ * @param sync           how this runtime shares scene changes with the showcase's other runtimes on the broker
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                             RecordingConfig recording) {
+                             RecordingConfig recording, SyncRole sync) {
     public ShowcaseConfig {
         displays = List.copyOf(displays);
         cameras = List.copyOf(cameras);

@@ -3,7 +3,9 @@ package org.liquide.showcase;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
+import org.liquide.show.sync.SyncRole;
 import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.wire.Names;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
@@ -29,6 +31,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,7 +50,7 @@ import java.util.Set;
  */
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
-            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording");
+            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -80,8 +83,8 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             YamlMapping top = maybe.get();
-            Optional<String> name = top.require("showcase", "the showcase's name").flatMap(n -> Scalars.text(n, "showcase", "a name", problems));
-            String machine = top.get("machine").flatMap(n -> Scalars.text(n, "machine", "this render machine's name", problems)).orElse("regie");
+            Optional<String> name = top.require("showcase", "the showcase's name").flatMap(n -> topicName(n, "showcase", "the showcase's name"));
+            String machine = top.get("machine").flatMap(n -> topicName(n, "machine", "this render machine's name")).orElse("regie");
             OutputConfig output = top.get("output").map(this::output).orElse(new OutputConfig(1280, 720, 60));
             List<DisplaySetup> displays = top.get("displays").map(n -> list(n, "displays", this::display)).orElse(List.of());
             List<CameraConfig> cameras = top.get("cameras").map(n -> list(n, "cameras", this::camera)).orElse(List.of());
@@ -97,6 +100,8 @@ public final class ShowcaseFiles {
             ControlConfig control = top.get("control").map(this::control).orElse(defaultControl());
             RecordingConfig recording = top.get("recording").map(this::recording)
                     .orElse(new RecordingConfig(base.resolve("journal"), 0, false));
+            SyncRole sync = top.get("sync").flatMap(n -> Choices.one(n, "sync", Arrays.stream(SyncRole.values()).map(SyncRole::yamlName).toList(), problems))
+                    .map(role -> SyncRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))).orElse(SyncRole.PEER);
             top.rejectUnknown(TOP_KEYS);
             checkCameraNames(cameras);
             schedule.outsideScene().ifPresent(scene -> checkScene(scene, scenes, top.node()));
@@ -104,7 +109,17 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync));
+        }
+
+        /** A name that becomes a topic level on the broker and a folder in the journal. */
+        private Optional<String> topicName(Node node, String key, String what) {
+            Optional<String> text = Scalars.text(node, key, what, problems);
+            if (text.isPresent() && !Names.isValid(text.get())) {
+                problems.at(node, "'" + key + "' " + text.get() + " cannot be used: " + Names.rule());
+                return Optional.empty();
+            }
+            return text;
         }
 
         private interface ItemReader<T> {

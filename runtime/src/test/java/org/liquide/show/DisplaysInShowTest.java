@@ -50,10 +50,7 @@ class DisplaysInShowTest {
                 """);
         Files.writeString(scene.resolve("scene.yaml"), "layers:\n  - {name: halves, type: shader, file: halves.frag}\n");
         ShowcaseConfig base = TestShowcases.config(dir, List.of("moitie"), Optional.empty(), false, List.of());
-        ShowcaseConfig config = new ShowcaseConfig(base.file(), base.name(), base.machine(), base.output(),
-                List.of(display("gauche", 0, 0.5f), display("droite", 0.5f, 1)), base.cameras(), base.broker(), base.osc(),
-                base.nodes(), base.simulateNodes(), base.models(), base.scenesFolder(), base.schedule(), base.playlist(),
-                base.control(), base.recording());
+        ShowcaseConfig config = TestShowcases.withDisplays(base, List.of(display("gauche", 0, 0.5f), display("droite", 0.5f, 1)));
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
             Await.until(WITHIN, "the left display red", () -> (picture(runtime, "gauche").getRGB(40, 45) & 0xFFFFFF) == 0xFF0000);
             assertEquals(0x0000FF, picture(runtime, "droite").getRGB(40, 45) & 0xFFFFFF, "the right display shows the blue half");

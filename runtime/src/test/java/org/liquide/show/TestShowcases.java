@@ -1,6 +1,8 @@
 package org.liquide.show;
 
 import org.liquide.render.OutputSettings;
+import org.liquide.render.output.DisplaySetup;
+import org.liquide.show.sync.SyncRole;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
@@ -28,7 +30,19 @@ final class TestShowcases {
                 folder.resolve("scenes"), new ScheduleConfig(OpeningHours.always(ZoneId.of("Europe/Paris")), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, 3600, 0)).toList(),
                 new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
-                new RecordingConfig(folder.resolve("journal"), 0, false));
+                new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER);
+    }
+
+    /** The same showcase with these displays. */
+    static ShowcaseConfig withDisplays(ShowcaseConfig c, List<DisplaySetup> displays) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), displays, c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), c.sync());
+    }
+
+    /** The same showcase as another machine of the room, sharing the show as {@code role}. */
+    static ShowcaseConfig asMachine(ShowcaseConfig c, String machine, SyncRole role) {
+        return new ShowcaseConfig(c.file(), c.name(), machine, c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), role);
     }
 
     static RunOptions offscreen() {

@@ -1,0 +1,101 @@
+package org.liquide.show.sync;
+
+import org.liquide.hardware.wire.NodeStatus;
+import org.liquide.signal.SignalBus;
+import org.liquide.signal.source.MqttSignalSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * The showcase's runtimes kept together through the broker: commands on
+ * {@code liquide/show/<showcase>/command} (see {@link ShowCommandCodec}), and the other runtimes' retained
+ * statuses on {@code liquide/runtimes/<machine>/status}. A runtime ignores its own messages, and what it
+ * receives it applies without publishing again, so nothing loops. Refused messages are counted on the
+ * signal bus under {@value #SOURCE} and logged once per reason.
+ */
+public final class ShowSync {
+    public static final String SOURCE = "show-sync";
+    private static final Logger LOG = LoggerFactory.getLogger(ShowSync.class);
+    private static final String RUNTIME_STATUSES = "liquide/runtimes/+/status";
+
+    private final String topic;
+    private final String machine;
+    private final SyncRole role;
+    private final MqttSignalSource mqtt;
+    private final SignalBus bus;
+    private final Consumer<ShowCommand> apply;
+    private final Map<String, String> peers = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
+
+    /**
+     * Subscribes on {@code mqtt}, which must not be started yet.
+     *
+     * @param apply carries out a command received from another runtime or a show controller
+     */
+    public ShowSync(String showcase, String machine, SyncRole role, MqttSignalSource mqtt, SignalBus bus, Consumer<ShowCommand> apply) {
+        this.topic = commandTopic(showcase);
+        this.machine = machine;
+        this.role = role;
+        this.mqtt = mqtt;
+        this.bus = bus;
+        this.apply = apply;
+        mqtt.subscribe(topic, (t, payload) -> received(payload));
+        mqtt.subscribe(RUNTIME_STATUSES, this::runtimeStatus);
+    }
+
+    public static String commandTopic(String showcase) {
+        return "liquide/show/" + showcase + "/command";
+    }
+
+    public SyncRole role() {
+        return role;
+    }
+
+    /** Tells the other runtimes (dropped while the broker is unreachable: each runtime keeps its own schedule). */
+    public void publish(ShowCommand command) {
+        mqtt.publish(topic, ShowCommandCodec.encode(machine, command), false);
+    }
+
+    /** The other runtimes heard of, by machine: {@code online} or {@code offline}. */
+    public Map<String, String> peers() {
+        return new TreeMap<>(peers);
+    }
+
+    private void received(byte[] payload) {
+        ShowCommandCodec.Received message;
+        try {
+            message = ShowCommandCodec.decode(payload);
+        } catch (ShowCommandCodec.Refused refused) {
+            bus.drop(SOURCE, refused.reason());
+            if (reasonsLogged.putIfAbsent(refused.reason(), true) == null) {
+                LOG.warn("show command on {} refused ({}): {}; further ones are only counted", topic, refused.reason(), refused.getMessage());
+            }
+            return;
+        }
+        if (message.from().equals(machine)) {
+            return;
+        }
+        LOG.info("show command from {}: {}", message.from(), message.command());
+        try {
+            apply.accept(message.command());
+        } catch (IllegalArgumentException e) {
+            bus.drop(SOURCE, "not-applicable");
+            LOG.warn("show command from {} not applied: {}", message.from(), e.getMessage());
+        }
+    }
+
+    private void runtimeStatus(String statusTopic, byte[] payload) {
+        String[] levels = statusTopic.split("/");
+        if (levels.length != 4 || levels[2].equals(machine)) {
+            return;
+        }
+        NodeStatus.parse(payload).ifPresentOrElse(
+                status -> peers.put(levels[2], status.payload()),
+                () -> bus.drop(SOURCE, "bad-status"));
+    }
+}
