@@ -177,7 +177,8 @@ class FakeShow implements ShowControl {
     @Override
     public List<JournalEntry> journal(LocalDate day) {
         calls.add("journal(" + day + ")");
-        return journal.stream().filter(e -> e.time().atZone(ZoneOffset.UTC).toLocalDate().equals(day)).toList();
+        return journal.stream().filter(e -> e.time().atZone(ZoneOffset.UTC).toLocalDate().equals(day))
+                .sorted(java.util.Comparator.comparing(JournalEntry::time)).toList(); // oldest first, as the journal
     }
 
     @Override
