@@ -136,6 +136,7 @@ final class JournalRoutes {
             }
             // Anything else in Range (several ranges, another unit) is ignored: the whole file answers.
             String name = file.getFileName().toString();
+            ctx.header("Content-Security-Policy", SecurityHeaders.FILE_CSP);
             ctx.header("Accept-Ranges", "bytes");
             ctx.header("Content-Disposition", "inline; filename=\"" + name + "\"");
             ctx.header("Content-Length", Long.toString(length));

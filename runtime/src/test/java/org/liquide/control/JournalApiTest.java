@@ -243,6 +243,9 @@ class JournalApiTest {
             assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
             assertArrayEquals(Files.readAllBytes(journal.resolve(file.getKey())), r.body(), file.getKey());
             assertEquals(Long.toString(r.body().length), r.headers().firstValue("Content-Length").orElse(""));
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("default-src 'none'") && csp.contains("media-src 'self'") && !csp.contains("script-src"),
+                    "a file opened on its own plays, and runs nothing: " + csp);
         }
         String diff = client.get("/api/journal/files/" + DIFF, auth).body();
         assertTrue(diff.contains("+  - {name: marée}"), "UTF-8 text: " + diff);

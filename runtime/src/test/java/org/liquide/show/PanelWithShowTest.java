@@ -33,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * The panel end to end against the real {@link ShowRuntime}: a showcase of two solid-colour scenes (red,
  * blue) with its control panel on, a technician in headless Chromium signing in with the token from the
  * token file and tapping the blue scene's button; the rendered output (read back from the render loop)
- * and the preview the page shows turn blue. Then a snapshot from the panel appears in the journal view
- * with the scenes the real journal noted.
+ * and the preview the page shows turn blue. Then a recording and a snapshot from the panel appear in
+ * the journal view with the scenes the real journal noted, and the recording plays in the browser.
  */
 class PanelWithShowTest {
     private static final Duration WITHIN = Duration.ofSeconds(15);
@@ -86,6 +86,14 @@ class PanelWithShowTest {
             panel.awaitText("#scene-current", "blue");
             assertEquals("true", panel.evaluate("document.querySelector('#scenes button[data-scene=\"blue\"]').getAttribute('aria-pressed')"));
 
+            // Recording from the panel: the toggle shows the red dot and the time, then the file is finished.
+            panel.click("#record");
+            Await.until(WITHIN, "the recording badge", () -> panel.visible("#badge-recording .dot"));
+            panel.awaitText("#badge-recording .elapsed", s -> s.matches("0:0[2-9]"), "two seconds recorded");
+            panel.click("#record");
+            Await.until(WITHIN, "the recording stopped", () -> !panel.visible("#badge-recording"));
+            panel.awaitText("#toasts", s -> s.contains("Recording saved:"), "the recording's file");
+
             // A snapshot from the panel lands in the real journal, and the journal view shows that very file.
             // (Not asserted blue: the show's snapshot is the journal tap's latest frame, taken once a second,
             // so right after a crossfade it can still show the fade; the report to the runtime says so.)
@@ -107,7 +115,14 @@ class PanelWithShowTest {
             assertNear(snapshot, panel.imageColor(thumb, 0.5, 0.5), "the contact sheet shows the journal's file");
             panel.awaitText("#journal-scenes", s -> s.contains("red") && s.contains("blue"), "the scenes the journal noted");
             panel.awaitText("#journal-changes", s -> s.contains("first version"), "the scene files' first versions");
+            String frames = panel.awaitText("#journal-recordings", s -> s.matches("(?s).*[1-9]\\d* frames.*"), "the recording and its frames");
             panel.screenshot(SCREENSHOTS.resolve("show-journal-phone.png"));
+
+            // The recording's link plays in the browser (the file's own CSP lets the browser's player load it).
+            String link = String.valueOf(panel.evaluate("new URL(document.querySelector('#journal-recordings a').href).pathname"));
+            panel.navigate(link);
+            Await.until(WITHIN, () -> "the recording playable (" + frames + "; page errors: " + panel.pageErrors() + ")",
+                    () -> Boolean.TRUE.equals(panel.evaluate("(() => { const v = document.querySelector('video'); return !!v && v.readyState >= 1 && v.duration > 1; })()")));
             assertEquals(List.of(), panel.pageErrors(), "JavaScript or CSP errors on the page");
         }
     }
