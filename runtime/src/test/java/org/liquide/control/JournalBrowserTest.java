@@ -72,6 +72,11 @@ class JournalBrowserTest {
         Files.write(journal.resolve(JournalApiTest.SNAPSHOT), JournalApiTest.jpeg());
         server.show.journalFolder(journal);
         JournalApiTest.feed(server.show);
+        // Hours counted (local to the showcase), each written as it ends: 18h (Paris) ends at 18:00Z. None for 20h.
+        for (int[] hour : new int[][]{{18, 30}, {19, 45}, {21, 8}}) {
+            server.show.addJournalEntry(new JournalEntry(Instant.parse(String.format("2027-01-15T%02d:00:01Z", hour[0])),
+                    "interactions", "", Map.of("hour", "2027-01-15T" + hour[0] + ":00", "count", hour[1])));
+        }
         for (int i = 0; i < COLOURS.size(); i++) {
             Instant time = Instant.parse("2027-01-15T16:30:00Z").plus(Duration.ofMinutes(25L * i));
             String file = snapshotFile(i);
@@ -136,7 +141,7 @@ class JournalBrowserTest {
         }
         // Times in the venue's zone: 16:30Z is 17:30 in Paris in January.
         assertEquals("17:30", panel.text("#journal-sheet button.thumb[data-index=\"0\"] .caption .mono"));
-        panel.awaitText("#journal-summary", s -> s.startsWith("7 snapshots · 2 scenes · 1 change · 12 interactions · 1 recording"), "the day's counts");
+        panel.awaitText("#journal-summary", s -> s.startsWith("7 snapshots · 2 scenes · 1 change · 95 interactions · 1 recording"), "the day's counts");
 
         panel.click("#journal-sheet button.thumb[data-index=\"1\"]");
         Await.until(PanelDriver.WAIT, "the enlarged snapshot", () -> panel.visible("#viewer img.full"));
@@ -159,6 +164,10 @@ class JournalBrowserTest {
                 "the scene with its model, seed, prompts and time on stage");
         panel.awaitText("#journal-scenes li[data-scene=\"marée\"]", s -> s.contains("procedural") && s.contains("no prompt"), "the next scene");
         panel.awaitText("#journal-interactions .hour[data-hour=\"17\"] .count", "12");
+        panel.awaitText("#journal-interactions .hour[data-hour=\"19\"] .count", "45");
+        assertEquals(Boolean.TRUE, panel.evaluate("document.querySelector('#journal-interactions .hour[data-hour=\"20\"]').classList.contains('none')"),
+                "an hour with no count is shown as such, not as zero");
+        panel.awaitText("#journal-interactions .total", "95 in all");
         panel.awaitText("#journal-recordings", s -> s.contains("18:50:00") && s.contains("5 min") && s.contains("9000 frames"),
                 "the recording, its length and frames");
         assertEquals("/api/journal/files/" + JournalApiTest.RECORDING,
