@@ -1,6 +1,8 @@
-// The control panel: polls the JSON API (status at 4 Hz, log at 1 Hz, previews in preview.js) and renders it.
+// The control panel: polls the JSON API (status at 4 Hz, log at 1 Hz, recording every 2 s, previews in
+// preview.js) and renders it. Two views: the live show (#live) and the journal (#journal/<day>).
 import * as api from './api.js';
 import { t, translate } from './i18n.js';
+import { JournalView, today } from './journal.js';
 import { frameTimes, sparkline } from './plots.js';
 import { OutputView } from './preview.js';
 
@@ -10,6 +12,7 @@ const SCENES_EVERY_MS = 5000;
 const HISTORY = 120; // sparkline samples: 30 s at 4 Hz
 const CONFIRM_MS = 3000;
 const SLIDER_EVERY_MS = 80;
+const RECORDING_EVERY_MS = 2000;
 
 const $ = (id) => document.getElementById(id);
 const outputs = new Map();
@@ -32,6 +35,13 @@ function fmt(value, digits = 1) {
 function clock(seconds) {
   const s = Math.max(0, Math.ceil(seconds));
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Elapsed time: 0:07, 12:34, 1:02:03. */
+function elapsed(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const pad = (n) => String(n).padStart(2, '0');
+  return s >= 3600 ? `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}` : `${Math.floor(s / 60)}:${pad(s % 60)}`;
 }
 
 function toast(text, error = false) {
@@ -149,6 +159,13 @@ function wireActions() {
     const done = await act(e.currentTarget, t('actions.snapshot'), () => api.post('/api/snapshot'));
     if (done) toast(t('toast.snapshot', { path: done.path }));
   });
+  $('record').addEventListener('click', async (e) => {
+    const stop = recording.recording;
+    const done = await act(e.currentTarget, t(stop ? 'actions.recordStop' : 'actions.record'),
+      () => api.post(stop ? '/api/recording/stop' : '/api/recording/start'));
+    if (done) toast(t(stop ? 'toast.recorded' : 'toast.recording', { path: done.path }));
+    await pollRecording(); // after a refusal too: another console may have started or stopped it
+  });
   $('logout').addEventListener('click', async () => {
     try {
       await api.post('/logout');
@@ -156,6 +173,55 @@ function wireActions() {
       location.replace('/login');
     }
   });
+}
+
+// ---- recording -------------------------------------------------------------------------------
+
+let recording = { recording: false, seconds: null, file: null, at: 0 };
+
+async function pollRecording() {
+  try {
+    const state = await api.get('/api/recording');
+    recording = { ...state, at: performance.now() };
+    renderRecording();
+  } catch (error) {
+    // shown by the connection state
+  }
+}
+
+/** The toggle and the header's badge, with the elapsed time counted on from the last answer. */
+function renderRecording() {
+  const on = recording.recording;
+  const seconds = on ? (recording.seconds || 0) + (performance.now() - recording.at) / 1000 : 0;
+  const button = $('record');
+  button.classList.toggle('on', on);
+  button.setAttribute('aria-pressed', String(on));
+  if (!button.classList.contains('pending')) button.querySelector('.label').textContent = t(on ? 'actions.recordStop' : 'actions.record');
+  button.querySelector('.elapsed').textContent = on ? elapsed(seconds) : '';
+  button.title = on && recording.file ? recording.file : '';
+  const badge = $('badge-recording');
+  badge.hidden = !on;
+  badge.querySelector('.elapsed').textContent = on ? elapsed(seconds) : '';
+}
+
+// ---- views --------------------------------------------------------------------------------------
+
+let journal = null;
+
+/** #live (or nothing) shows the live show; #journal or #journal/YYYY-MM-DD a day of the journal. */
+function route() {
+  const match = /^#journal(?:\/(\d{4}-\d{2}-\d{2}))?$/.exec(location.hash);
+  const inJournal = match !== null;
+  $('view-live').hidden = inJournal;
+  $('view-journal').hidden = !inJournal;
+  if (inJournal) {
+    $('tab-live').removeAttribute('aria-current');
+    $('tab-journal').setAttribute('aria-current', 'page');
+    journal.open(match[1] || journal.day || today(), true);
+  } else {
+    $('tab-journal').removeAttribute('aria-current');
+    $('tab-live').setAttribute('aria-current', 'page');
+  }
 }
 
 // ---- outputs, frames, generators ---------------------------------------------------------------
@@ -407,6 +473,11 @@ async function main() {
   every(STATUS_EVERY_MS, pollStatus);
   every(LOG_EVERY_MS, pollLog);
   every(SCENES_EVERY_MS, refreshScenes);
+  every(RECORDING_EVERY_MS, pollRecording);
+  every(1000, renderRecording);
+  journal = new JournalView(failed);
+  window.addEventListener('hashchange', route);
+  route();
   document.body.dataset.ready = 'true';
 }
 

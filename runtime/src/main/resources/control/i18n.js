@@ -12,6 +12,9 @@ const tables = {
     'badge.blackout': 'BLACKOUT',
     'badge.asleep': 'ASLEEP',
     'badge.rehearsal': 'REHEARSAL',
+    'badge.recording': 'REC',
+    'tabs.live': 'Live',
+    'tabs.journal': 'Journal',
     'scene.title': 'Scene',
     'scene.next': 'Next',
     'scene.nextIn': 'next: {scene} in {time}',
@@ -25,6 +28,8 @@ const tables = {
     'actions.reload': 'Reload config',
     'actions.snapshot': 'Snapshot',
     'actions.confirm': 'Tap again to confirm',
+    'actions.record': 'Record',
+    'actions.recordStop': 'Stop recording',
     'actions.logout': 'Sign out',
     'outputs.title': 'Outputs',
     'outputs.editCorners': 'Adjust corners',
@@ -49,6 +54,46 @@ const tables = {
     'devices.none': 'none',
     'log.title': 'Log',
     'toast.snapshot': 'Snapshot written: {path}',
+    'toast.recording': 'Recording to {path}',
+    'toast.recorded': 'Recording saved: {path}',
+    'journal.refresh': 'Refresh',
+    'journal.snapshots': 'Snapshots',
+    'journal.scenes': 'Scenes shown',
+    'journal.interactions': 'Interactions per hour',
+    'journal.changes': 'Configuration changes',
+    'journal.recordings': 'Recordings',
+    'journal.original': 'Original',
+    'journal.close': 'Close',
+    'journal.loading': 'Loading…',
+    'journal.empty': 'Nothing in the journal for this day.',
+    'journal.snapshots.one': '{n} snapshot',
+    'journal.snapshots.other': '{n} snapshots',
+    'journal.scenes.one': '{n} scene',
+    'journal.scenes.other': '{n} scenes',
+    'journal.changes.one': '{n} change',
+    'journal.changes.other': '{n} changes',
+    'journal.interactions.one': '{n} interaction',
+    'journal.interactions.other': '{n} interactions',
+    'journal.recordings.one': '{n} recording',
+    'journal.recordings.other': '{n} recordings',
+    'journal.noSnapshots': 'No snapshot this day.',
+    'journal.noScenes': 'No scene shown this day.',
+    'journal.noInteractions': 'No interaction counted this day.',
+    'journal.noChanges': 'No configuration change this day.',
+    'journal.noRecordings': 'No recording this day.',
+    'journal.shownFor': 'for {time}',
+    'journal.onStage': 'on stage',
+    'journal.seed': 'seed {seed}',
+    'journal.noPrompt': 'no prompt',
+    'journal.edits.one': '{n} edit',
+    'journal.edits.other': '{n} edits',
+    'journal.versions.one': '{n} file recorded as it was (first version)',
+    'journal.versions.other': '{n} files recorded as they were (first versions)',
+    'journal.inProgress': 'recording…',
+    'journal.frames': '{n} frames',
+    'journal.total': '{n} in all',
+    'journal.noData': 'no count',
+    'journal.open': 'Open',
     'toast.failed': '{what} failed: {error}',
     'toast.sent': '{what}: sent',
   },
@@ -60,6 +105,11 @@ const table = tables[lang] || tables.en;
 export function t(key, params = {}) {
   const text = table[key] ?? tables.en[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (_, name) => (name in params ? String(params[name]) : `{${name}}`));
+}
+
+/** A count in words: the key's ".one" text for 1, its ".other" text otherwise, with {n}. */
+export function tn(key, n) {
+  return t(`${key}.${n === 1 ? 'one' : 'other'}`, { n });
 }
 
 export function translate(root = document) {

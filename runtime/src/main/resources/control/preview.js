@@ -127,7 +127,7 @@ export class OutputView {
 
   async loop() {
     while (!this.stopped) {
-      if (document.hidden) {
+      if (document.hidden || this.root.offsetParent === null) { // page or view not shown
         await sleep(500);
         continue;
       }

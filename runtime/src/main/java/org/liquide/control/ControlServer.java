@@ -111,6 +111,8 @@ public final class ControlServer implements AutoCloseable {
         new SignalRoutes(show).register(javalin);
         new PreviewRoutes(previews).register(javalin);
         new LogRoutes(tail).register(javalin);
+        new RecordingRoutes(show, clock, clock.instant()).register(javalin);
+        new JournalRoutes(show, clock).register(javalin);
 
         try {
             javalin.start();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import org.liquide.record.JournalEntry;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
@@ -92,6 +93,26 @@ final class Json {
         StatusJson.devices(o.putArray("nodes"), s.nodes());
         StatusJson.devices(o.putArray("runtimes"), s.runtimes());
         return o;
+    }
+
+    /**
+     * A journal entry: {@code time} (ISO-8601, UTC), {@code type}, {@code file} (relative to the journal,
+     * null when none) and its {@code fields} as they are.
+     */
+    static ObjectNode journalEntry(JournalEntry entry) {
+        ObjectNode n = object();
+        n.put("time", entry.time() == null ? null : entry.time().toString());
+        n.put("type", entry.type());
+        n.put("file", entry.file() == null || entry.file().isEmpty() ? null : entry.file());
+        ObjectNode fields = n.putObject("fields");
+        new java.util.TreeMap<>(entry.fields()).forEach((key, value) -> {
+            try {
+                fields.set(key, MAPPER.valueToTree(value));
+            } catch (IllegalArgumentException e) {
+                fields.put(key, String.valueOf(value)); // a value Jackson cannot write plainly
+            }
+        });
+        return n;
     }
 
     private static ObjectNode frames(FrameStatus f) {

@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
  * <ul>
  *   <li>{@code /liquide/scene <name>}: switch to a scene (string argument)</li>
  *   <li>{@code /liquide/blackout <0|1>}: 1 (or true) fades to black, 0 (or false) back</li>
+ *   <li>{@code /liquide/record <0|1>}: 1 (or true) starts recording the output to the journal, 0 (or
+ *       false) stops; starting while recording, or stopping while not, is logged and ignored</li>
  *   <li>{@code /liquide/next}, {@code /liquide/sleep}, {@code /liquide/wake}, {@code /liquide/reload},
  *       {@code /liquide/snapshot}: no argument; a single number is read as a button (non-zero: press,
  *       acts; zero: release, ignored), which is what TouchDesigner and most controllers send</li>
@@ -41,13 +43,14 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
             switch (address) {
                 case "/liquide/scene" -> scene(address, args);
                 case "/liquide/blackout" -> blackout(address, args);
+                case "/liquide/record" -> record(address, args);
                 case "/liquide/next" -> trigger(address, args, show::next);
                 case "/liquide/sleep" -> trigger(address, args, show::sleep);
                 case "/liquide/wake" -> trigger(address, args, show::wake);
                 case "/liquide/reload" -> trigger(address, args, show::reload);
                 case "/liquide/snapshot" -> trigger(address, args, this::snapshot);
                 default -> bad(address, "unknown OSC command " + address
-                        + " (known: /liquide/scene, next, blackout, sleep, wake, reload, snapshot)");
+                        + " (known: /liquide/scene, next, blackout, record, sleep, wake, reload, snapshot)");
             }
         } catch (RuntimeException e) {
             bad(address, "OSC " + address + " failed: " + e.getMessage());
@@ -75,6 +78,20 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
         }
         show.blackout(on);
         LOG.info("OSC: blackout {}", on ? "on" : "off");
+    }
+
+    private void record(String address, List<Object> args) {
+        Boolean on = args.size() == 1 ? zeroOrOne(args.getFirst()) : null;
+        if (on == null) {
+            bad(address, "OSC " + address + " takes one argument, 1 (start) or 0 (stop); got " + describe(args));
+            return;
+        }
+        try {
+            java.nio.file.Path file = on ? show.startRecording() : show.stopRecording();
+            LOG.info("OSC: recording {} ({})", on ? "started" : "stopped", file);
+        } catch (IllegalStateException e) {
+            bad(address, "OSC " + address + " " + (on ? 1 : 0) + ": " + e.getMessage());
+        }
     }
 
     private void trigger(String address, List<Object> args, Runnable action) {

@@ -1,5 +1,7 @@
 package org.liquide.control;
 
+import org.liquide.hardware.testing.Await;
+import org.liquide.record.JournalEntry;
 import org.liquide.show.ShowControl;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
@@ -7,15 +9,20 @@ import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
 import org.liquide.show.status.ShowStatus;
 import org.liquide.show.status.SignalStatus;
-import org.liquide.hardware.testing.Await;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -145,45 +152,73 @@ class FakeShow implements ShowControl {
         calls.add("reload()");
     }
 
-    private final java.util.List<org.liquide.record.JournalEntry> journal = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<JournalEntry> journal = new CopyOnWriteArrayList<>();
+    private volatile Path journalFolder;
+    private volatile Clock clock = Clock.systemUTC();
+    private Path recording;
 
     /** Adds a journal entry the API will list. */
-    public void addJournalEntry(org.liquide.record.JournalEntry entry) {
+    public void addJournalEntry(JournalEntry entry) {
         journal.add(entry);
     }
 
+    /** Journal files are served from this folder (none before), with the real journal's containment. */
+    FakeShow journalFolder(Path folder) {
+        journalFolder = folder;
+        return this;
+    }
+
+    /** The clock that dates recording entries (the server's, in tests). */
+    FakeShow clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     @Override
-    public java.util.List<org.liquide.record.JournalEntry> journal(java.time.LocalDate day) {
+    public List<JournalEntry> journal(LocalDate day) {
         calls.add("journal(" + day + ")");
-        return journal.stream().filter(e -> e.time().atZone(java.time.ZoneOffset.UTC).toLocalDate().equals(day)).toList();
+        return journal.stream().filter(e -> e.time().atZone(ZoneOffset.UTC).toLocalDate().equals(day))
+                .sorted(java.util.Comparator.comparing(JournalEntry::time)).toList(); // oldest first, as the journal
     }
 
     @Override
-    public java.util.Optional<Path> journalFile(String relativePath) {
+    public Optional<Path> journalFile(String relativePath) {
         calls.add("journalFile(" + relativePath + ")");
-        return java.util.Optional.empty();
+        Path folder = journalFolder;
+        if (folder == null) {
+            return Optional.empty();
+        }
+        Path root = folder.toAbsolutePath().normalize();
+        Path file = root.resolve(relativePath).normalize();
+        return file.startsWith(root) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
     }
 
-    private boolean recording;
-
+    /** Like the runtime: a start and a stop each write a journal entry at once. */
     @Override
     public synchronized Path startRecording() {
         calls.add("startRecording()");
-        if (recording) {
-            throw new IllegalStateException("already recording");
+        if (recording != null) {
+            throw new IllegalStateException("already recording " + recording);
         }
-        recording = true;
-        return Path.of("journal/recordings/2027-01-14/190000-hybridation.mp4");
+        Instant now = clock.instant();
+        String file = "recordings/" + now.atZone(ZoneOffset.UTC).toLocalDate() + "/"
+                + DateTimeFormatter.ofPattern("HHmmss").format(now.atZone(ZoneOffset.UTC)) + "-" + scene + ".mp4";
+        recording = Path.of("/var/lib/liquide/journal/Reflets").resolve(file);
+        journal.add(new JournalEntry(now, "recording-started", file, Map.of("scene", scene)));
+        return recording;
     }
 
     @Override
     public synchronized Path stopRecording() {
         calls.add("stopRecording()");
-        if (!recording) {
+        if (recording == null) {
             throw new IllegalStateException("not recording");
         }
-        recording = false;
-        return Path.of("journal/recordings/2027-01-14/190000-hybridation.mp4");
+        Path finished = recording;
+        recording = null;
+        String file = Path.of("/var/lib/liquide/journal/Reflets").relativize(finished).toString();
+        journal.add(new JournalEntry(clock.instant(), "recording", file, Map.of("frames", 1500)));
+        return finished;
     }
 
     @Override

@@ -96,6 +96,25 @@ class OscCommandsTest {
     }
 
     @Test
+    void recordStartsWithOneAndStopsWithZero() throws Exception {
+        send("/liquide/record", 1);
+        send("/liquide/record", 1.0f); // already recording: logged, ignored
+        send("/liquide/record", false);
+        send("/liquide/record", 0); // not recording: logged, ignored
+        send("/liquide/record", true);
+        send("/liquide/record");
+        send("/liquide/record", 0.5f);
+        send("/liquide/record", "on");
+        sync();
+        assertEquals(List.of("startRecording()", "startRecording()", "stopRecording()", "stopRecording()", "startRecording()",
+                "reload()"), show.calls(), "well-formed calls reach the show; the rest do not");
+        Await.until(Duration.ofSeconds(5), "the warning", () -> !warnings().isEmpty());
+        List<String> warnings = warnings();
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.getFirst().startsWith("OSC /liquide/record 1: already recording"), warnings.toString());
+    }
+
+    @Test
     void theSourceKeepsWorkingAfterAFailingCommand() throws Exception {
         OscCommands commands = new OscCommands(new FakeShow() {
             @Override

@@ -29,8 +29,8 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  */
-final class PanelDriver implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(15);
+public final class PanelDriver implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Chromium browser;
@@ -42,8 +42,19 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** Launches Chromium (failing with the package to install when missing) for the panel at {@code base}. */
-    static PanelDriver open(URI base) throws IOException {
+    public static PanelDriver open(URI base) throws IOException {
         return new PanelDriver(Chromium.launch(), base);
+    }
+
+    /** JavaScript exceptions, console errors and CSP violations seen on the page so far. */
+    public java.util.List<String> pageErrors() {
+        return browser.pageErrors();
+    }
+
+    /** The page's time zone (an IANA id such as Europe/Paris), as a phone in the venue would have it. */
+    public PanelDriver timeZone(String zone) {
+        browser.call("Emulation.setTimezoneOverride", Chromium.params().put("timezoneId", zone));
+        return this;
     }
 
     Chromium browser() {
@@ -51,23 +62,23 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** A phone (390×844 CSS pixels, 3x, touch) or tablet (820×1180, 2x) or desktop viewport. */
-    PanelDriver viewport(int width, int height, double scale, boolean mobile) {
+    public PanelDriver viewport(int width, int height, double scale, boolean mobile) {
         ObjectNode p = Chromium.params().put("width", width).put("height", height)
                 .put("deviceScaleFactor", scale).put("mobile", mobile);
         browser.call("Emulation.setDeviceMetricsOverride", p);
         return this;
     }
 
-    PanelDriver phone() {
+    public PanelDriver phone() {
         return viewport(390, 844, 2, true);
     }
 
-    PanelDriver tablet() {
+    public PanelDriver tablet() {
         return viewport(820, 1180, 2, true);
     }
 
     /** Goes to a path of the panel and waits for the page to have loaded. */
-    PanelDriver navigate(String path) {
+    public PanelDriver navigate(String path) {
         browser.call("Page.navigate", Chromium.params().put("url", base.resolve(path).toString()));
         Await.until(WAIT, () -> "loading " + path + " (at " + safeLocation() + ")",
                 () -> "complete".equals(evaluate("document.readyState")));
@@ -75,7 +86,7 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** Opens the panel, is sent to the login page, types the token, submits, and waits for the live panel. */
-    PanelDriver login(String token) {
+    public PanelDriver login(String token) {
         navigate("/");
         awaitPath("/login");
         click("#token");
@@ -93,13 +104,13 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** Waits until the panel has its session and started polling. */
-    PanelDriver awaitReady() {
+    public PanelDriver awaitReady() {
         Await.until(WAIT, () -> "the panel to start (errors: " + browser.pageErrors() + ")",
                 () -> "true".equals(evaluate("document.body && document.body.dataset.ready || ''")));
         return this;
     }
 
-    void awaitPath(String path) {
+    public void awaitPath(String path) {
         Await.until(WAIT, () -> "the page at " + path + " (now " + safeLocation() + ")",
                 () -> path.equals(evaluate("location.pathname")) && "complete".equals(evaluate("document.readyState")));
     }
@@ -113,16 +124,16 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** The text of the first element matching a CSS selector, or null when there is none. */
-    String text(String selector) {
+    public String text(String selector) {
         Object value = evaluate("(() => { const e = document.querySelector(" + js(selector) + "); return e ? e.textContent : null; })()");
         return value == null ? null : value.toString();
     }
 
-    String awaitText(String selector, String expected) {
+    public String awaitText(String selector, String expected) {
         return awaitText(selector, expected::equals, "\"" + expected + "\"");
     }
 
-    String awaitText(String selector, Predicate<String> condition, String description) {
+    public String awaitText(String selector, Predicate<String> condition, String description) {
         String[] last = new String[1];
         Await.until(WAIT, () -> selector + " to show " + description + " (shows \"" + last[0] + "\")", () -> {
             last[0] = text(selector);
@@ -131,20 +142,20 @@ final class PanelDriver implements AutoCloseable {
         return last[0];
     }
 
-    boolean visible(String selector) {
+    public boolean visible(String selector) {
         return Boolean.TRUE.equals(evaluate("(() => { const e = document.querySelector(" + js(selector)
                 + "); if (!e) return false; const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0"
                 + " && getComputedStyle(e).visibility !== 'hidden'; })()"));
     }
 
     /** Clicks the element's centre with real mouse events, after scrolling it into view. */
-    void click(String selector) {
+    public void click(String selector) {
         double[] at = centre(selector);
         mouse("mousePressed", at[0], at[1], 1);
         mouse("mouseReleased", at[0], at[1], 1);
     }
 
-    void clickScene(String name) {
+    public void clickScene(String name) {
         click("#scenes button[data-scene=" + js(name) + "]");
     }
 
@@ -192,7 +203,7 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** How many preview JPEGs of an output the page has shown so far. */
-    int previewLoads(String output) {
+    public int previewLoads(String output) {
         Object loads = evaluate("Number((document.querySelector(" + js(previewImage(output))
                 + ") || {dataset: {}}).dataset.loads || 0)");
         return ((Number) loads).intValue();
@@ -202,8 +213,13 @@ final class PanelDriver implements AutoCloseable {
      * The colour (0xRRGGBB) the page shows at (fx, fy), in [0,1] of an output's preview image: what the
      * technician sees, read back from the decoded JPEG. Fails when no preview is shown yet.
      */
-    int previewColor(String output, double fx, double fy) {
-        Object rgb = evaluate("(() => { const img = document.querySelector(" + js(previewImage(output))
+    public int previewColor(String output, double fx, double fy) {
+        return imageColor(previewImage(output), fx, fy);
+    }
+
+    /** The colour (0xRRGGBB) at (fx, fy), in [0,1] of the first image matching a selector, once decoded. */
+    public int imageColor(String imageSelector, double fx, double fy) {
+        Object rgb = evaluate("(() => { const img = document.querySelector(" + js(imageSelector)
                 + "); if (!img || !img.naturalWidth) return null;"
                 + " const c = document.createElement('canvas'); c.width = img.naturalWidth; c.height = img.naturalHeight;"
                 + " const g = c.getContext('2d'); g.drawImage(img, 0, 0);"
@@ -211,7 +227,7 @@ final class PanelDriver implements AutoCloseable {
                 + " Math.min(c.height - 1, Math.floor(" + fy + " * c.height)), 1, 1).data;"
                 + " return (p[0] << 16) | (p[1] << 8) | p[2]; })()");
         if (rgb == null) {
-            throw new AssertionError("no preview of " + output + " is shown");
+            throw new AssertionError("no decoded image at " + imageSelector + " (for a preview: none shown yet)");
         }
         return ((Number) rgb).intValue();
     }
@@ -224,7 +240,7 @@ final class PanelDriver implements AutoCloseable {
      * Evaluates JavaScript in the page (promises awaited) and returns its JSON value as Java (String, Number,
      * Boolean or null). Called while the page changes (a redirect, a reload), it tries again on the new page.
      */
-    Object evaluate(String expression) {
+    public Object evaluate(String expression) {
         Object[] value = new Object[1];
         Await.until(WAIT, "evaluating " + expression + " once the page settles", () -> {
             try {
@@ -266,7 +282,7 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** Leaves the panel (stopping its polling) and forgets the session cookie: the next visit needs a login. */
-    PanelDriver signOutOfBrowser() {
+    public PanelDriver signOutOfBrowser() {
         browser.call("Page.navigate", Chromium.params().put("url", "about:blank"));
         Await.until(WAIT, "the blank page", () -> "about:blank".equals(evaluate("location.href")));
         browser.call("Network.clearBrowserCookies", null);
@@ -274,7 +290,7 @@ final class PanelDriver implements AutoCloseable {
     }
 
     /** A PNG of the whole page (beyond the viewport), written to {@code file}. */
-    Path screenshot(Path file) throws IOException {
+    public Path screenshot(Path file) throws IOException {
         evaluate("window.scrollTo(0, 0)");
         JsonNode metrics = browser.call("Page.getLayoutMetrics", null);
         JsonNode size = metrics.path("cssContentSize");

@@ -21,6 +21,7 @@ final class TestServer implements AutoCloseable {
         previews.publish("main", new Color(20, 40, 90), 320, 180).publish("mur", new Color(90, 30, 20), 320, 200);
         tail.add(new LogTail.Line(0, Instant.parse("2027-01-15T18:04:01Z"), "INFO", "RenderLoop", "render: 1920x1080 at 60 Hz"));
         tail.add(new LogTail.Line(0, Instant.parse("2027-01-15T18:04:03Z"), "WARN", "CameraFeed", "camera plafond: no frame for 12 s; reconnecting"));
+        show.clock(clock);
         Path tokenFile = dir.resolve("control-token");
         server = new ControlServer(new ControlSettings("127.0.0.1", 0, tokenFile, openStatus), show, previews, tail, clock).start();
         try {
