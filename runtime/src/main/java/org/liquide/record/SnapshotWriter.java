@@ -31,13 +31,20 @@ public final class SnapshotWriter implements AutoCloseable {
     private final long everyNanos;
     private final Supplier<String> scene;
     private final ConcurrentLinkedQueue<CompletableFuture<Path>> requests = new ConcurrentLinkedQueue<>();
+    private final Runnable hurry;
+    /** A requested snapshot is of a frame composited after this instant (System.nanoTime), not an older one. */
+    private volatile long requestedAfterNanos = Long.MIN_VALUE;
     private final Thread thread;
     private volatile boolean running = true;
     private BufferedImage reuse;
 
-    /** @param every seconds between periodic snapshots (0: only on request) */
-    public SnapshotWriter(Journal journal, FrameSlot frames, double every, Supplier<String> scene) {
+    /**
+     * @param every seconds between periodic snapshots (0: only on request)
+     * @param hurry asks the render thread to tap its next frame now (a requested snapshot should not wait)
+     */
+    public SnapshotWriter(Journal journal, FrameSlot frames, double every, Supplier<String> scene, Runnable hurry) {
         this.journal = journal;
+        this.hurry = hurry;
         this.frames = frames;
         this.everyNanos = (long) (every * 1e9);
         this.scene = scene;
@@ -49,10 +56,15 @@ public final class SnapshotWriter implements AutoCloseable {
         return this;
     }
 
-    /** The next tapped frame as a snapshot; completes with its file. */
+    /** A frame composited after this call, as a snapshot; completes with its file. */
     public CompletableFuture<Path> request() {
         CompletableFuture<Path> future = new CompletableFuture<>();
+        if (requests.isEmpty()) {
+            requestedAfterNanos = System.nanoTime();
+        }
         requests.add(future);
+        hurry.run();
+        LockSupport.unpark(thread);
         return future;
     }
 
@@ -63,25 +75,35 @@ public final class SnapshotWriter implements AutoCloseable {
             if (due || !requests.isEmpty()) {
                 VideoFrame frame = frames.takeLatest();
                 if (frame != null) {
-                    try {
-                        Path file = write(frame);
-                        CompletableFuture<Path> request;
-                        while ((request = requests.poll()) != null) {
-                            request.complete(file);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        LOG.warn("journal: snapshot not written ({})", e.getMessage());
-                        CompletableFuture<Path> request;
-                        while ((request = requests.poll()) != null) {
-                            request.completeExceptionally(e);
+                    boolean answersRequests = !requests.isEmpty() && frame.captureNanos() >= requestedAfterNanos;
+                    if (due || answersRequests) {
+                        writeAndAnswer(frame, answersRequests);
+                        if (due) {
+                            next += everyNanos;
                         }
                     }
-                    if (due) {
-                        next += everyNanos;
+                    if (!requests.isEmpty() && !answersRequests) {
+                        hurry.run();
                     }
                 }
             }
-            LockSupport.parkNanos(50_000_000L);
+            LockSupport.parkNanos(requests.isEmpty() ? 50_000_000L : 5_000_000L);
+        }
+    }
+
+    private void writeAndAnswer(VideoFrame frame, boolean answersRequests) {
+        try {
+            Path file = write(frame);
+            CompletableFuture<Path> request;
+            while (answersRequests && (request = requests.poll()) != null) {
+                request.complete(file);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("journal: snapshot not written ({})", e.getMessage());
+            CompletableFuture<Path> request;
+            while ((request = requests.poll()) != null) {
+                request.completeExceptionally(e);
+            }
         }
     }
 

@@ -52,7 +52,10 @@ public final class RenderLoop {
         this.thread = Thread.ofPlatform().name("liquide-render").unstarted(this::run);
     }
 
-    public RenderLoop start() {
+    public synchronized RenderLoop start() {
+        if (!running) {
+            throw new IllegalStateException("the render loop was stopped before it started");
+        }
         thread.start();
         return this;
     }
@@ -78,8 +81,11 @@ public final class RenderLoop {
         readbackRequest.set(callback);
     }
 
-    public void stop() {
+    public synchronized void stop() {
         running = false;
+        if (thread.getState() == Thread.State.NEW) {
+            finished.countDown(); // never started: nothing to wait for
+        }
     }
 
     /** Waits until the loop has drawn its first frame or failed. Returns false on timeout. */

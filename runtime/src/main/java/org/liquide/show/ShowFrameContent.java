@@ -31,6 +31,7 @@ final class ShowFrameContent implements FrameContent {
     private FrameTap journal;
     private FrameTap recording;
     private volatile FrameSlot recordingRequest;
+    private volatile boolean journalFrameWanted;
 
     ShowFrameContent(Stage stage, int width, int height, boolean includeCamera) {
         this.stage = stage;
@@ -48,6 +49,11 @@ final class ShowFrameContent implements FrameContent {
         return journalSlot;
     }
 
+    /** Takes the next frame for the journal whatever its rate (a snapshot was asked for). Any thread. */
+    void takeJournalFrameSoon() {
+        journalFrameWanted = true;
+    }
+
     /** Starts taking every frame into this slot for the recorder (null stops). */
     void record(FrameSlot slot) {
         recordingRequest = slot;
@@ -62,16 +68,20 @@ final class ShowFrameContent implements FrameContent {
         Framebuffer frame = stage.render(clock, compositor);
         long now = clock.nowNanos();
         preview.frame(frame, now);
-        FrameSlot wanted = recordingRequest;
-        if (wanted != null && recording == null) {
-            recording = new FrameTap(width, height, RECORDING_FPS, wanted);
-        } else if (wanted == null && recording != null) {
+        FrameSlot recorderSlot = recordingRequest;
+        if (recorderSlot != null && recording == null) {
+            recording = new FrameTap(width, height, RECORDING_FPS, recorderSlot);
+        } else if (recorderSlot == null && recording != null) {
             recording.close();
             recording = null;
         }
-        if (journal.due(now) || recording != null) {
+        boolean wanted = journalFrameWanted;
+        if (wanted) {
+            journalFrameWanted = false;
+        }
+        if (wanted || journal.due(now) || recording != null) {
             Framebuffer kept = includeCamera ? frame : stage.renderWithoutVisitors(clock, width, height);
-            journal.frame(kept, now);
+            journal.frame(kept, now, wanted);
             if (recording != null) {
                 recording.frame(kept, now);
             }

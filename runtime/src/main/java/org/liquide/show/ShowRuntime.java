@@ -153,7 +153,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         if (mqtt != null) {
             mqtt.start();
         }
-        this.snapshots = new SnapshotWriter(journal, content.journalFrames(), config.recording().snapshotEverySeconds(), player::current);
+        this.snapshots = new SnapshotWriter(journal, content.journalFrames(), config.recording().snapshotEverySeconds(), player::current,
+                content::takeJournalFrameSoon);
         resources.add(snapshots.start());
         resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
         this.interactions = new InteractionCounter(bus, journal, config.schedule().hours().zone());
@@ -168,38 +169,43 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
         LogTail tail = LogTail.install(500);
         ShowRuntime runtime = new ShowRuntime(config, options);
-        if (runtime.osc != null) {
-            runtime.osc.onCommand(new OscCommands(runtime));
-        }
-        if (options.panel() && config.control().enabled()) {
-            var control = config.control();
-            runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
-                    control.openStatus()), runtime, runtime.previews, tail).start();
-            runtime.resources.add(runtime.panel);
-        }
-        runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                runtime.interactions.check(java.time.Instant.now());
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
+        try {
+            if (runtime.osc != null) {
+                runtime.osc.onCommand(new OscCommands(runtime));
             }
-        })::interrupt);
-        runtime.loop.start();
-        runtime.player.start(options.firstScene());
-        if (!options.ignoreSchedule()) {
-            runtime.scheduler.start();
+            if (options.panel() && config.control().enabled()) {
+                var control = config.control();
+                runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
+                        control.openStatus()), runtime, runtime.previews, tail).start();
+                runtime.resources.add(runtime.panel);
+            }
+            runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    runtime.interactions.check(java.time.Instant.now());
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            })::interrupt);
+            runtime.loop.start();
+            runtime.player.start(options.firstScene());
+            if (!options.ignoreSchedule()) {
+                runtime.scheduler.start();
+            }
+            Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
+            Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
+            runtime.resources.add(new RenderWatchdog(runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
+                    System::nanoTime).start());
+            notifier.ifPresent(n -> {
+                n.send("READY=1");
+                runtime.resources.add(n);
+            });
+        } catch (RuntimeException e) {
+            runtime.close(); // what started before the failure (cameras, broker, threads) stops with it
+            throw e;
         }
-        Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
-        Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
-        runtime.resources.add(new RenderWatchdog(runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
-                System::nanoTime).start());
-        notifier.ifPresent(n -> {
-            n.send("READY=1");
-            runtime.resources.add(n);
-        });
         return runtime;
     }
 
@@ -311,6 +317,11 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     public ScenePlayer player() {
         return player;
+    }
+
+    /** Where the control panel listens (its port chosen when the configuration says 0), or empty without a panel. */
+    public Optional<java.net.URI> panelUrl() {
+        return Optional.ofNullable(panel).map(ControlServer::url);
     }
 
     /** True when the loop ended for the daily restart (exit with {@link #RESTART_EXIT_CODE}). */

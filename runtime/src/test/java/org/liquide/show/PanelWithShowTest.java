@@ -2,12 +2,12 @@ package org.liquide.show;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.control.LogTail;
 import org.liquide.control.PanelDriver;
 import org.liquide.hardware.testing.Await;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
 import org.liquide.showcase.PlaylistEntry;
@@ -57,11 +57,15 @@ class PanelWithShowTest {
 
     /** As {@link TestShowcases#config}, without cameras, with the control panel on a free port (0). */
     private ShowcaseConfig config(Path tokenFile) {
+        return config(tokenFile, 0, List.of());
+    }
+
+    private ShowcaseConfig config(Path tokenFile, int port, List<CameraConfig> cameras) {
         return new ShowcaseConfig(dir.resolve("showcase.yaml"), "test", "test-machine", new OutputConfig(160, 90, 60), List.of(),
-                List.of(), Optional.empty(), Optional.empty(), List.of(), false, Map.of(),
+                cameras, Optional.empty(), Optional.empty(), List.of(), false, Map.of(),
                 dir.resolve("scenes"), new ScheduleConfig(OpeningHours.always(ZoneId.of("Europe/Paris")), Optional.empty(), Optional.empty()),
                 List.of(new PlaylistEntry("red", 3600, 0), new PlaylistEntry("blue", 3600, 0)),
-                new ControlConfig(true, "127.0.0.1", 0, tokenFile, false),
+                new ControlConfig(true, "127.0.0.1", port, tokenFile, false),
                 new RecordingConfig(dir.resolve("journal"), 0, false), SyncRole.PEER);
     }
 
@@ -73,7 +77,7 @@ class PanelWithShowTest {
         RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(30),
                 false, true, Optional.empty(), true);
         try (ShowRuntime runtime = ShowRuntime.start(config(tokenFile), options);
-             PanelDriver panel = PanelDriver.open(panelUrl(tokenFile))) {
+             PanelDriver panel = PanelDriver.open(runtime.panelUrl().orElseThrow())) {
             awaitCentre(runtime, 0xFF0000, "the red scene on stage");
 
             String token = Files.readString(tokenFile).strip();
@@ -128,26 +132,24 @@ class PanelWithShowTest {
         }
     }
 
-    /**
-     * The panel's address. {@code ShowRuntime} does not hand out its control server, so with port 0 (a
-     * free port) the address is read where a technician reads it: the runtime's log line at start
-     * ("control panel: http://127.0.0.1:PORT/ (token in FILE)"), matched by this test's token file.
-     */
-    private static URI panelUrl(Path tokenFile) {
-        Pattern line = Pattern.compile("control panel: (http://127\\.0\\.0\\.1:\\d+/) \\(token in " + Pattern.quote(tokenFile.toAbsolutePath().toString()));
-        LogTail tail = LogTail.install(500);
-        AtomicReference<URI> url = new AtomicReference<>();
-        Await.until(WITHIN, "the control panel's address in the log", () -> {
-            for (LogTail.Line l : tail.last(tail.capacity())) {
-                Matcher m = line.matcher(l.message());
-                if (m.find()) {
-                    url.set(URI.create(m.group(1)));
-                    return true;
-                }
-            }
-            return false;
-        });
-        return url.get();
+    @Test
+    void aPanelThatCannotListenStopsTheStartAndWhatItHadStarted() throws Exception {
+        scene("red", "1.0, 0.0, 0.0");
+        scene("blue", "0.0, 0.0, 1.0");
+        RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(30),
+                false, true, Optional.empty(), true);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ShowcaseConfig config = config(dir.resolve("token"), taken.getLocalPort(), List.of(new CameraConfig("salle", "test", true)));
+            assertThrows(RuntimeException.class, () -> ShowRuntime.start(config, options), "the port is taken");
+        }
+        Await.until(WITHIN, () -> "the show's threads stopped: " + showThreads(), () -> showThreads().isEmpty());
+    }
+
+    private static List<String> showThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(name -> name.startsWith("liquide-render") || name.startsWith("liquide-camera") || name.startsWith("liquide-vision")
+                        || name.startsWith("liquide-preview") || name.startsWith("liquide-journal"))
+                .sorted().toList();
     }
 
     private static int centre(ShowRuntime runtime) {

@@ -49,4 +49,11 @@ final class TestShowcases {
         return new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
                 false, false, Optional.empty(), true);
     }
+
+    /** The same showcase with its journal allowed (or not) to hold the camera's images. */
+    static ShowcaseConfig withCameraRecorded(ShowcaseConfig c, boolean includeCamera) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(),
+                new RecordingConfig(c.recording().journal(), c.recording().snapshotEverySeconds(), includeCamera), c.sync());
+    }
 }

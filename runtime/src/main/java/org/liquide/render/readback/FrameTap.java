@@ -62,8 +62,13 @@ public final class FrameTap implements AutoCloseable {
 
     /** Called by the render thread after compositing each frame. */
     public void frame(Framebuffer source, long nowNanos) {
+        frame(source, nowNanos, false);
+    }
+
+    /** As {@link #frame(Framebuffer, long)}; {@code now} takes this frame whatever the interval (a snapshot asked for). */
+    public void frame(Framebuffer source, long nowNanos, boolean now) {
         collectFinishedReads();
-        if (intervalNanos > 0 && nowNanos < nextCaptureNanos) {
+        if (!now && intervalNanos > 0 && nowNanos < nextCaptureNanos) {
             return;
         }
         nextCaptureNanos = nextCaptureNanos == Long.MIN_VALUE || nowNanos - nextCaptureNanos > intervalNanos
