@@ -35,8 +35,8 @@ import org.liquide.show.schedule.Scheduler;
 import org.liquide.show.stage.Stage;
 import org.liquide.show.stage.StageCommand;
 import org.liquide.show.status.ShowStatus;
-import org.liquide.show.watchdog.RenderWatchdog;
-import org.liquide.show.watchdog.SystemdNotifier;
+import org.liquide.systemd.HeartbeatWatchdog;
+import org.liquide.systemd.SystemdNotifier;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ModelConfig;
 import org.liquide.showcase.ShowcaseConfig;
@@ -196,7 +196,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
             Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
             Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
-            runtime.resources.add(new RenderWatchdog(runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
+            runtime.resources.add(new HeartbeatWatchdog("render thread", runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
                     System::nanoTime).start());
             notifier.ifPresent(n -> {
                 n.send("READY=1");

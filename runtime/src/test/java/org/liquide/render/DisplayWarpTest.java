@@ -121,12 +121,22 @@ class DisplayWarpTest {
     }
 
     @Test
-    void aFoldedCornerPinIsRefused() {
+    void aFoldedCornerPinIsRefusedAndTheWarpKeptAsItWas() {
+        double[][][] folded = {
+                {{0, 0}, {1, 0}, {0.5, 0.5}, {0, 1}},     // three corners on a line
+                {{0, 0}, {1, 0}, {0.3, 0.3}, {0, 1}},     // concave
+                {{0, 0}, {1, 0}, {0, 1}, {1, 1}},         // crossed: bottom corners swapped
+                {{0, 0}, {0, 0}, {1, 1}, {0, 1}},         // two corners at one point
+        };
+        for (double[][] corners : folded) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Warp.pinned(corners),
+                    java.util.Arrays.deepToString(corners));
+            assertTrue(refused.getMessage().contains("would fold the picture"), refused.getMessage());
+        }
         Warp warp = new Warp();
-        assertThrows(IllegalArgumentException.class, () -> {
-            warp.setCorner(1, 0, 0);
-            warp.setCorner(2, 0, 0);
-        });
-        assertEquals(0, warp.cornerY(0));
+        assertThrows(IllegalArgumentException.class, () -> warp.setCorner(2, 0.3, 0.3));
+        assertEquals(1, warp.cornerX(2), "a refused move leaves the corner where it was");
+        // A mirrored pin (rear projection) turns the other way round, and is fine.
+        assertDoesNotThrow(() -> Warp.pinned(new double[][]{{1, 0}, {0, 0}, {0, 1}, {1, 1}}));
     }
 }

@@ -75,7 +75,7 @@ class ShowcaseFilesTest {
         assertHas(errors, "showcase.yaml:3:1 'ouptut'");
         assertHas(errors, "showcase.yaml:3:1 output");
         assertHas(errors, "showcase.yaml:6:11 size");
-        assertHas(errors, "showcase.yaml:7:14 three corners on a line");
+        assertHas(errors, "showcase.yaml:7:14 would fold the picture");
         assertHas(errors, "showcase.yaml:9:13 did you mean 'atelier'");
         assertHas(errors, "showcase.yaml:9:33 duration");
     }

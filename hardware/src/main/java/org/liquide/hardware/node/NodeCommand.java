@@ -6,6 +6,7 @@ import org.liquide.hardware.board.Board;
 import org.liquide.hardware.board.BoardUnavailableException;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.node.config.NodeConfig;
+import org.liquide.hardware.node.config.SensorConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;
@@ -14,6 +15,8 @@ import org.liquide.hardware.sim.SimulatedBoard;
 import org.liquide.hardware.sim.visitor.ScriptedVisitors;
 import org.liquide.hardware.sim.visitor.VisitorScript;
 import org.liquide.hardware.time.NanoClock;
+import org.liquide.systemd.HeartbeatWatchdog;
+import org.liquide.systemd.SystemdNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +48,8 @@ public final class NodeCommand implements Callable<Integer> {
     public static final int BAD_INPUT = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeCommand.class);
+    /** The shortest silence taken for a hang; slow sensors get three of their periods. */
+    private static final Duration MIN_STALL = Duration.ofSeconds(5);
 
     @Parameters(index = "0", paramLabel = "NODE.yaml", description = "The node file.")
     Path file;
@@ -97,6 +103,21 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Under systemd ({@code Type=notify}): says the node is ready, then pings the watchdog while its sensors
+     * are read. Elsewhere it only watches (and logs a stall once).
+     */
+    private static HeartbeatWatchdog watchdog(SensorNode node) {
+        Optional<SystemdNotifier> systemd = SystemdNotifier.fromEnvironment();
+        Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
+        double fastestHz = node.config().sensors().stream().mapToDouble(SensorConfig::rateHz).max().orElse(1);
+        Duration stall = Duration.ofNanos(Math.max(MIN_STALL.toNanos(), (long) (3e9 / fastestHz)));
+        HeartbeatWatchdog watchdog = new HeartbeatWatchdog("sensor loops", new NodeHeartbeat(node.stats(), System::nanoTime),
+                stall, period, systemd, System::nanoTime).start();
+        systemd.ifPresent(notifier -> notifier.send("READY=1"));
+        return watchdog;
+    }
+
     private int run(NodeConfig config, PrintWriter out) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -115,7 +136,8 @@ public final class NodeCommand implements Callable<Integer> {
                         NanoClock.system())
                 : Board.raspberryPi();
              MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(config.broker(), config.node()));
-             SensorNode node = SensorNode.start(config, board, sink)) {
+             SensorNode node = SensorNode.start(config, board, sink);
+             HeartbeatWatchdog watchdog = watchdog(node)) {
             out.printf("node %s: %d sensor(s)%s, publishing to %s; Ctrl-C to stop%n", config.node(),
                     config.sensors().size(), simulate ? " (simulated, seed " + seed + ")" : "", config.broker());
             out.flush();

@@ -32,7 +32,7 @@ public final class Warp {
         return warp;
     }
 
-    /** Moves a corner; a move that would fold the picture (three corners on a line) is refused. */
+    /** Moves a corner; a move that would fold the picture (a quad that is not convex) is refused. */
     public void setCorner(int index, double x, double y) {
         if (index < 0 || index > 3) {
             throw new IllegalArgumentException("corner index is 0 to 3 (top-left, top-right, bottom-right, bottom-left)");
@@ -49,6 +49,7 @@ public final class Warp {
                 throw new IllegalArgumentException("corner coordinates must be numbers");
             }
         }
+        requireConvex(moved);
         double[] inverted = invert(squareToQuad(moved));
         System.arraycopy(moved, 0, corners, 0, corners.length);
         for (int i = 0; i < 9; i++) {
@@ -92,6 +93,30 @@ public final class Warp {
      */
     public void inverseHomography(float[] out) {
         System.arraycopy(inverse, 0, out, 0, 9);
+    }
+
+    /**
+     * The four corners, in their order, must turn the same way at each corner: otherwise the picture folds
+     * over itself (a concave or crossed quad, or three corners on a line). Either way round is accepted, so
+     * a mirrored pin (rear projection) is fine.
+     */
+    private static void requireConvex(double[] q) {
+        int positive = 0;
+        int negative = 0;
+        for (int i = 0; i < 4; i++) {
+            int j = (i + 1) % 4;
+            int k = (i + 2) % 4;
+            double cross = (q[j * 2] - q[i * 2]) * (q[k * 2 + 1] - q[j * 2 + 1]) - (q[j * 2 + 1] - q[i * 2 + 1]) * (q[k * 2] - q[j * 2]);
+            if (cross > 1e-9) {
+                positive++;
+            } else if (cross < -1e-9) {
+                negative++;
+            }
+        }
+        if (positive != 4 && negative != 4) {
+            throw new IllegalArgumentException("the corner pin would fold the picture: the corners must make a convex shape,"
+                    + " in the order top-left, top-right, bottom-right, bottom-left, with no three on a line");
+        }
     }
 
     /** The projective map from the unit square to the quad (Heckbert's closed form). */

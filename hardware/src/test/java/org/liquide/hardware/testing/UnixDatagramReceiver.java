@@ -1,4 +1,4 @@
-package org.liquide.show.watchdog;
+package org.liquide.hardware.testing;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
@@ -11,14 +11,14 @@ import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /** Plays systemd's side of NOTIFY_SOCKET in tests: a bound Unix datagram socket. */
-final class UnixDatagramReceiver implements AutoCloseable {
+public final class UnixDatagramReceiver implements AutoCloseable {
     private static final int MSG_DONTWAIT = 0x40;
     private final Arena arena = Arena.ofShared();
     private final MethodHandle recv;
     private final MethodHandle close;
     private final int socket;
 
-    UnixDatagramReceiver(Path path) throws Throwable {
+    public UnixDatagramReceiver(Path path) throws Throwable {
         Linker linker = Linker.nativeLinker();
         var libc = linker.defaultLookup();
         MethodHandle socketCall = linker.downcallHandle(libc.find("socket").orElseThrow(),
@@ -41,7 +41,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
     }
 
     /** The next datagram, or null after the timeout. */
-    String receive(long timeoutMillis) throws Throwable {
+    public String receive(long timeoutMillis) throws Throwable {
         MemorySegment buffer = arena.allocate(4096);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
         while (System.nanoTime() < deadline) {

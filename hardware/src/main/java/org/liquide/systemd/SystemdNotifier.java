@@ -1,4 +1,4 @@
-package org.liquide.show.watchdog;
+package org.liquide.systemd;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.liquide.show.watchdog;
+package org.liquide.systemd;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,13 +10,15 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * Watches the render thread's heartbeat. While frames keep coming it pings systemd's watchdog; when
- * the render thread has been stuck for longer than the stall limit it logs every thread's stack once
- * (the clue to what it waits on) and stops pinging, so systemd restarts the process after WatchdogSec.
+ * Watches a heartbeat (the runtime's render thread drawing frames, a sensor node reading its sensors).
+ * While it beats it pings systemd's watchdog; when it has been silent for longer than the stall limit it
+ * logs every thread's stack once (the clue to what it waits on) and stops pinging, so systemd restarts the
+ * process after WatchdogSec.
  */
-public final class RenderWatchdog implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(RenderWatchdog.class);
+public final class HeartbeatWatchdog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWatchdog.class);
 
+    private final String what;
     private final LongSupplier heartbeatNanos;
     private final long stallNanos;
     private final Optional<SystemdNotifier> notifier;
@@ -27,12 +29,14 @@ public final class RenderWatchdog implements AutoCloseable {
     private volatile long stallsSeen;
 
     /**
-     * @param heartbeatNanos {@link System#nanoTime()} of the render thread's last frame (0 before the first)
+     * @param what           what beats, for the log and systemd's status ("render thread")
+     * @param heartbeatNanos {@link System#nanoTime()} of the last beat (0 before the first)
      * @param stall          how long without a frame counts as a stall
      * @param period         how often to check (half systemd's WatchdogSec)
      */
-    public RenderWatchdog(LongSupplier heartbeatNanos, Duration stall, Duration period, Optional<SystemdNotifier> notifier,
-                          LongSupplier clock) {
+    public HeartbeatWatchdog(String what, LongSupplier heartbeatNanos, Duration stall, Duration period,
+                             Optional<SystemdNotifier> notifier, LongSupplier clock) {
+        this.what = what;
         this.heartbeatNanos = heartbeatNanos;
         this.stallNanos = stall.toNanos();
         this.notifier = notifier;
@@ -49,7 +53,7 @@ public final class RenderWatchdog implements AutoCloseable {
         });
     }
 
-    public RenderWatchdog start() {
+    public HeartbeatWatchdog start() {
         thread.start();
         return this;
     }
@@ -60,16 +64,16 @@ public final class RenderWatchdog implements AutoCloseable {
         boolean healthy = beat != 0L && clock.getAsLong() - beat < stallNanos;
         if (healthy) {
             if (stalled) {
-                LOG.warn("watchdog: rendering resumed");
+                LOG.warn("watchdog: {} beating again", what);
                 stalled = false;
             }
             notifier.ifPresent(n -> n.send("WATCHDOG=1"));
         } else if (beat != 0L && !stalled) {
             stalled = true;
             stallsSeen++;
-            LOG.error("watchdog: no frame for {} ms; thread stacks follow{}", (clock.getAsLong() - beat) / 1_000_000,
+            LOG.error("watchdog: {} silent for {} ms; thread stacks follow{}", what, (clock.getAsLong() - beat) / 1_000_000,
                     threadDump());
-            notifier.ifPresent(n -> n.send("STATUS=render thread stalled"));
+            notifier.ifPresent(n -> n.send("STATUS=" + what + " stalled"));
         }
     }
 

@@ -1,7 +1,8 @@
-package org.liquide.show.watchdog;
+package org.liquide.systemd;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.UnixDatagramReceiver;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class WatchdogTest {
         AtomicLong now = new AtomicLong(100 * SECOND);
         AtomicLong heartbeat = new AtomicLong(now.get());
         try (UnixDatagramReceiver systemd = new UnixDatagramReceiver(socket);
-             RenderWatchdog watchdog = new RenderWatchdog(heartbeat::get, Duration.ofSeconds(3), Duration.ofSeconds(1),
+             HeartbeatWatchdog watchdog = new HeartbeatWatchdog("render thread", heartbeat::get, Duration.ofSeconds(3), Duration.ofSeconds(1),
                      SystemdNotifier.forSocket(socket.toString()), now::get)) {
             watchdog.check();
             assertEquals("WATCHDOG=1", systemd.receive(2000));
@@ -62,8 +63,8 @@ class WatchdogTest {
 
     @Test
     void theThreadDumpNamesEveryThreadWithItsStack() {
-        String dump = RenderWatchdog.threadDump();
+        String dump = HeartbeatWatchdog.threadDump();
         assertTrue(dump.contains("\"" + Thread.currentThread().getName() + "\""), dump);
-        assertTrue(dump.contains("org.liquide.show.watchdog.RenderWatchdog.threadDump("), dump);
+        assertTrue(dump.contains("org.liquide.systemd.HeartbeatWatchdog.threadDump("), dump);
     }
 }
