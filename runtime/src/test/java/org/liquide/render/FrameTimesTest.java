@@ -35,6 +35,22 @@ class FrameTimesTest {
     }
 
     @Test
+    void aSlowMachineStillGetsTruePercentiles() {
+        FrameTimes times = new FrameTimes(40);
+        long t = 0;
+        for (int i = 0; i < 100; i++) {
+            t += i % 10 == 9 ? 2_000_000_000L : 300_000_000L; // 300 ms frames, one in ten of 2 s
+            times.record(t, 290_000_000L);
+        }
+        FrameTimeSummary summary = times.takeSummary();
+        assertNotNull(summary);
+        assertEquals(300.0, summary.intervalP50Millis(), 10.01, "a long frame is not lumped with the maximum");
+        assertEquals(2000.0, summary.intervalP95Millis(), 10.01);
+        assertEquals(2000.0, summary.intervalMaxMillis(), 1e-9);
+        assertEquals(290.0, summary.workP50Millis(), 10.01);
+    }
+
+    @Test
     void recentIntervalsAreKeptInOrder() {
         FrameTimes times = new FrameTimes(60);
         long t = 0;

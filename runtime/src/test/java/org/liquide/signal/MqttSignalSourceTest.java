@@ -1,6 +1,7 @@
 package org.liquide.signal;
 
 import org.junit.jupiter.api.Test;
+import org.liquide.control.LogTail;
 import org.liquide.hardware.node.SensorNode;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
@@ -99,5 +100,27 @@ class MqttSignalSourceTest {
         assertEquals(3, sample.channels());
         assertEquals(1, sample.value(1));
         assertEquals(1, latest(bus, "entree/presence"));
+    }
+
+    @Test
+    void aBrokerThatCannotBeReachedIsSaidOnceAndConnectedToWhenItComes() throws Exception {
+        LogTail log = LogTail.install(500);
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        SignalBus bus = new SignalBus();
+        try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create("tcp://127.0.0.1:" + port), null).start()) {
+            Await.until(DEADLINE, "the warning that the broker cannot be reached", () -> warnings(log, port) == 1);
+            try (MosquittoBroker broker = MosquittoBroker.startOn(port)) {
+                Await.until(DEADLINE, "connected once the broker runs", runtime::connected);
+            }
+            assertEquals(1, warnings(log, port), "one warning for the whole outage, not one per retry");
+        }
+    }
+
+    private static long warnings(LogTail log, int port) {
+        return log.last(log.capacity()).stream().filter(line -> line.level().equals("WARN")
+                && line.message().contains("cannot reach tcp://127.0.0.1:" + port)).count();
     }
 }

@@ -27,13 +27,18 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     public static MosquittoBroker start() throws IOException {
-        if (!Files.isExecutable(BINARY)) {
-            fail("Mosquitto is needed for the MQTT tests and was not found at " + BINARY
-                    + ": install it with 'sudo apt-get install mosquitto'");
-        }
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
+        }
+        return startOn(port);
+    }
+
+    /** A broker on a given port (a client was told of it before it ran). */
+    public static MosquittoBroker startOn(int port) throws IOException {
+        if (!Files.isExecutable(BINARY)) {
+            fail("Mosquitto is needed for the MQTT tests and was not found at " + BINARY
+                    + ": install it with 'sudo apt-get install mosquitto'");
         }
         Path log = Files.createTempFile("mosquitto-" + port + "-", ".log");
         MosquittoBroker broker = new MosquittoBroker(port, log);

@@ -45,6 +45,8 @@ public final class MqttSignalSource implements AutoCloseable {
     private final Map<String, BiConsumer<String, byte[]>> extraSubscriptions = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean everConnected;
+    /** One warning per outage (or for a broker never reached), not one per retry. */
+    private volatile boolean outageLogged;
 
     /**
      * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
@@ -93,6 +95,7 @@ public final class MqttSignalSource implements AutoCloseable {
         }
         LOG.info("broker: connected to {}", broker);
         everConnected = true;
+        outageLogged = false;
         client.subscribeWith().topicFilter(Topics.ALL_READINGS).qos(MqttQos.AT_MOST_ONCE).callback(this::onReading).send();
         client.subscribeWith().topicFilter(Topics.ALL_STATUSES).qos(MqttQos.AT_LEAST_ONCE).callback(this::onNodeStatus).send();
         extraSubscriptions.forEach((filter, handler) -> client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
@@ -108,8 +111,9 @@ public final class MqttSignalSource implements AutoCloseable {
         }
         int attempts = context.getReconnector().getAttempts();
         long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, 20));
-        if (attempts == 0) {
-            LOG.warn("broker: {} {} ({}); reconnecting", everConnected ? "lost" : "cannot reach", broker,
+        if (!outageLogged) {
+            outageLogged = true;
+            LOG.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
                     context.getCause().getMessage());
         }
         context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
