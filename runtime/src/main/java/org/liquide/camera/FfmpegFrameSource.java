@@ -115,6 +115,13 @@ final class FfmpegFrameSource implements FrameSource {
 
     @Override
     public void rewind() throws IOException {
+        if (spec instanceof CameraSpec.Stream) {
+            // A recorded video on a server loops by asking the server again, so a server gone is noticed
+            // at the end of the loop at the latest, not hidden by what FFmpeg still had in its buffer.
+            close();
+            open();
+            return;
+        }
         try {
             grabber.setTimestamp(0L);
         } catch (FrameGrabber.Exception e) {
@@ -124,7 +131,9 @@ final class FfmpegFrameSource implements FrameSource {
 
     @Override
     public double pacingFramesPerSecond() {
-        if (spec instanceof CameraSpec.VideoFile) {
+        // A file, or a stream of known length (a recorded video on a server), plays at its rate and loops; a
+        // live stream (a network camera) has no length and arrives at its own pace.
+        if (spec instanceof CameraSpec.VideoFile || spec instanceof CameraSpec.Stream && grabber.getLengthInTime() > 0) {
             double rate = grabber.getFrameRate();
             return rate > 0 && rate < 500 ? rate : 30;
         }

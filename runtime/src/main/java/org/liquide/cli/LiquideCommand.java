@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ModelsCommand.class,
                 ShaderCommand.class,
+                SoakCommand.class,
                 SignalsCommand.class,
         })
 public final class LiquideCommand implements Runnable {

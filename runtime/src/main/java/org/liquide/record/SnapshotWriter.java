@@ -3,7 +3,7 @@ package org.liquide.record;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.readback.FrameImages;
-import org.liquide.render.readback.JpegEncoding;
+import org.liquide.render.readback.JpegEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +112,9 @@ public final class SnapshotWriter implements AutoCloseable {
         Instant now = Instant.now();
         String name = scene.get();
         Path file = journal.pathFor("snapshots", now, name.isEmpty() ? "show" : name, "jpg");
-        Files.write(file, JpegEncoding.encode(reuse, 0.9f));
+        try (JpegEncoder encoder = new JpegEncoder(0.9f)) {
+            Files.write(file, encoder.encode(reuse));
+        }
         journal.append(new JournalEntry(now, "snapshot", journal.relative(file), Map.of("scene", name,
                 "width", reuse.getWidth(), "height", reuse.getHeight())));
         return file;

@@ -154,6 +154,7 @@ public final class ScenePlayer implements AutoCloseable {
             if (asleep) {
                 asleep = false;
                 LOG.info("show awake");
+                enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
                 show(playlist.get(playlistIndex).scene(), MANUAL_TRANSITION_SECONDS);
             }
         });
@@ -261,8 +262,11 @@ public final class ScenePlayer implements AutoCloseable {
         boolean changed = !name.equals(current);
         current = name;
         currentDefinition = definition.get();
-        enteredNanos = clock.getAsLong();
-        lastPresenceNanos = enteredNanos;
+        if (changed) {
+            // A reload (an edited scene file) keeps the scene's turn in the playlist where it was.
+            enteredNanos = clock.getAsLong();
+            lastPresenceNanos = enteredNanos;
+        }
         lastError = "";
         errorListener.accept("");
         if (changed) {

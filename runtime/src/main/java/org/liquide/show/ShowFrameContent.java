@@ -32,6 +32,7 @@ final class ShowFrameContent implements FrameContent {
     private FrameTap recording;
     private volatile FrameSlot recordingRequest;
     private volatile boolean journalFrameWanted;
+    private volatile java.util.function.BooleanSupplier previewsWatched = () -> true;
 
     ShowFrameContent(Stage stage, int width, int height, boolean includeCamera) {
         this.stage = stage;
@@ -47,6 +48,11 @@ final class ShowFrameContent implements FrameContent {
 
     FrameSlot journalFrames() {
         return journalSlot;
+    }
+
+    /** Taps previews only while this says someone looks at them (no readback for nobody). */
+    void tapPreviewsWhen(java.util.function.BooleanSupplier watched) {
+        previewsWatched = watched;
     }
 
     /** Takes the next frame for the journal whatever its rate (a snapshot was asked for). Any thread. */
@@ -67,7 +73,9 @@ final class ShowFrameContent implements FrameContent {
         }
         Framebuffer frame = stage.render(clock, compositor);
         long now = clock.nowNanos();
-        preview.frame(frame, now);
+        if (previewsWatched.getAsBoolean()) {
+            preview.frame(frame, now);
+        }
         FrameSlot recorderSlot = recordingRequest;
         if (recorderSlot != null && recording == null) {
             recording = new FrameTap(width, height, RECORDING_FPS, recorderSlot);

@@ -140,6 +140,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         resources.add(new FrameTimeLogger(loop.frameTimes()));
         this.previews = new JpegPreviews(0.8f);
         previews.addOutput("main", content.previews());
+        content.tapPreviewsWhen(previews::watched);
         resources.add(previews.start());
         this.player = new ScenePlayer(config.scenesFolder(), config.playlist(), stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
@@ -317,6 +318,19 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     public ScenePlayer player() {
         return player;
+    }
+
+    /**
+     * Makes every model of the scene shown fail at its next image, as a crash inside it would: the
+     * endurance run's generator fault. Returns how many generators were told.
+     */
+    public int failGenerators(String reason) {
+        SceneInstance scene = stage.shown();
+        if (scene == null) {
+            return 0;
+        }
+        scene.generators().values().forEach(generator -> generator.worker().failNextGeneration(reason));
+        return scene.generators().size();
     }
 
     /** Where the control panel listens (its port chosen when the configuration says 0), or empty without a panel. */

@@ -150,6 +150,26 @@ class CameraFeedTest {
     }
 
     @Test
+    void aRecordedVideoOnAServerPlaysAtItsRateAndLoops() throws Exception {
+        Path video = TestVideos.redBlueHalves(dir.resolve("vod.mp4"), 64, 48, 30, 30);
+        com.sun.net.httpserver.HttpServer server = serve(video, 0);
+        try (CameraFeed feed = CameraFeed.of("vod", CameraSpec.parse("http://127.0.0.1:" + server.getAddress().getPort() + "/stream.mp4"))) {
+            feed.subscribe();
+            feed.start();
+            Await.until(Duration.ofSeconds(20), "live from the server", () -> feed.status() == CameraStatus.LIVE);
+            long first = feed.framesCaptured();
+            long start = System.nanoTime();
+            // The video lasts one second: three seconds later it has looped, at 30 frames a second.
+            Await.until(Duration.ofSeconds(20), "three seconds of frames", () -> System.nanoTime() - start > 3_000_000_000L && feed.framesCaptured() > first);
+            double rate = (feed.framesCaptured() - first) / ((System.nanoTime() - start) / 1e9);
+            assertTrue(rate > 20 && rate < 40, "paced at the video's rate, got " + rate + " frames/s");
+            assertEquals(0, feed.timesLost(), "looping is not losing the camera: " + feed.lastError());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aNetworkStreamThatDropsIsLostAndReconnectsWhenItIsBack() throws Exception {
         Path video = TestVideos.redBlueHalves(dir.resolve("net.mp4"), 64, 48, 300, 30);
         com.sun.net.httpserver.HttpServer server = serve(video, 0);

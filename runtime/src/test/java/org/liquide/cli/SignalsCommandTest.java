@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
@@ -32,7 +32,7 @@ class SignalsCommandTest {
 
     @TempDir
     Path dir;
-    private MosquittoBroker broker;
+    private MosquittoProcess broker;
     private MqttProbe probe;
     private Thread sensor;
     private volatile boolean publishing = true;
@@ -50,7 +50,7 @@ class SignalsCommandTest {
     /** A node "atelier" online, its distance sensor at 1000 mm ten times a second, and a malformed message now and then. */
     @BeforeEach
     void startBrokerAndSensor() throws Exception {
-        broker = MosquittoBroker.start();
+        broker = MosquittoProcess.start();
         probe = MqttProbe.subscribe(broker.port(), "liquide/#");
         sensor = new Thread(() -> {
             try {

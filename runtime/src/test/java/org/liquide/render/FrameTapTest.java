@@ -65,6 +65,15 @@ class FrameTapTest {
     }
 
     @Test
+    void previewsAreWatchedOnlyOnceSomeoneAsksForThem() {
+        try (JpegPreviews previews = new JpegPreviews(0.8f)) {
+            assertFalse(previews.watched(), "nobody asked: no preview is tapped or encoded");
+            previews.version("main");
+            assertTrue(previews.watched(), "the panel asked: previews are made for a while");
+        }
+    }
+
+    @Test
     void tappingAtARateAllocatesNothingOnTheRenderThread() {
         SteadyStateAllocation allocation = new SteadyStateAllocation(100);
         try (Compositor compositor = new Compositor(160, 90);

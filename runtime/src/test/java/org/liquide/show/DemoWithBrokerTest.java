@@ -3,7 +3,7 @@ package org.liquide.show;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.status.SignalStatus;
 
@@ -40,7 +40,7 @@ class DemoWithBrokerTest {
 
     @Test
     void aSimulatedNodeThroughARealBrokerSteersTheDemo() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
+        try (MosquittoProcess broker = MosquittoProcess.start()) {
             Process node = node(broker.url(), dir.resolve("node.log"));
             try (DemoShow demo = DemoShow.start(new DemoShow.Options(Optional.of("test"), "builtin",
                     OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(30),

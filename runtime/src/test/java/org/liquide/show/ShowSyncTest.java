@@ -3,7 +3,7 @@ package org.liquide.show;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.sync.ShowSync;
@@ -55,7 +55,7 @@ class ShowSyncTest {
     void theFollowerMirrorsTheLeaderAndEitherOperatorActsOnBoth() throws Exception {
         scene("rouge", "1.0, 0.0, 0.0");
         scene("bleu", "0.0, 0.0, 1.0");
-        try (MosquittoBroker broker = MosquittoBroker.start();
+        try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "liquide/#")) {
             ShowcaseConfig base = TestShowcases.config(dir, List.of("rouge", "bleu"), Optional.of(URI.create(broker.url())), false, List.of());
             try (ShowRuntime leader = ShowRuntime.start(TestShowcases.asMachine(base, "regie-a", SyncRole.LEAD), TestShowcases.offscreen());
@@ -95,7 +95,7 @@ class ShowSyncTest {
     @Test
     void aRuntimeThatStopsIsListedOffline() throws Exception {
         scene("rouge", "1.0, 0.0, 0.0");
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
+        try (MosquittoProcess broker = MosquittoProcess.start()) {
             ShowcaseConfig base = TestShowcases.config(dir, List.of("rouge"), Optional.of(URI.create(broker.url())), false, List.of());
             try (ShowRuntime first = ShowRuntime.start(TestShowcases.asMachine(base, "regie-a", SyncRole.PEER), TestShowcases.offscreen())) {
                 try (ShowRuntime second = ShowRuntime.start(TestShowcases.asMachine(base, "regie-b", SyncRole.PEER), TestShowcases.offscreen())) {

@@ -56,4 +56,11 @@ final class TestShowcases {
                 c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(),
                 new RecordingConfig(c.recording().journal(), c.recording().snapshotEverySeconds(), includeCamera), c.sync());
     }
+
+    /** The same showcase with each playlist entry shown for {@code seconds}. */
+    static ShowcaseConfig withTurns(ShowcaseConfig c, double seconds) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(),
+                c.playlist().stream().map(e -> new PlaylistEntry(e.scene(), seconds, 0)).toList(), c.control(), c.recording(), c.sync());
+    }
 }

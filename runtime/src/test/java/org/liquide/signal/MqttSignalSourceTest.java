@@ -12,7 +12,7 @@ import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.sim.HandStimuli;
 import org.liquide.hardware.sim.SimulatedBoard;
 import org.liquide.hardware.testing.Await;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.hardware.time.NanoClock;
 import org.liquide.hardware.wire.NodeStatus;
@@ -37,7 +37,7 @@ class MqttSignalSourceTest {
     @Test
     void readingsFromANodeReachTheBusAndBothSidesSurviveABrokerRestart() throws Exception {
         HandStimuli hand = new HandStimuli().setDistanceMillimetres("distance", 900);
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
+        try (MosquittoProcess broker = MosquittoProcess.start()) {
             NodeConfig config = new NodeConfig("entree", BrokerAddress.parse(broker.url()).orElseThrow(),
                     List.of(new Vl53l1xConfig("distance", 20, new I2cAddress(1, 0x29), Duration.ofMillis(50))));
             SignalBus bus = new SignalBus();
@@ -68,7 +68,7 @@ class MqttSignalSourceTest {
 
     @Test
     void malformedPayloadsAreCountedAndNeverStopTheSource() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start()) {
+        try (MosquittoProcess broker = MosquittoProcess.start()) {
             SignalBus bus = new SignalBus();
             try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create(broker.url()), "liquide/runtimes/test/status").start();
                  MqttProbe publisher = MqttProbe.subscribe(broker.port(), "liquide/runtimes/#")) {
@@ -112,7 +112,7 @@ class MqttSignalSourceTest {
         SignalBus bus = new SignalBus();
         try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create("tcp://127.0.0.1:" + port), null).start()) {
             Await.until(DEADLINE, "the warning that the broker cannot be reached", () -> warnings(log, port) == 1);
-            try (MosquittoBroker broker = MosquittoBroker.startOn(port)) {
+            try (MosquittoProcess broker = MosquittoProcess.startOn(port)) {
                 Await.until(DEADLINE, "connected once the broker runs", runtime::connected);
             }
             assertEquals(1, warnings(log, port), "one warning for the whole outage, not one per retry");

@@ -16,7 +16,7 @@ import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.sim.HandStimuli;
 import org.liquide.hardware.sim.SimulatedBoard;
 import org.liquide.hardware.testing.Await;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.hardware.testing.TcpGate;
 import org.liquide.hardware.time.NanoClock;
@@ -69,7 +69,7 @@ class MqttNodeTest {
     void publishesWellFormedReadingsAndARetainedStatus() throws Exception {
         HandStimuli hand = new HandStimuli().setMotion("presence", true).setDistanceMillimetres("distance", 812)
                 .setTouched("touch", 3, true).setVolts("pad", 0, 1.25).setVolts("pad", 1, 0.5);
-        try (MosquittoBroker broker = MosquittoBroker.start();
+        try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe probe = MqttProbe.subscribe(broker.port(), "liquide/#")) {
             NodeConfig config = hall(broker.url());
             try (Board board = SimulatedBoard.forNode(config, hand, NanoClock.system());
@@ -107,7 +107,7 @@ class MqttNodeTest {
     @Test
     void reconnectsAfterTheBrokerRestartsAndSendsNoStaleReadings() throws Exception {
         HandStimuli hand = new HandStimuli().setDistanceMillimetres("distance", 500);
-        try (MosquittoBroker broker = MosquittoBroker.start(); TcpGate gate = new TcpGate(broker.port())) {
+        try (MosquittoProcess broker = MosquittoProcess.start(); TcpGate gate = new TcpGate(broker.port())) {
             // The node reaches the broker through a gate the test opens, so that the subscriber is in place
             // before the node can reconnect: anything queued during the outage would then be seen.
             NodeConfig config = hall(gate.url());
@@ -149,7 +149,7 @@ class MqttNodeTest {
 
     @Test
     void connectsWhenTheBrokerComesUpAfterTheNode() throws Exception {
-        try (MosquittoBroker broker = MosquittoBroker.start(); TcpGate gate = new TcpGate(broker.port())) {
+        try (MosquittoProcess broker = MosquittoProcess.start(); TcpGate gate = new TcpGate(broker.port())) {
             gate.shut();
             NodeConfig config = hall(gate.url());
             try (Board board = SimulatedBoard.forNode(config, new HandStimuli(), NanoClock.system());
@@ -175,7 +175,7 @@ class MqttNodeTest {
                 sensors:
                   - {name: presence, type: pir, pin: 17, rate_hz: 5}
                 """);
-        try (MosquittoBroker broker = MosquittoBroker.start();
+        try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe probe = MqttProbe.subscribe(broker.port(), "liquide/#")) {
             String java = ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
             Path log = dir.resolve("node.log");

@@ -2,7 +2,7 @@ package org.liquide.hardware.node;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import picocli.CommandLine;
 
@@ -69,7 +69,7 @@ class NodeCommandTest {
     void runsASimulatedNodeUntilInterruptedThenSaysOffline(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("entree.yaml");
         Files.copy(Path.of("..", "showcase-config", "nodes", "entree.yaml"), file);
-        try (MosquittoBroker broker = MosquittoBroker.start();
+        try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe probe = MqttProbe.subscribe(broker.port(), "liquide/#")) {
             AtomicInteger exit = new AtomicInteger(-1);
             Thread command = Thread.ofPlatform().start(() ->

@@ -2,7 +2,7 @@ package org.liquide.hardware.node;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.hardware.testing.MosquittoBroker;
+import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.UnixDatagramReceiver;
 
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ class NodeUnderSystemdTest {
         Path file = dir.resolve("entree.yaml");
         Files.writeString(file, "node: entree\nbroker: tcp://127.0.0.1:1883\nsensors:\n  - {name: presence, type: pir, pin: 17, rate_hz: 10}\n");
         Path socket = dir.resolve("notify.sock");
-        try (MosquittoBroker broker = MosquittoBroker.start();
+        try (MosquittoProcess broker = MosquittoProcess.start();
              UnixDatagramReceiver systemd = new UnixDatagramReceiver(socket)) {
             ProcessBuilder builder = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

@@ -75,6 +75,7 @@ public final class GeneratorWorker implements AutoCloseable {
     private volatile String activeGenerator = "";
     private volatile String activeDevice = "";
     private volatile String lastError;
+    private volatile String injectedFailure;
     private volatile long generatedFrames;
     private volatile long similaritySkips;
     private volatile long lastLatencyNanos;
@@ -146,6 +147,15 @@ public final class GeneratorWorker implements AutoCloseable {
         LOG.info("{}: reloading the model on request", name);
         retry.reset();
         scheduleLoad(0);
+    }
+
+    /**
+     * Makes the model's next generate call fail as a crash inside it would (endurance runs inject faults
+     * this way): the fallback takes over, the failure is counted and the model is reloaded with backoff.
+     * Any thread.
+     */
+    public void failNextGeneration(String reason) {
+        injectedFailure = reason;
     }
 
     /** A consistent-enough snapshot, built from volatile fields: safe from any thread, no locks. */
@@ -361,7 +371,12 @@ public final class GeneratorWorker implements AutoCloseable {
             Call call = new Call(this, generator, isPrimary, start);
             inFlight.set(call);
             Throwable failure = null;
+            String injected = isPrimary ? injectedFailure : null;
             try {
+                if (injected != null) {
+                    injectedFailure = null;
+                    throw new IllegalStateException(injected);
+                }
                 generator.generate(frame, current, result);
             } catch (Throwable e) {
                 failure = e;

@@ -4,7 +4,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
+import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
 
 /** Turns tapped frames (RGBA, bottom row first) into images for encoders. */
@@ -19,17 +19,21 @@ public final class FrameImages {
         }
         int width = frame.width();
         int height = frame.height();
+        // 3-byte BGR: what the JPEG writer takes without converting (an int image costs a full copy per encode).
         BufferedImage image = reuse != null && reuse.getWidth() == width && reuse.getHeight() == height
-                ? reuse : new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+                && reuse.getType() == BufferedImage.TYPE_3BYTE_BGR ? reuse : new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
         ByteBuffer source = frame.pixels();
         int stride = frame.strideBytes();
         for (int y = 0; y < height; y++) {
             int row = (height - 1 - y) * stride;
-            int out = y * width;
+            int out = y * width * 3;
             for (int x = 0; x < width; x++) {
                 int i = row + x * 4;
-                pixels[out + x] = (source.get(i) & 0xFF) << 16 | (source.get(i + 1) & 0xFF) << 8 | (source.get(i + 2) & 0xFF);
+                int o = out + x * 3;
+                pixels[o] = source.get(i + 2);
+                pixels[o + 1] = source.get(i + 1);
+                pixels[o + 2] = source.get(i);
             }
         }
         return image;

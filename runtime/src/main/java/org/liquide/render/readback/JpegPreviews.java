@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Encodes the frames tapped from each output as JPEG on its own thread, keeping only the latest per
- * output: the control panel's live preview.
+ * output: the control panel's live preview. Only while someone looks: when no preview has been asked
+ * for in the last few seconds, nothing is tapped or encoded.
  */
 public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JpegPreviews.class);
@@ -24,7 +25,11 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     private record Output(FrameSlot slot, AtomicReference<byte[]> jpeg, java.util.concurrent.atomic.AtomicLong version) {
     }
 
+    /** How long after the last request previews keep being made (the panel asks several times a second). */
+    private static final long WATCHED_NANOS = 5_000_000_000L;
+
     private final Map<String, Output> outputs = new ConcurrentHashMap<>();
+    private volatile long lastAskedNanos = System.nanoTime() - 2 * WATCHED_NANOS;
     private final float quality;
     private final Thread thread;
     private volatile boolean running = true;
@@ -44,8 +49,19 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
         return this;
     }
 
+    /** Whether someone asked for a preview lately; frame taps skip their work otherwise. Any thread. */
+    public boolean watched() {
+        return System.nanoTime() - lastAskedNanos < WATCHED_NANOS;
+    }
+
     private void loop() {
         BufferedImage reuse = null;
+        try (JpegEncoder encoder = new JpegEncoder(quality)) {
+            encodeWhileRunning(encoder, reuse);
+        }
+    }
+
+    private void encodeWhileRunning(JpegEncoder encoder, BufferedImage reuse) {
         while (running) {
             boolean worked = false;
             for (Output output : outputs.values()) {
@@ -56,7 +72,7 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
                 worked = true;
                 reuse = FrameImages.toImage(frame, reuse);
                 try {
-                    output.jpeg().set(JpegEncoding.encode(reuse, quality));
+                    output.jpeg().set(encoder.encode(reuse));
                     output.version().incrementAndGet();
                 } catch (IOException e) {
                     LOG.warn("preview encoding failed: {}", e.getMessage());
@@ -70,12 +86,14 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
 
     @Override
     public Optional<byte[]> latestJpeg(String output) {
+        lastAskedNanos = System.nanoTime();
         Output o = outputs.get(output);
         return o == null ? Optional.empty() : Optional.ofNullable(o.jpeg().get());
     }
 
     @Override
     public long version(String output) {
+        lastAskedNanos = System.nanoTime();
         Output o = outputs.get(output);
         return o == null ? 0 : o.version().get();
     }

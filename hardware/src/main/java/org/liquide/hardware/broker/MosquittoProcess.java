@@ -1,4 +1,4 @@
-package org.liquide.hardware.testing;
+package org.liquide.hardware.broker;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -8,25 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
- * A real Mosquitto broker on a free loopback port, as a child process that tests can kill and restart on the
- * same port. Tests that need it fail (never skip) when Mosquitto is not installed.
+ * A real Mosquitto broker on a loopback port, as a child process that can be killed and restarted on the
+ * same port: the MQTT tests' broker, and the endurance run's, whose faults include a broker crash.
  */
-public final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/mosquitto");
 
     private final int port;
     private final Path log;
     private Process process;
 
-    private MosquittoBroker(int port, Path log) {
+    private MosquittoProcess(int port, Path log) {
         this.port = port;
         this.log = log;
     }
 
-    public static MosquittoBroker start() throws IOException {
+    public static MosquittoProcess start() throws IOException {
         int port;
         try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = probe.getLocalPort();
@@ -35,13 +33,13 @@ public final class MosquittoBroker implements AutoCloseable {
     }
 
     /** A broker on a given port (a client was told of it before it ran). */
-    public static MosquittoBroker startOn(int port) throws IOException {
+    public static MosquittoProcess startOn(int port) throws IOException {
         if (!Files.isExecutable(BINARY)) {
-            fail("Mosquitto is needed for the MQTT tests and was not found at " + BINARY
-                    + ": install it with 'sudo apt-get install mosquitto'");
+            throw new IOException("Mosquitto is needed and was not found at " + BINARY
+                    + ": install it with 'sudo apt-get install mosquitto' (scripts/install-system-packages test)");
         }
         Path log = Files.createTempFile("mosquitto-" + port + "-", ".log");
-        MosquittoBroker broker = new MosquittoBroker(port, log);
+        MosquittoProcess broker = new MosquittoProcess(port, log);
         broker.restart();
         return broker;
     }
@@ -63,18 +61,25 @@ public final class MosquittoBroker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        Await.until(Duration.ofSeconds(10), "mosquitto listening on port " + port + " (log: " + log + ")",
-                () -> {
-                    if (!process.isAlive()) {
-                        fail("mosquitto exited with " + process.exitValue() + "; log: " + log);
-                    }
-                    try (Socket socket = new Socket()) {
-                        socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                        return true;
-                    } catch (IOException e) {
-                        return false;
-                    }
-                });
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!accepts()) {
+            if (!process.isAlive()) {
+                throw new IOException("mosquitto exited with " + process.exitValue() + "; log: " + log);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("mosquitto is not listening on port " + port + " after 10 s; log: " + log);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Kills the broker abruptly (SIGKILL), as a crash or a power cut of the render machine would. */
