@@ -66,7 +66,12 @@ final class SoakCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("liquide soak: " + e.getMessage(), e);
         }
-        Soak.Outcome outcome = Soak.run(options, spec.commandLine().getOut());
+        Soak.Outcome outcome;
+        try {
+            outcome = Soak.run(options, spec.commandLine().getOut());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("liquide soak: " + e.getMessage(), e);
+        }
         spec.commandLine().getOut().println("report: " + outcome.report().toAbsolutePath());
         spec.commandLine().getOut().println(outcome.passed() ? "the show held" : "the show did not hold:");
         outcome.failures().forEach(failure -> spec.commandLine().getOut().println("  " + failure));
