@@ -32,9 +32,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 @Command(name = "signals", mixinStandardHelpOptions = true,
-        description = {"Prints every sensor signal live: raw value, age, live or stale, and with --config what each",
-                "scene's mappings make of it (one row per mapping, 'scene: target'). Listens to the broker like the",
-                "runtime, announces nothing. Exit 0; 1 when the broker was never reached."})
+        description = {"Prints every sensor signal live, and what the scenes' mappings make of it.",
+                "Raw value, age, live or stale; with --config one row per mapping ('scene: target'). Listens to",
+                "the broker like the runtime and announces nothing. Exit 0; 1 when the broker was never reached."})
 final class SignalsCommand implements Callable<Integer> {
     private static final Duration REFRESH = Duration.ofSeconds(1);
     private static final String CLEAR_SCREEN = "\033[H\033[2J";

@@ -14,11 +14,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 
 @Command(name = "soak", mixinStandardHelpOptions = true,
-        description = {"Endurance run: the show headless for N minutes, every scene in turn with the built-in generator,",
-                "a looping video as a network camera, simulated visitors through a real Mosquitto, hot reloads, and",
-                "faults on a schedule (camera cut, broker killed, models failing, a shader that does not compile).",
-                "Writes samples, faults, a chart and a report; exit 1 when memory keeps growing, a frame stalls over",
-                "a second or the show does not recover from a fault."})
+        description = {"Endurance run: the show for N minutes with faults injected, then a verdict.",
+                "Headless, every scene in turn with the built-in generator, a looping video as a network camera,",
+                "simulated visitors through a real Mosquitto, hot reloads, and faults on a schedule (camera cut,",
+                "broker killed, models failing, a shader that does not compile). Writes samples, faults, a chart",
+                "and a report; exit 1 when memory keeps growing, a frame stalls over a second or the show does not",
+                "recover from a fault."})
 final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
