@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ModelsCommand.class,
                 ShaderCommand.class,
+                BenchCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec
