@@ -70,7 +70,7 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
         return new BenchConfig("tiny", workDir, null, 2,
                 List.of(new Size(160, 90), new Size(192, 108)), new Size(160, 90), 30, 64,
                 0.2, 0.3,
-                new Size(320, 180), 12,
+                new Size(320, 180), 60,
                 new Size(160, 90), 30, 15,
                 List.of(32, 64), 0.2, 64,
                 new Size(160, 90), 2);

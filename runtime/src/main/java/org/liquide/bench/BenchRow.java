@@ -40,6 +40,12 @@ public record BenchRow(String id, String measure, String unit, Stats liquide, St
         return new BenchRow(id, measure, "", null, "", null, Double.NaN, "", "", "", why);
     }
 
+    /** The same row with one more sentence in its notes. */
+    public BenchRow withNote(String note) {
+        String joined = notes == null || notes.isBlank() ? note : notes + "; " + note;
+        return new BenchRow(id, measure, unit, liquide, anchorName, anchor, goal, anchorText, reading, joined, failure);
+    }
+
     public boolean ok() {
         return failure == null && liquide != null;
     }

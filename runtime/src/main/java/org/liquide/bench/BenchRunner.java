@@ -32,7 +32,8 @@ public final class BenchRunner {
             // Start each benchmark without the garbage of the one before.
             System.gc();
             progress.accept(name + ": starting");
-            rows.addAll(switch (name) {
+            String load = MachineInfo.loadAverage();
+            List<BenchRow> made = switch (name) {
                 case "compositor" -> shader.isEmpty() ? failedRows(config, name, noShader())
                         : guarded(config, name, () -> CompositorBench.run(config, shader.get(), progress));
                 case "ingest" -> guarded(config, name, () -> IngestBench.run(config, progress));
@@ -41,7 +42,11 @@ public final class BenchRunner {
                 case "latency" -> shader.isEmpty() ? failedRows(config, name, noShader())
                         : LatencyBench.run(config, shader.get(), progress);
                 default -> throw new IllegalArgumentException(name);
-            });
+            };
+            String loadNote = "load average when this benchmark started and ended: " + load + " → " + MachineInfo.loadAverage();
+            for (BenchRow row : made) {
+                rows.add(row.withNote(loadNote));
+            }
         }
         return new BenchReport(config, machine, rows, (System.nanoTime() - start) / 1e9,
                 loadAtStart + " → " + MachineInfo.loadAverage());

@@ -44,7 +44,8 @@ final class CompositorBench {
                         "alternating windows of " + Stats.number(config.windowSeconds()) + " s after "
                                 + Stats.number(config.warmUpSeconds()) + " s warm-up each (the other renderer is held"
                                 + " meanwhile); one camera feed (30 fps) serves both; Liquide's windows end with glFinish;"
-                                + " the sketch is given the generator's images pre-rendered (no generation cost)"));
+                                + " the sketch is given the generator's images pre-rendered (no generation cost);"
+                                + " median of paired window ratios " + Stats.number(Stats.pairedRatio(fps[0], fps[1])) + "×"));
             } catch (Exception | Error e) {
                 rows.add(BenchRow.failed(rowId(size), measure, BenchRunner.describe(e)));
             }

@@ -81,7 +81,8 @@ final class GenerationBench {
                         "raw ai.onnxruntime.OrtSession: tensors over direct buffers made once, output via getFloatBuffer()",
                         Stats.of(times[1]), "lower is better; goal ≤ 1.1×",
                         "alternating windows of " + Stats.number(config.generationWindowSeconds()) + " s; both copy the"
-                                + " output into the same float[]; DJL makes its NDArrays per call"));
+                                + " output into the same float[]; DJL makes its NDArrays per call; median of paired"
+                                + " window ratios " + Stats.number(Stats.pairedRatio(times[0], times[1])) + "×"));
             } catch (Exception | Error e) {
                 rows.add(BenchRow.failed(djlId(size), measure, BenchRunner.describe(e)));
             }

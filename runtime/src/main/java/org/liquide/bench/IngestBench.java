@@ -83,9 +83,12 @@ final class IngestBench {
         String bgr = "ffmpeg -i file -pix_fmt bgr24 -f null - (decode + the same conversion)";
         if (ffmpegProblem == null) {
             rows.add(BenchRow.measured(INGEST, ingestMeasure, "fps", Stats.of(uploaded), plain, Stats.of(ffmpegPlain),
-                    "higher is better; 1× is the limit", notes + "; frames dropped by the latest-wins slot: " + dropped));
+                    "higher is better; 1× is the limit", notes + "; frames dropped by the latest-wins slot: " + dropped
+                            + " of " + (long) repeats * video.frames() + "; median of paired run ratios "
+                            + Stats.number(Stats.pairedRatio(uploaded, ffmpegPlain)) + "×"));
             rows.add(BenchRow.measured(DECODE, decodeMeasure, "fps", Stats.of(decoded), bgr, Stats.of(ffmpegBgr),
-                    "higher is better", notes));
+                    "higher is better", notes + "; median of paired run ratios "
+                            + Stats.number(Stats.pairedRatio(decoded, ffmpegBgr)) + "×"));
         } else {
             rows.add(BenchRow.againstGoal(INGEST, ingestMeasure, "fps", Stats.of(uploaded), plain, Double.NaN,
                     ffmpegProblem, "higher is better", notes + "; frames dropped: " + dropped));
@@ -131,6 +134,9 @@ final class IngestBench {
             }
             glFinish();
             long end = System.nanoTime();
+            if (uploaded < 2) {
+                throw new IllegalStateException("only " + uploaded + " frame was uploaded: the file is too short to measure a rate");
+            }
             long captured = feed.framesCaptured();
             feed.unsubscribe(slot);
             return new Result((uploaded - 1) / ((end - firstCapture) / 1e9), Math.max(0, captured - uploaded));

@@ -38,6 +38,24 @@ public record Stats(double median, double min, double max, double q1, double q3,
         return quantile(sorted, p);
     }
 
+    /**
+     * The median of the ratios a[i] / b[i] of windows measured one after the other: a change in the
+     * machine's load between windows cancels out of it better than out of a ratio of medians.
+     */
+    public static double pairedRatio(double[] a, double[] b) {
+        double[] ratios = new double[Math.min(a.length, b.length)];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = a[i] / b[i];
+        }
+        return quantile(sortedCopy(ratios), 0.5);
+    }
+
+    private static double[] sortedCopy(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     public boolean isFinite() {
         return Double.isFinite(median) && Double.isFinite(min) && Double.isFinite(max);
     }
