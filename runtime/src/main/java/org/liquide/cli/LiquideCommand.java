@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 ModelsCommand.class,
                 ShaderCommand.class,
-                SoakCommand.class,
                 SignalsCommand.class,
+                BenchCommand.class,
+                SoakCommand.class,
         })
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec

@@ -1,0 +1,328 @@
+package org.liquide.bench;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
+import org.liquide.generate.GenerationParams;
+import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.ModelSpec;
+import org.liquide.generate.cppn.CppnNetwork;
+import org.liquide.generate.diffusion.DiffusionGenerator;
+import org.liquide.generate.diffusion.scheduler.Scheduler;
+import org.liquide.generate.diffusion.scheduler.SchedulerConfig;
+import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.OrtEngines;
+import org.liquide.generate.engine.TensorBuffer;
+import org.liquide.generate.noise.SeededGaussian;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Benchmark 4, generation on the CPU: the built-in CPPN's images per second through its real
+ * {@link ImageGenerator} (camera frame in, RGB frame out); DJL's session against a raw ONNX Runtime
+ * {@link OrtSession} on the same CPPN bytes; and the diffusion pipeline's own time per image outside its
+ * model sessions, on {@link TinyDiffusion}.
+ */
+final class GenerationBench {
+    static final long SEED = 2027;
+    static final List<String> PROMPTS = List.of("ink dissolving in water", "a crowd of liquid reflections");
+    static final int DIFFUSION_STEPS = 2;
+    static final float STRENGTH = 0.5f;
+
+    private GenerationBench() {
+    }
+
+    static String cppnId(int size) {
+        return "cppn-" + size;
+    }
+
+    static String djlId(int size) {
+        return "djl-vs-ort-" + size;
+    }
+
+    static final String DIFFUSION = "diffusion-outside-models";
+
+    static List<BenchRow> run(BenchConfig config, Consumer<String> progress) {
+        List<BenchRow> rows = new ArrayList<>();
+        OrtEngines.prepare();
+        for (int size : config.cppnSizes()) {
+            String measure = "Built-in CPPN " + size + "² through DJL/ONNX Runtime (CPU), camera frame in, RGB frame out; images/s";
+            try {
+                progress.accept("generation: CPPN " + size + "²");
+                double[] fps = cppn(config, size);
+                rows.add(BenchRow.againstGoal(cppnId(size), measure, "images/s", Stats.of(fps),
+                        "the generated layer's design rate", CompositeScene.GENERATOR_IMAGES_PER_SECOND,
+                        Stats.number(CompositeScene.GENERATOR_IMAGES_PER_SECOND) + " images/s (the rate the crossfade is made for; 5–15 look fluid)",
+                        "higher is better; ≥ 1× is real time", "windows of " + Stats.number(config.generationWindowSeconds())
+                                + " s; camera input " + config.cameraVideo() + " BGR24, camera_mix 0.5"));
+            } catch (Exception | Error e) {
+                rows.add(BenchRow.failed(cppnId(size), measure, BenchRunner.describe(e)));
+            }
+        }
+        for (int size : config.cppnSizes()) {
+            String measure = "DJL session vs raw ONNX Runtime on the CPPN " + size + "² (same bytes, same options); ms per run";
+            try {
+                progress.accept("generation: DJL against raw ONNX Runtime, " + size + "²");
+                double[][] times = djlAgainstOrt(config, size);
+                rows.add(BenchRow.measured(djlId(size), measure, "ms", Stats.of(times[0]),
+                        "raw ai.onnxruntime.OrtSession: tensors over direct buffers made once, output via getFloatBuffer()",
+                        Stats.of(times[1]), "lower is better; goal ≤ 1.1×",
+                        "alternating windows of " + Stats.number(config.generationWindowSeconds()) + " s; both copy the"
+                                + " output into the same float[]; DJL makes its NDArrays per call; median of paired"
+                                + " window ratios " + Stats.number(Stats.pairedRatio(times[0], times[1])) + "×"));
+            } catch (Exception | Error e) {
+                rows.add(BenchRow.failed(djlId(size), measure, BenchRunner.describe(e)));
+            }
+        }
+        String measure = "Diffusion pipeline (img2img, " + DIFFUSION_STEPS + " steps, strength " + STRENGTH + ") at "
+                + config.diffusionSize() + "², time outside the model sessions (conversions, scheduler, noise); ms per image";
+        try {
+            progress.accept("generation: diffusion pipeline outside the models, " + config.diffusionSize() + "²");
+            rows.add(diffusion(config, measure));
+        } catch (Exception | Error e) {
+            rows.add(BenchRow.failed(DIFFUSION, measure, BenchRunner.describe(e)));
+        }
+        return rows;
+    }
+
+    /** A camera-like BGR frame of noise. */
+    static VideoFrame cameraFrame(BenchConfig.Size size) {
+        VideoFrame frame = new VideoFrame();
+        int stride = size.width() * 3;
+        ByteBuffer pixels = frame.reshape(size.width(), size.height(), stride, PixelFormat.BGR24);
+        SeededGaussian random = new SeededGaussian(5);
+        for (int i = 0; i < stride * size.height(); i++) {
+            pixels.put(i, (byte) (128 + 40 * random.next()));
+        }
+        frame.setCaptureNanos(System.nanoTime());
+        return frame;
+    }
+
+    static double[] cppn(BenchConfig config, int size) throws Exception {
+        VideoFrame input = cameraFrame(config.cameraVideo());
+        VideoFrame output = new VideoFrame();
+        GenerationParams params = new GenerationParams().cameraMix(0.5f).seed(SEED);
+        try (ImageGenerator generator = GeneratorFactory.open(ModelSpec.builtin().withSize(size, size).withSeed(SEED))) {
+            Runnable once = () -> {
+                params.latent()[0] += 0.001f;
+                try {
+                    generator.generate(input, params, output);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            return rates(config, once);
+        } finally {
+            input.free();
+            output.free();
+        }
+    }
+
+    /** Runs {@code once} for a warm-up window, then windows: calls per second in each. */
+    private static double[] rates(BenchConfig config, Runnable once) {
+        long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
+        timedWindow(once, windowNanos, 3);
+        double[] rates = new double[config.windows()];
+        for (int w = 0; w < rates.length; w++) {
+            rates[w] = 1e9 / timedWindow(once, windowNanos, 2);
+        }
+        return rates;
+    }
+
+    /** Calls {@code once} for at least {@code windowNanos} and {@code minimum} times; returns nanoseconds per call. */
+    private static double timedWindow(Runnable once, long windowNanos, int minimum) {
+        long start = System.nanoTime();
+        int calls = 0;
+        long now;
+        do {
+            once.run();
+            calls++;
+            now = System.nanoTime();
+        } while (now - start < windowNanos || calls < minimum);
+        return (now - start) / (double) calls;
+    }
+
+    /** Milliseconds per run: [0] through DJL's {@link ModelSession}, [1] through a raw {@link OrtSession}. */
+    static double[][] djlAgainstOrt(BenchConfig config, int size) throws Exception {
+        byte[] model = CppnNetwork.build(SEED);
+        int pixels = size * size;
+        SeededGaussian random = new SeededGaussian(3);
+        float[] coords = random.array(pixels * 3, 0.6f);
+        float[] latent = random.array(GenerationParams.LATENT_SIZE, 0.5f);
+        float[] camera = new float[pixels * 3];
+        for (int i = 0; i < camera.length; i++) {
+            camera[i] = 0.5f + 0.2f * random.next();
+        }
+        float[] cameraMix = {0.5f};
+        float[] result = new float[pixels * 3];
+
+        try (ModelSession djl = ModelSession.load("cppn", model, EngineOptions.cpu())) {
+            TensorBuffer coordsBuffer = djl.bufferFor(djl.input(CppnNetwork.COORDS)).reshape(pixels, 3);
+            coordsBuffer.setFloats(coords, coords.length);
+            TensorBuffer latentBuffer = djl.bufferFor(djl.input(CppnNetwork.LATENT)).reshape(1, GenerationParams.LATENT_SIZE);
+            latentBuffer.setFloats(latent, latent.length);
+            TensorBuffer cameraBuffer = djl.bufferFor(djl.input(CppnNetwork.CAMERA)).reshape(pixels, 3);
+            cameraBuffer.setFloats(camera, camera.length);
+            TensorBuffer mixBuffer = djl.bufferFor(djl.input(CppnNetwork.CAMERA_MIX)).reshape(1, 1);
+            mixBuffer.setFloats(cameraMix, 1);
+            TensorBuffer rgb = djl.bufferFor(djl.output(CppnNetwork.RGB));
+            List<TensorBuffer> inputs = List.of(coordsBuffer, latentBuffer, cameraBuffer, mixBuffer);
+            List<TensorBuffer> outputs = List.of(rgb);
+            Runnable viaDjl = () -> {
+                djl.run(inputs, outputs);
+                rgb.getFloats(result);
+            };
+
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            try (OrtSession.SessionOptions options = rawOptions();
+                 OrtSession session = env.createSession(model, options);
+                 OnnxTensor coordsTensor = OnnxTensor.createTensor(env, direct(coords), new long[]{pixels, 3});
+                 OnnxTensor latentTensor = OnnxTensor.createTensor(env, direct(latent), new long[]{1, GenerationParams.LATENT_SIZE});
+                 OnnxTensor cameraTensor = OnnxTensor.createTensor(env, direct(camera), new long[]{pixels, 3});
+                 OnnxTensor mixTensor = OnnxTensor.createTensor(env, direct(cameraMix), new long[]{1, 1})) {
+                Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+                feed.put(CppnNetwork.COORDS, coordsTensor);
+                feed.put(CppnNetwork.LATENT, latentTensor);
+                feed.put(CppnNetwork.CAMERA, cameraTensor);
+                feed.put(CppnNetwork.CAMERA_MIX, mixTensor);
+                Runnable raw = () -> {
+                    try (OrtSession.Result out = session.run(feed)) {
+                        ((OnnxTensor) out.get(0)).getFloatBuffer().get(result);
+                    } catch (OrtException e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+                long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
+                timedWindow(viaDjl, windowNanos, 3);
+                timedWindow(raw, windowNanos, 3);
+                double[] djlMillis = new double[config.windows()];
+                double[] rawMillis = new double[config.windows()];
+                for (int w = 0; w < djlMillis.length; w++) {
+                    // Alternating, and which goes first alternating too, so that drift favours neither.
+                    if (w % 2 == 0) {
+                        djlMillis[w] = timedWindow(viaDjl, windowNanos, 2) / 1e6;
+                        rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
+                    } else {
+                        rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
+                        djlMillis[w] = timedWindow(viaDjl, windowNanos, 2) / 1e6;
+                    }
+                }
+                return new double[][]{djlMillis, rawMillis};
+            }
+        }
+    }
+
+    /** What Liquide's sessions use (ALL_OPT, pool threads that sleep, default thread counts), set by hand. */
+    private static OrtSession.SessionOptions rawOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.addConfigEntry("session.intra_op.allow_spinning", "0");
+        options.addConfigEntry("session.inter_op.allow_spinning", "0");
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+        return options;
+    }
+
+    private static FloatBuffer direct(float[] values) {
+        FloatBuffer buffer = ByteBuffer.allocateDirect(values.length * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
+        buffer.put(values).flip();
+        return buffer;
+    }
+
+    static BenchRow diffusion(BenchConfig config, String measure) throws Exception {
+        Path folder = TinyDiffusion.folder(config.workDir());
+        int size = config.diffusionSize();
+        ModelSpec spec = ModelSpec.of(folder.toString()).withSize(size, size).withSteps(DIFFUSION_STEPS)
+                .withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED);
+        int unetCalls = Scheduler.of(SchedulerConfig.read(folder.resolve("scheduler/scheduler_config.json")))
+                .timesteps(DIFFUSION_STEPS, STRENGTH).length;
+        VideoFrame input = cameraFrame(config.cameraVideo());
+        VideoFrame output = new VideoFrame();
+        GenerationParams params = new GenerationParams().strength(STRENGTH).seed(SEED).promptBlend(0.3f);
+        try (ImageGenerator generator = GeneratorFactory.open(spec);
+             ModelSession encoder = ModelSession.load(folder.resolve("vae_encoder/model.onnx"), EngineOptions.cpu());
+             ModelSession unet = ModelSession.load(folder.resolve("unet/model.onnx"), EngineOptions.cpu());
+             ModelSession decoder = ModelSession.load(folder.resolve("vae_decoder/model.onnx"), EngineOptions.cpu())) {
+            DiffusionGenerator diffusion = (DiffusionGenerator) generator;
+            int runWidth = diffusion.runWidth();
+            int runHeight = diffusion.runHeight();
+            long latentHeight = runHeight / 8;
+            long latentWidth = runWidth / 8;
+            SeededGaussian random = new SeededGaussian(4);
+
+            TensorBuffer image = filled(encoder, "sample", random, 1, 3, runHeight, runWidth);
+            TensorBuffer latentParameters = encoder.bufferFor(encoder.output("latent_parameters"));
+            TensorBuffer sample = filled(unet, "sample", random, 1, 4, latentHeight, latentWidth);
+            TensorBuffer timestep = unet.bufferFor(unet.input("timestep")).reshape(1);
+            timestep.setLong(0, 500);
+            TensorBuffer text = filled(unet, "encoder_hidden_states", random, 1, 77, TinyDiffusion.HIDDEN);
+            TensorBuffer prediction = unet.bufferFor(unet.output("out_sample"));
+            TensorBuffer latents = filled(decoder, "latent_sample", random, 1, 4, latentHeight, latentWidth);
+            TensorBuffer pixels = decoder.bufferFor(decoder.output("sample"));
+            float[] scratch = new float[3 * runWidth * runHeight];
+            Runnable models = () -> {
+                // As the pipeline does around each session: write the inputs, run, read the output.
+                image.setFloats(scratch, image.elementCount());
+                encoder.run(List.of(image), List.of(latentParameters));
+                latentParameters.getFloats(scratch);
+                for (int i = 0; i < unetCalls; i++) {
+                    sample.setFloats(scratch, sample.elementCount());
+                    unet.run(List.of(sample, timestep, text), List.of(prediction));
+                    prediction.getFloats(scratch);
+                }
+                latents.setFloats(scratch, latents.elementCount());
+                decoder.run(List.of(latents), List.of(pixels));
+                pixels.getFloats(scratch);
+            };
+            Runnable pipeline = () -> {
+                try {
+                    generator.generate(input, params, output);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
+            timedWindow(pipeline, windowNanos, 3);
+            timedWindow(models, windowNanos, 3);
+            double[] total = new double[config.windows()];
+            double[] inside = new double[config.windows()];
+            double[] outside = new double[config.windows()];
+            for (int w = 0; w < total.length; w++) {
+                total[w] = timedWindow(pipeline, windowNanos, 2) / 1e6;
+                inside[w] = timedWindow(models, windowNanos, 2) / 1e6;
+                outside[w] = total[w] - inside[w];
+            }
+            Stats totalStats = Stats.of(total);
+            return BenchRow.measured(DIFFUSION, measure, "ms", Stats.of(outside),
+                    "time inside the model sessions for the same image (VAE encoder + " + unetCalls + " UNet + VAE decoder,"
+                            + " timed alone with the same shapes)", Stats.of(inside),
+                    "lower is better; with real models only the absolute ms matters",
+                    "tiny untrained models (a few operators each) so that the pipeline's own work dominates; models run at "
+                            + runWidth + "x" + runHeight + ", camera input " + config.cameraVideo() + "; whole image "
+                            + totalStats.format("ms") + "; outside = whole − inside, per alternating window; prompts"
+                            + " are encoded once and cached, so the text encoder and tokenizer cost nothing per image");
+        } finally {
+            input.free();
+            output.free();
+        }
+    }
+
+    private static TensorBuffer filled(ModelSession session, String input, SeededGaussian random, long... shape) {
+        TensorBuffer buffer = session.bufferFor(session.input(input)).reshape(shape);
+        for (int i = 0; i < buffer.elementCount(); i++) {
+            buffer.setFloat(i, random.next() * 0.5f);
+        }
+        return buffer;
+    }
+}

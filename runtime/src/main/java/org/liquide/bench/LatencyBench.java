@@ -1,0 +1,251 @@
+package org.liquide.bench;
+
+import org.liquide.camera.CameraFeed;
+import org.liquide.camera.CameraSpec;
+import org.liquide.render.FrameClock;
+import org.liquide.render.FrameObserver;
+import org.liquide.render.OutputSettings;
+import org.liquide.render.RenderLoop;
+import org.liquide.render.gl.Framebuffer;
+import org.liquide.signal.SignalBus;
+import org.liquide.signal.mapping.MappingEngine;
+import org.liquide.signal.mapping.MappingSpec;
+import org.liquide.signal.mapping.ParameterTarget;
+import org.lwjgl.system.MemoryUtil;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.lwjgl.opengl.GL11C.GL_RGBA;
+import static org.lwjgl.opengl.GL11C.GL_UNSIGNED_BYTE;
+import static org.lwjgl.opengl.GL11C.glReadPixels;
+import static org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER;
+import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
+
+/**
+ * Benchmark 5: latencies through the real render loop at the show's default pace (60 frames/s) with the
+ * compositor benchmark's scene. Camera: from the capture thread's delivery of a frame to the end of the
+ * first composited frame that shows it ({@code CameraLayerSource.shownCaptureNanos()}), in frames and
+ * ms. Sensor: a value published on the {@link SignalBus} moves, through a {@link MappingEngine} mapping
+ * evaluated at the start of each frame, the opacity of a white square over a black one; each frame one
+ * pixel of it is read back, and the latency runs from the publish to the end of the first frame whose
+ * pixel shows the new value. Reading the pixel waits for the GPU, so "end of the frame" is when it is
+ * finished, not when it is queued.
+ */
+final class LatencyBench {
+    static final String CAMERA = "latency-camera";
+    static final String SENSOR = "latency-sensor";
+    static final String SIGNAL = "bench/marker";
+    private static final int MAX_SAMPLES = 100_000;
+
+    private LatencyBench() {
+    }
+
+    static List<BenchRow> run(BenchConfig config, Path shader, Consumer<String> progress) {
+        String size = config.latencySize().toString();
+        String cameraMeasure = "Camera frame delivered → end of the first composited frame showing it, " + size
+                + " at 60 fps pacing (compositor scene); frames";
+        String sensorMeasure = "Signal published on the bus → end of the first composited frame reflecting it (mapped"
+                + " layer opacity, pixel read back), " + size + " at 60 fps pacing; ms";
+        try {
+            BenchVideos.Video video = BenchVideos.h264(config.workDir(), config.cameraVideo(), config.cameraVideoFrames());
+            progress.accept("latency: " + Stats.number(config.latencySeconds()) + " s at " + size);
+            Observer observer = measure(config, video, shader);
+            if (observer.cameraCount == 0 || observer.sensorCount == 0) {
+                throw new IllegalStateException("too few samples: " + observer.cameraCount + " camera frames, "
+                        + observer.sensorCount + " signal changes seen");
+            }
+            double[] cameraFrames = Arrays.copyOf(observer.cameraFrames, observer.cameraCount);
+            double[] cameraMillis = Arrays.copyOf(observer.cameraMillis, observer.cameraCount);
+            double[] sensorMillis = Arrays.copyOf(observer.sensorMillis, observer.sensorCount);
+            double[] sensorFrames = Arrays.copyOf(observer.sensorFrames, observer.sensorCount);
+            double[] intervals = Arrays.copyOf(observer.intervals, observer.intervalCount);
+            double medianInterval = Stats.percentile(intervals, 0.5);
+            String rate = "render rate " + Stats.number(1000 / medianInterval) + " fps (median frame interval "
+                    + Stats.number(medianInterval) + " ms)";
+            List<BenchRow> rows = new ArrayList<>();
+            rows.add(BenchRow.againstGoal(CAMERA, cameraMeasure, "frames", Stats.of(cameraFrames),
+                    "the next frame after delivery (latest-wins)", 1, "1 frame (the least possible)",
+                    "lower is better; 1× is the least possible",
+                    observer.cameraCount + " camera frames; in ms " + Stats.of(cameraMillis).format("ms") + ", p95 "
+                            + Stats.number(Stats.percentile(cameraMillis, 0.95)) + " ms; " + rate
+                            + "; delivery is after FFmpeg's decode and BGR conversion (sensor exposure and USB not included)"));
+            rows.add(BenchRow.againstGoal(SENSOR, sensorMeasure, "ms", Stats.of(sensorMillis),
+                    "one frame interval of this run", medianInterval, Stats.number(medianInterval) + " ms (one frame)",
+                    "lower is better; between 0.5× and 2× is what a frame loop allows",
+                    observer.sensorCount + " changes published 150–350 ms apart; p95 "
+                            + Stats.number(Stats.percentile(sensorMillis, 0.95)) + " ms; in frames "
+                            + Stats.of(sensorFrames).format("frames") + "; " + rate));
+            return rows;
+        } catch (Exception | Error e) {
+            String why = BenchRunner.describe(e);
+            return List.of(BenchRow.failed(CAMERA, cameraMeasure, why), BenchRow.failed(SENSOR, sensorMeasure, why));
+        }
+    }
+
+    private static Observer measure(BenchConfig config, BenchVideos.Video video, Path shader) throws Exception {
+        SignalBus bus = new SignalBus();
+        MappingSpec spec = new MappingSpec(SIGNAL, 0, List.of(), "layer.marker-white.opacity", 0, 3600, 0);
+        Observer observer = new Observer(config.latencySize(), (long) (config.warmUpSeconds() * 1e9));
+        boolean finished = false;
+        try (CameraFeed feed = CameraFeed.of("bench-latency", new CameraSpec.VideoFile(video.file())).start()) {
+            RenderLoop loop = new RenderLoop(OutputSettings.defaults()
+                    .withSize(config.latencySize().width(), config.latencySize().height()).withHeadless(true)
+                    .withOffscreenFps(60), (w, h) -> {
+                MappingEngine[] engine = new MappingEngine[1];
+                CompositeScene scene = CompositeScene.create(w, h, feed, shader, config.generatorSize(),
+                        (clock, marker) -> engine[0].evaluate(clock.nowNanos()));
+                engine[0] = MappingEngine.build(List.of(spec), bus,
+                        name -> new ParameterTarget(name, value -> scene.marker().opacity((float) value)));
+                observer.scene = scene;
+                return scene;
+            });
+            loop.addObserver(observer);
+            loop.start();
+            try {
+                CompositorBench.awaitDone(loop, observer::measuring, 120);
+                publishChanges(bus, observer, loop, (long) (config.latencySeconds() * 1e9));
+            } finally {
+                loop.stop();
+                finished = loop.awaitFinished(30, TimeUnit.SECONDS);
+            }
+            if (loop.failure() != null) {
+                throw new IllegalStateException("render loop failed: " + loop.failure(), loop.failure());
+            }
+        } finally {
+            if (finished) {
+                // The render thread reads into it until the loop has ended.
+                observer.free();
+            }
+        }
+        return observer;
+    }
+
+    /** Flips the signal between 0 and 1 at irregular intervals, each time once the last flip was seen. */
+    private static void publishChanges(SignalBus bus, Observer observer, RenderLoop loop, long durationNanos)
+            throws InterruptedException {
+        double[] value = new double[1];
+        boolean white = false;
+        long end = System.nanoTime() + durationNanos;
+        while (System.nanoTime() < end && loop.failure() == null) {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(150, 351));
+            long waitUntil = System.nanoTime() + 2_000_000_000L;
+            while (observer.pending && System.nanoTime() < waitUntil) {
+                Thread.sleep(1);
+            }
+            if (observer.pending) {
+                throw new IllegalStateException("a published change never showed on screen");
+            }
+            white = !white;
+            value[0] = white ? 1 : 0;
+            observer.expectWhite = white;
+            observer.publishedNanos = System.nanoTime();
+            observer.pending = true;
+            bus.publish("bench", SIGNAL, value, 1, System.currentTimeMillis());
+        }
+        long waitUntil = System.nanoTime() + 2_000_000_000L;
+        while (observer.pending && System.nanoTime() < waitUntil) {
+            Thread.sleep(1);
+        }
+    }
+
+    /** Render-thread side: reads the marker pixel every frame and notes when changes show. No allocation. */
+    private static final class Observer implements FrameObserver {
+        private static final int RING = 256;
+        private final int pixelX;
+        private final int pixelY;
+        private final long warmUpNanos;
+        private final ByteBuffer pixel = MemoryUtil.memAlloc(4);
+        private final long[] frameEnds = new long[RING];
+        final double[] cameraFrames = new double[MAX_SAMPLES];
+        final double[] cameraMillis = new double[MAX_SAMPLES];
+        final double[] sensorMillis = new double[MAX_SAMPLES];
+        final double[] sensorFrames = new double[MAX_SAMPLES];
+        final double[] intervals = new double[MAX_SAMPLES];
+        int cameraCount;
+        int sensorCount;
+        int intervalCount;
+        volatile CompositeScene scene;
+        volatile boolean expectWhite;
+        volatile long publishedNanos;
+        volatile boolean pending;
+        private volatile boolean measuring;
+        private long firstNanos;
+        private long lastShown;
+
+        Observer(BenchConfig.Size size, long warmUpNanos) {
+            this.pixelX = (int) (size.width() * CompositeScene.MARKER_SIZE / 2);
+            this.pixelY = size.height() - 1 - (int) (size.height() * CompositeScene.MARKER_SIZE / 2);
+            this.warmUpNanos = warmUpNanos;
+        }
+
+        @Override
+        public void frameComposited(FrameClock clock, Framebuffer frame) {
+            long index = clock.frameIndex();
+            glBindFramebuffer(GL_FRAMEBUFFER, frame.id());
+            glReadPixels(pixelX, pixelY, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
+            glBindFramebuffer(GL_FRAMEBUFFER, 0);
+            long done = System.nanoTime();
+            frameEnds[(int) (index % RING)] = done;
+            if (!measuring) {
+                if (firstNanos == 0) {
+                    firstNanos = done;
+                }
+                if (done - firstNanos >= warmUpNanos) {
+                    lastShown = scene.camera().shownCaptureNanos();
+                    measuring = true;
+                }
+                return;
+            }
+            if (intervalCount < MAX_SAMPLES) {
+                intervals[intervalCount++] = clock.deltaSeconds() * 1000;
+            }
+            long shown = scene.camera().shownCaptureNanos();
+            if (shown != lastShown && shown != 0 && cameraCount < MAX_SAMPLES) {
+                lastShown = shown;
+                cameraMillis[cameraCount] = (done - shown) / 1e6;
+                cameraFrames[cameraCount] = framesSince(shown, index);
+                cameraCount++;
+            }
+            if (pending) {
+                boolean white = (pixel.get(0) & 0xFF) > 127;
+                if (white == expectWhite && sensorCount < MAX_SAMPLES) {
+                    long published = publishedNanos;
+                    sensorMillis[sensorCount] = (done - published) / 1e6;
+                    sensorFrames[sensorCount] = framesSince(published, index);
+                    sensorCount++;
+                    pending = false;
+                }
+            }
+        }
+
+        /**
+         * How many frames, up to this one, ended at or after {@code nanos}: 1 when the frame in progress (or
+         * the next one) shows it, 2 when the one in progress had already passed its sources, and so on.
+         */
+        private int framesSince(long nanos, long index) {
+            int count = 0;
+            for (long j = index; j >= 0 && index - j < RING; j--) {
+                if (frameEnds[(int) (j % RING)] < nanos) {
+                    break;
+                }
+                count++;
+            }
+            return count;
+        }
+
+        boolean measuring() {
+            return measuring;
+        }
+
+        void free() {
+            MemoryUtil.memFree(pixel);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.liquide.cli;
+
+import org.liquide.bench.BenchConfig;
+import org.liquide.bench.BenchReport;
+import org.liquide.bench.BenchRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures Liquide next to what a user would otherwise pick, on this machine, in this run:",
+                "the compositor against a Processing sketch, camera ingest against ffmpeg, render-thread",
+                "allocation and GC pauses in the demo, generation (CPPN, DJL against raw ONNX Runtime, the",
+                "diffusion pipeline outside its models) and camera and sensor latency.",
+                "Prints a Markdown table (medians with min–max) and writes it to a file. See docs/benchmarks.md."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--quick", description = "Short runs that prove every benchmark works (CI; under two minutes); do not judge their figures.")
+    boolean quick;
+
+    @Option(names = "--output", paramLabel = "FILE.md", defaultValue = "bench-results.md",
+            description = "Where to write the results (default: ${DEFAULT-VALUE} in the working folder).")
+    Path output;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+            description = "Run only these benchmarks: compositor, ingest, allocation, generation, latency.")
+    List<String> only = List.of();
+
+    @Option(names = "--shader", paramLabel = "FILE.fs",
+            description = "The ISF filter of the compositor and latency scenes (default: scenes/_shaders/soft-glow.fs above the working folder).")
+    Path shader;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the test videos and the tiny diffusion model are made and kept (default: liquide-bench in the temporary folder).")
+    Path workDir;
+
+    @Override
+    public Integer call() throws IOException {
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : only) {
+            String trimmed = name.strip();
+            if (!BenchRunner.BENCHMARKS.contains(trimmed)) {
+                throw new BadInputException("--only " + trimmed + ": unknown benchmark; known: "
+                        + String.join(", ", BenchRunner.BENCHMARKS));
+            }
+            selected.add(trimmed);
+        }
+        if (shader != null && !Files.isRegularFile(shader)) {
+            throw new BadInputException("--shader " + shader + ": no such file");
+        }
+        Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "liquide-bench");
+        BenchConfig config = quick ? BenchConfig.quick(work) : BenchConfig.full(work);
+        if (shader != null) {
+            config = config.withShaderFile(shader.toAbsolutePath());
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        BenchReport report = BenchRunner.run(config, selected, line -> {
+            err.println("liquide bench: " + line);
+            err.flush();
+        });
+        String markdown = "# Liquide benchmark results\n\n`liquide bench" + (quick ? " --quick" : "")
+                + (selected.isEmpty() ? "" : " --only " + String.join(",", selected)) + "`\n\n" + report.markdown();
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(markdown);
+        out.flush();
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(output, markdown);
+        err.println("liquide bench: results written to " + output.toAbsolutePath());
+        if (!report.allOk()) {
+            err.println("liquide bench: some benchmarks failed (see the table)");
+            return ExitCodes.INTERNAL_FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+}
