@@ -23,6 +23,7 @@ public final class TestPatternClip {
 
     public static Path write(Path file, int width, int height, double seconds, double framesPerSecond) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
+        FfmpegLog.install(); // FFmpeg's own messages through the log, warnings and worse only
         TestPatternSource pattern = new TestPatternSource(new CameraSpec.TestPattern(width, height, framesPerSecond));
         VideoFrame frame = new VideoFrame();
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height);

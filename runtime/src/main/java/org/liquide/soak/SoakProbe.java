@@ -1,0 +1,121 @@
+package org.liquide.soak;
+
+import org.liquide.control.LogTail;
+import org.liquide.render.RenderLoop;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Takes one {@link SoakSample} a second from outside the show: the heap (and what remains after
+ * collection), the process's resident memory, frames and the longest frame interval, warnings logged.
+ */
+final class SoakProbe implements AutoCloseable {
+    private static final double MIB = 1024 * 1024;
+    private static final Path PROC_STATUS = Path.of("/proc/self/status");
+
+    private final RenderLoop loop;
+    private final LogTail log;
+    private final Supplier<String> scene;
+    private final long startNanos;
+    private final ScheduledExecutorService ticker;
+    private final List<SoakSample> samples = new ArrayList<>();
+    private final float[] intervals = new float[600];
+    private long lastFrames;
+    private long lastLogSeq = -1;
+
+    SoakProbe(RenderLoop loop, LogTail log, Supplier<String> scene, long startNanos) {
+        this.loop = loop;
+        this.log = log;
+        this.scene = scene;
+        this.startNanos = startNanos;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().name("liquide-soak-probe").daemon().unstarted(r));
+    }
+
+    SoakProbe start() {
+        ticker.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+        return this;
+    }
+
+    synchronized List<SoakSample> samples() {
+        return List.copyOf(samples);
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        long frames = loop.framesRendered();
+        long fresh = frames - lastFrames;
+        lastFrames = frames;
+        int count = loop.frameTimes().recentIntervalsMillis(intervals);
+        double longest = 0;
+        for (int i = Math.max(0, count - (int) Math.min(fresh, count)); i < count; i++) {
+            longest = Math.max(longest, intervals[i]);
+        }
+        long last = loop.lastFrameNanos();
+        if (last != 0) {
+            longest = Math.max(longest, (now - last) / 1e6);
+        }
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        SoakSample sample = new SoakSample((now - startNanos) / 1e9, heap.getUsed() / MIB, heapAfterCollection() / MIB,
+                residentBytes() / MIB, frames, fresh, longest, newWarnings(), scene.get());
+        synchronized (this) {
+            samples.add(sample);
+        }
+    }
+
+    private int newWarnings() {
+        int count = 0;
+        for (LogTail.Line line : log.last(log.capacity())) {
+            if (line.seq() > lastLogSeq) {
+                lastLogSeq = line.seq();
+                if (line.level().equals("WARN") || line.level().equals("ERROR")) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Heap in use right after the last collection of each heap pool; the heap in use where pools do not say. */
+    private static long heapAfterCollection() {
+        long total = 0;
+        boolean known = false;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            MemoryUsage after = pool.getType() == MemoryType.HEAP && pool.isValid() ? pool.getCollectionUsage() : null;
+            if (after != null) {
+                total += after.getUsed();
+                known = true;
+            }
+        }
+        return known ? total : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** The process's resident set (VmRSS), 0 where /proc does not tell. */
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(PROC_STATUS)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

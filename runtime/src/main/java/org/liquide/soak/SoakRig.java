@@ -1,0 +1,137 @@
+package org.liquide.soak;
+
+import org.liquide.camera.TestPatternClip;
+import org.liquide.hardware.broker.MosquittoProcess;
+import org.liquide.hardware.node.SimulatedNode;
+import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.node.config.NodeConfig;
+import org.liquide.hardware.node.config.NodeFileResult;
+import org.liquide.hardware.node.config.NodeFiles;
+import org.liquide.hardware.node.mqtt.MqttReadingSink;
+import org.liquide.hardware.node.mqtt.MqttSettings;
+import org.liquide.render.OutputSettings;
+import org.liquide.show.RunOptions;
+import org.liquide.show.ShowRuntime;
+import org.liquide.show.schedule.OpeningHours;
+import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.CameraConfig;
+import org.liquide.showcase.ControlConfig;
+import org.liquide.showcase.OutputConfig;
+import org.liquide.showcase.PlaylistEntry;
+import org.liquide.showcase.RecordingConfig;
+import org.liquide.showcase.ScheduleConfig;
+import org.liquide.showcase.ShowcaseConfig;
+import org.liquide.showcase.ShowcaseFiles;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Everything the endurance run needs, for real: a copy of the scenes (the run edits it), the test pattern
+ * served as a network camera, a Mosquitto broker, the sensor nodes' simulated visitors publishing through
+ * it, and the show itself, headless, playing every scene in turn with the built-in generator.
+ */
+final class SoakRig implements AutoCloseable {
+    static final int WIDTH = 640;
+    static final int HEIGHT = 360;
+
+    final Path work;
+    final Path scenes;
+    final CameraStreamServer camera;
+    final MosquittoProcess broker;
+    final ShowRuntime show;
+    final List<String> playlist;
+    private final List<AutoCloseable> nodes = new ArrayList<>();
+
+    private SoakRig(Path work, Path scenes, CameraStreamServer camera, MosquittoProcess broker, ShowRuntime show, List<String> playlist) {
+        this.work = work;
+        this.scenes = scenes;
+        this.camera = camera;
+        this.broker = broker;
+        this.show = show;
+        this.playlist = playlist;
+    }
+
+    static SoakRig start(SoakOptions options) throws IOException {
+        Path work = Files.createTempDirectory("liquide-soak-");
+        Path scenes = work.resolve("scenes");
+        copy(options.scenes(), scenes);
+        List<String> playlist = ShowcaseFiles.knownScenes(scenes);
+        if (playlist.isEmpty()) {
+            throw new IOException(options.scenes() + ": no scenes to play");
+        }
+        Path clip = TestPatternClip.write(work.resolve("salle.mp4"), WIDTH, HEIGHT, 10, 30);
+        CameraStreamServer camera = new CameraStreamServer(clip);
+        camera.start();
+        MosquittoProcess broker = MosquittoProcess.start();
+        ShowcaseConfig config = new ShowcaseConfig(work.resolve("showcase.yaml"), "soak", "soak", new OutputConfig(WIDTH, HEIGHT, 30),
+                List.of(), List.of(new CameraConfig("salle", camera.url(), true)), Optional.of(URI.create(broker.url())),
+                Optional.empty(), List.of(), false, Map.of(), scenes,
+                new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
+                playlist.stream().map(scene -> new PlaylistEntry(scene, options.sceneEvery(), 2)).toList(),
+                new ControlConfig(false, "127.0.0.1", 0, work.resolve("token"), false),
+                new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER);
+        Files.writeString(config.file(), "# The endurance run's showcase, built in code by liquide soak.\n");
+        ShowRuntime show = ShowRuntime.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
+                .withHeadless(true).withOffscreenFps(30), false, false, Optional.empty(), true));
+        SoakRig rig = new SoakRig(work, scenes, camera, broker, show, playlist);
+        rig.startNodes(options.nodes(), BrokerAddress.parse(broker.url()).orElseThrow());
+        return rig;
+    }
+
+    private void startNodes(Path folder, BrokerAddress address) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                if (NodeFiles.load(file) instanceof NodeFileResult.Valid valid) {
+                    NodeConfig config = valid.config().withBroker(address);
+                    MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(address, config.node())
+                            .withReconnect(Duration.ofMillis(250), Duration.ofSeconds(2)));
+                    nodes.add(sink);
+                    nodes.add(SimulatedNode.start(config, sink));
+                }
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> tree = Files.walk(from)) {
+            for (Path source : tree.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        show.close();
+        for (AutoCloseable node : nodes.reversed()) {
+            try {
+                node.close();
+            } catch (Exception e) {
+                // closing: nothing more to do
+            }
+        }
+        broker.close();
+        camera.close();
+        try (Stream<Path> tree = Files.walk(work)) {
+            tree.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}
