@@ -59,7 +59,7 @@ public final class SceneInstance implements AutoCloseable {
     private final FrameTask[] tasks;
     private final MappingEngine mappings;
     private final GenerationParams params;
-    private final LatestSlot<GenerationParams> paramsForSketches;
+    private final LatestSlot<GenerationParams>[] paramsForSketches;
     private final List<AutoCloseable> owned;
     private final Map<String, LayerStyle> styles;
     private final Map<String, ShaderLayer> shaderLayers;
@@ -67,7 +67,7 @@ public final class SceneInstance implements AutoCloseable {
 
     private SceneInstance(SceneDefinition definition, Compositor compositor, Layer[] layers, LayerSource[] hidden,
                           FrameTask[] tasks, MappingEngine mappings, GenerationParams params,
-                          LatestSlot<GenerationParams> paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles,
+                          LatestSlot<GenerationParams>[] paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles,
                           Map<String, ShaderLayer> shaderLayers) {
         this.definition = definition;
         this.compositor = compositor;
@@ -86,7 +86,8 @@ public final class SceneInstance implements AutoCloseable {
     public static SceneInstance create(PreparedScene prepared, SceneResources resources) {
         SceneDefinition scene = prepared.definition();
         GenerationParams params = settingsToParams(scene.generator());
-        LatestSlot<GenerationParams> forSketches = new LatestSlot<>(GenerationParams::new);
+        // One slot per sketch: a latest-wins slot has a single reader, and each sketch reads on its own thread.
+        List<LatestSlot<GenerationParams>> forSketches = new ArrayList<>();
         List<AutoCloseable> owned = new ArrayList<>();
         Map<String, LayerStyle> styles = new LinkedHashMap<>();
         Map<String, CameraLayerSource> cameraSources = new HashMap<>();
@@ -118,9 +119,13 @@ public final class SceneInstance implements AutoCloseable {
                 }
                 case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
                 case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);
-                case LayerDefinition.Sketch sketch -> new SketchLayerSource(new SketchRunner(scene.name() + "-" + sketch.name(),
-                        prepared.sketches().get(sketch.name()), sketch.width(), sketch.height(), sketch.framesPerSecond(),
-                        resources.signals(), forSketches, scene.generator().prompts()).start());
+                case LayerDefinition.Sketch sketch -> {
+                    LatestSlot<GenerationParams> sketchParams = new LatestSlot<>(GenerationParams::new);
+                    forSketches.add(sketchParams);
+                    yield new SketchLayerSource(new SketchRunner(scene.name() + "-" + sketch.name(),
+                            prepared.sketches().get(sketch.name()), sketch.width(), sketch.height(), sketch.framesPerSecond(),
+                            resources.signals(), sketchParams, scene.generator().prompts()).start());
+                }
                 case LayerDefinition.Shader shader -> {
                     ShaderLayer layer = openShader(shader, resources);
                     shaderLayers.put(shader.name(), layer);
@@ -144,7 +149,7 @@ public final class SceneInstance implements AutoCloseable {
         }
         Compositor compositor = new Compositor(resources.width(), resources.height());
         return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),
-                tasks.toArray(FrameTask[]::new), mappings, params, forSketches, owned, styles, shaderLayers);
+                tasks.toArray(FrameTask[]::new), mappings, params, forSketches.toArray(LatestSlot[]::new), owned, styles, shaderLayers);
     }
 
     private static ShaderLayer openShader(LayerDefinition.Shader shader, SceneResources resources) {
@@ -224,9 +229,10 @@ public final class SceneInstance implements AutoCloseable {
         for (FrameTask task : tasks) {
             task.beforeFrame(clock);
         }
-        GenerationParams shared = paramsForSketches.writable();
-        shared.copyFrom(params);
-        paramsForSketches.publish();
+        for (LatestSlot<GenerationParams> slot : paramsForSketches) {
+            slot.writable().copyFrom(params);
+            slot.publish();
+        }
         for (LayerSource source : hidden) {
             source.update(clock);
         }

@@ -243,15 +243,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 return bus;
             }
 
-            /**
-     * The last hot-reload error (a shader or sketch that did not compile, a scene that did not read),
-     * empty when the last reload succeeded.
-     */
-    public String reloadError() {
-        return reloadError;
-    }
-
-    public Optional<CameraFeed> camera(String name) {
+            public Optional<CameraFeed> camera(String name) {
                 return Optional.ofNullable(cameras.get(name));
             }
 
@@ -308,7 +300,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return reloadError;
     }
 
-    public Optional<CameraFeed> camera(String name) {
+            public Optional<CameraFeed> camera(String name) {
         return Optional.ofNullable(cameras.get(name));
     }
 

@@ -28,7 +28,21 @@ import java.util.stream.Collectors;
  * loader: the old version stays valid until the new one replaces it.
  */
 public final class SketchCompiler {
+    /**
+     * One file manager for every compile, kept open: it opens the classpath's jars once. A manager per
+     * compile would open them all again each time (a scene change, an edit), and javac does not give every
+     * one of them back, so a season of scene changes would run out of file descriptors and memory.
+     */
+    private static StandardJavaFileManager sharedFiles;
+
     private SketchCompiler() {
+    }
+
+    private static synchronized StandardJavaFileManager files(JavaCompiler compiler) {
+        if (sharedFiles == null) {
+            sharedFiles = compiler.getStandardFileManager(null, Locale.ROOT, null);
+        }
+        return sharedFiles;
     }
 
     /** Compiles {@code source} and returns its class {@code className} (fully qualified), a {@link Sketch}. */
@@ -45,14 +59,19 @@ public final class SketchCompiler {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
-        StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null);
+        StandardJavaFileManager standard = files(compiler);
         JavaFileObject unit = new SimpleJavaFileObject(source.toUri(), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                 return code;
             }
         };
-        try (ForwardingJavaFileManager<StandardJavaFileManager> memory = new ForwardingJavaFileManager<>(standard) {
+        ForwardingJavaFileManager<StandardJavaFileManager> memory = new ForwardingJavaFileManager<>(standard) {
+            @Override
+            public void close() {
+                // the shared manager stays open for the next compile
+            }
+
             @Override
             public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind, FileObject sibling) {
                 return new SimpleJavaFileObject(URI.create("memory:///" + name.replace('.', '/') + kind.extension), kind) {
@@ -64,7 +83,8 @@ public final class SketchCompiler {
                     }
                 };
             }
-        }) {
+        };
+        synchronized (SketchCompiler.class) {
             List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-proc:none",
                     "-Xlint:none", "-implicit:none");
             boolean ok = compiler.getTask(null, memory, diagnostics, options, null, List.of(unit)).call();
@@ -74,8 +94,6 @@ public final class SketchCompiler {
                         .map(d -> source + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
                         .collect(Collectors.joining(System.lineSeparator())));
             }
-        } catch (IOException e) {
-            throw new SketchCompileException(source + ": " + e.getMessage());
         }
         ClassLoader loader = new ClassLoader(Sketch.class.getClassLoader()) {
             @Override

@@ -4,8 +4,6 @@ import org.liquide.control.LogTail;
 import org.liquide.render.RenderLoop;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Takes one {@link SoakSample} a second from outside the show: the heap (and what remains after
- * collection), the process's resident memory, frames and the longest frame interval, warnings logged.
+ * Takes one {@link SoakSample} a second from outside the show: the heap, the live heap, the process's
+ * resident memory, frames and the longest frame interval, warnings logged. The live heap is measured
+ * after a full collection asked for every {@value #LIVE_HEAP_EVERY_SECONDS} s: with a concurrent collector
+ * the heap "after collection" includes what was allocated while it ran, and would hide or fake a leak.
  */
 final class SoakProbe implements AutoCloseable {
     private static final double MIB = 1024 * 1024;
     private static final Path PROC_STATUS = Path.of("/proc/self/status");
+    static final int LIVE_HEAP_EVERY_SECONDS = 15;
 
     private final RenderLoop loop;
     private final LogTail log;
@@ -33,6 +34,8 @@ final class SoakProbe implements AutoCloseable {
     private final float[] intervals = new float[600];
     private long lastFrames;
     private long lastLogSeq = -1;
+    private long ticks;
+    private double liveHeapMiB = Double.NaN;
 
     SoakProbe(RenderLoop loop, LogTail log, Supplier<String> scene, long startNanos) {
         this.loop = loop;
@@ -66,7 +69,11 @@ final class SoakProbe implements AutoCloseable {
             longest = Math.max(longest, (now - last) / 1e6);
         }
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        SoakSample sample = new SoakSample((now - startNanos) / 1e9, heap.getUsed() / MIB, heapAfterCollection() / MIB,
+        if (ticks++ % LIVE_HEAP_EVERY_SECONDS == 0) {
+            System.gc(); // ZGC: a full concurrent cycle; the render thread is not paused for it
+            liveHeapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MIB;
+        }
+        SoakSample sample = new SoakSample((now - startNanos) / 1e9, heap.getUsed() / MIB, liveHeapMiB,
                 residentBytes() / MIB, frames, fresh, longest, newWarnings(), scene.get());
         synchronized (this) {
             samples.add(sample);
@@ -84,20 +91,6 @@ final class SoakProbe implements AutoCloseable {
             }
         }
         return count;
-    }
-
-    /** Heap in use right after the last collection of each heap pool; the heap in use where pools do not say. */
-    private static long heapAfterCollection() {
-        long total = 0;
-        boolean known = false;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            MemoryUsage after = pool.getType() == MemoryType.HEAP && pool.isValid() ? pool.getCollectionUsage() : null;
-            if (after != null) {
-                total += after.getUsed();
-                known = true;
-            }
-        }
-        return known ? total : ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     /** The process's resident set (VmRSS), 0 where /proc does not tell. */

@@ -21,10 +21,10 @@ final class SoakReport {
 
     static Path write(Path folder, SoakOptions options, double warmUp, SoakRun.Result result, SoakVerdict verdict, String machine) throws IOException {
         Files.createDirectories(folder);
-        StringBuilder csv = new StringBuilder("seconds,heap_used_mib,heap_after_gc_mib,rss_mib,frames,fps,max_frame_ms,warnings,scene\n");
+        StringBuilder csv = new StringBuilder("seconds,heap_used_mib,live_heap_mib,rss_mib,frames,fps,max_frame_ms,warnings,scene\n");
         for (SoakSample s : result.samples()) {
             csv.append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%d,%s%n", s.seconds(), s.heapUsedMiB(),
-                    s.heapAfterGcMiB(), s.rssMiB(), s.framesRendered(), s.framesPerSecond(), s.maxFrameMillis(), s.warnings(), s.scene()));
+                    s.liveHeapMiB(), s.rssMiB(), s.framesRendered(), s.framesPerSecond(), s.maxFrameMillis(), s.warnings(), s.scene()));
         }
         Files.writeString(folder.resolve("samples.csv"), csv);
         StringBuilder faults = new StringBuilder("at_seconds,fault,noticed,recovered,recovery_seconds,detail\n");
@@ -58,7 +58,7 @@ final class SoakReport {
             md.append(row("frames rendered", String.valueOf(last.framesRendered())));
             md.append(row("frames/s, median of seconds after warm-up", fmt(SoakVerdict.median(steady, SoakSample::framesPerSecond))));
             md.append(row("longest frame after warm-up", fmt(steady.stream().mapToDouble(SoakSample::maxFrameMillis).max().orElse(0)) + " ms"));
-            md.append(row("heap after collection, first third → last third", thirds(steady, SoakSample::heapAfterGcMiB)));
+            md.append(row("live heap (after a full collection), first third → last third", thirds(steady, SoakSample::liveHeapMiB)));
             md.append(row("resident memory, first third → last third", thirds(steady, SoakSample::rssMiB)));
             md.append(row("warnings and errors logged", String.valueOf(samples.stream().mapToInt(SoakSample::warnings).sum())));
             md.append(row("hot reloads of scene files", result.edits() + " (" + result.editErrors().size() + " refused)"));
@@ -89,7 +89,7 @@ final class SoakReport {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** Two panels over time: memory (heap after collection, heap in use, resident) and the longest frame of each second. */
+    /** Two panels over time: memory (live heap, heap in use, resident) and the longest frame of each second. */
     static String chart(SoakRun.Result result) {
         List<SoakSample> samples = result.samples();
         double duration = samples.isEmpty() ? 1 : Math.max(1, samples.getLast().seconds());
@@ -106,7 +106,7 @@ final class SoakReport {
         axes(svg, frameY, "longest frame (ms)", frameTop, duration);
         line(svg, samples, SoakSample::rssMiB, memoryY, memoryTop, duration, "#c0392b", "resident", 0);
         line(svg, samples, SoakSample::heapUsedMiB, memoryY, memoryTop, duration, "#95a5a6", "heap in use", 1);
-        line(svg, samples, SoakSample::heapAfterGcMiB, memoryY, memoryTop, duration, "#2c3e50", "heap after collection", 2);
+        line(svg, samples, SoakSample::liveHeapMiB, memoryY, memoryTop, duration, "#2c3e50", "live heap", 2);
         line(svg, samples, SoakSample::maxFrameMillis, frameY, frameTop, duration, "#2980b9", "longest frame", 0);
         double limitY = frameY + PANEL - SoakVerdict.STALL_MILLIS / frameTop * PANEL;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e74c3c\" stroke-dasharray=\"4 3\"/>%n",

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether the show held: no frame over a second after the warm-up, no memory that keeps growing (heap
- * after collection and resident memory, last third of the run against the first third after the warm-up),
+ * Whether the show held: no frame over a second after the warm-up, no memory that keeps growing (live heap
+ * and resident memory, last third of the run against the first third after the warm-up),
  * every fault noticed and recovered from, no hot reload refused, no render failure.
  */
 record SoakVerdict(List<String> failures) {
@@ -28,7 +28,7 @@ record SoakVerdict(List<String> failures) {
         steady.stream().filter(s -> s.maxFrameMillis() > STALL_MILLIS).findFirst().ifPresent(s -> failures.add(String.format(Locale.ROOT,
                 "a frame took %.0f ms at %.0f s (scene %s); the limit is %.0f ms", s.maxFrameMillis(), s.seconds(), s.scene(), STALL_MILLIS)));
         if (steady.size() >= 6) {
-            growth(steady, "heap after collection", SoakSample::heapAfterGcMiB).ifPresent(failures::add);
+            growth(steady, "live heap", SoakSample::liveHeapMiB).ifPresent(failures::add);
             growth(steady, "resident memory", SoakSample::rssMiB).ifPresent(failures::add);
         } else {
             failures.add("too short to judge memory: " + steady.size() + " s after the warm-up");
