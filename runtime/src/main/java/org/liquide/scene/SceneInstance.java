@@ -94,6 +94,7 @@ public final class SceneInstance implements AutoCloseable {
         List<LayerSource> hidden = new ArrayList<>();
         List<Layer> layers = new ArrayList<>();
         Map<String, ShaderLayer> shaderLayers = new HashMap<>();
+        List<FrameTask> layerTasks = new ArrayList<>();
 
         for (LayerDefinition definition : scene.layers()) {
             if (definition instanceof LayerDefinition.Camera camera) {
@@ -113,9 +114,15 @@ public final class SceneInstance implements AutoCloseable {
                         return input;
                     }).image()).orElse(null);
                     GeneratorSettings settings = generate.generator().orElse(scene.generator());
+                    GenerationParams layerParams = params;
+                    if (generate.generator().isPresent()) {
+                        LayerGenerationParams own = new LayerGenerationParams(params, scene.generator(), settings);
+                        layerTasks.add(own);
+                        layerParams = own.params();
+                    }
                     GeneratorWorker worker = prepared.workers().get(generate.name());
-                    yield new GeneratedLayerSource(worker != null ? new WorkerGenerator(worker, params)
-                            : new ProceduralGenerator(settings.width(), settings.height(), 12, params, cameraImage));
+                    yield new GeneratedLayerSource(worker != null ? new WorkerGenerator(worker, layerParams)
+                            : new ProceduralGenerator(settings.width(), settings.height(), 12, layerParams, cameraImage));
                 }
                 case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
                 case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);
@@ -147,6 +154,7 @@ public final class SceneInstance implements AutoCloseable {
         if (!scene.storyboard().isEmpty()) {
             tasks.add(storyboard(scene, targets));
         }
+        tasks.addAll(layerTasks); // after drift and cues, so the layers see this frame's scene parameters
         Compositor compositor = new Compositor(resources.width(), resources.height());
         return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),
                 tasks.toArray(FrameTask[]::new), mappings, params, forSketches.toArray(LatestSlot[]::new), owned, styles, shaderLayers);

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  */
 public final class ScenePlayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScenePlayer.class);
-    public static final double MANUAL_TRANSITION_SECONDS = 2;
+    /** As a transition: the scene's own ({@code transition:} in its file). */
+    public static final double SCENE_TRANSITION = Double.NaN;
     private static final double RELOAD_TRANSITION_SECONDS = 0.25;
 
     private final Path scenesFolder;
@@ -112,10 +113,10 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     public void switchTo(String name) {
-        switchTo(name, MANUAL_TRANSITION_SECONDS);
+        switchTo(name, SCENE_TRANSITION);
     }
 
-    /** Crossfades to a scene over the given time; the scene already shown stays as it is. */
+    /** Crossfades to a scene over the given time ({@link #SCENE_TRANSITION}: its own); the scene already shown stays as it is. */
     public void switchTo(String name, double transitionSeconds) {
         if (!scenes().contains(name)) {
             throw new IllegalArgumentException("no scene '" + name + "'; scenes: " + String.join(", ", scenes()));
@@ -155,14 +156,14 @@ public final class ScenePlayer implements AutoCloseable {
                 asleep = false;
                 LOG.info("show awake");
                 enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
-                show(playlist.get(playlistIndex).scene(), MANUAL_TRANSITION_SECONDS);
+                show(playlist.get(playlistIndex).scene(), SCENE_TRANSITION);
             }
         });
     }
 
     /** Shows a scene instead of sleeping (the schedule's out-of-hours scene). */
     public void showOutsideHours(String name) {
-        executor.execute(() -> show(name, MANUAL_TRANSITION_SECONDS));
+        executor.execute(() -> show(name, SCENE_TRANSITION));
     }
 
     private void advance() {
@@ -201,7 +202,7 @@ public final class ScenePlayer implements AutoCloseable {
                 String back = attractReturn;
                 attractReturn = null;
                 LOG.info("someone is there: back to {}", back);
-                show(back, MANUAL_TRANSITION_SECONDS);
+                show(back, SCENE_TRANSITION);
             }
             return;
         }
@@ -215,7 +216,7 @@ public final class ScenePlayer implements AutoCloseable {
             attractReturn = current;
             attractIdle = idle;
             LOG.info("nobody for {} s: attract scene {}", (long) idle.afterSeconds(), idle.attractScene().get());
-            show(idle.attractScene().get(), MANUAL_TRANSITION_SECONDS);
+            show(idle.attractScene().get(), SCENE_TRANSITION);
         }
     }
 
@@ -247,6 +248,7 @@ public final class ScenePlayer implements AutoCloseable {
         if (definition.isEmpty()) {
             return;
         }
+        double seconds = Double.isNaN(transitionSeconds) ? definition.get().transitionSeconds() : transitionSeconds;
         PreparedScene prepared;
         try {
             prepared = ScenePreparer.prepare(definition.get(), resources);
@@ -254,7 +256,7 @@ public final class ScenePlayer implements AutoCloseable {
             report(name, e.getMessage());
             return;
         }
-        if (!stage.offer(new StageCommand.Show(prepared, transitionSeconds))) {
+        if (!stage.offer(new StageCommand.Show(prepared, seconds))) {
             prepared.discard();
             report(name, "the stage is busy; try again");
             return;
@@ -270,7 +272,7 @@ public final class ScenePlayer implements AutoCloseable {
         lastError = "";
         errorListener.accept("");
         if (changed) {
-            changeListener.changed(name, transitionSeconds);
+            changeListener.changed(name, seconds);
         }
     }
 

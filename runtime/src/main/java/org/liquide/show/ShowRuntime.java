@@ -351,7 +351,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     @Override
     public void switchScene(String name) {
         player.switchTo(name);
-        share(new ShowCommand.SwitchScene(name, ScenePlayer.MANUAL_TRANSITION_SECONDS));
+        share(new ShowCommand.SwitchScene(name, ScenePlayer.SCENE_TRANSITION));
     }
 
     @Override
@@ -359,7 +359,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         String upcoming = player.nextScene();
         player.next();
         if (!upcoming.isEmpty()) {
-            share(new ShowCommand.SwitchScene(upcoming, ScenePlayer.MANUAL_TRANSITION_SECONDS));
+            share(new ShowCommand.SwitchScene(upcoming, ScenePlayer.SCENE_TRANSITION));
         }
     }
 

@@ -454,7 +454,8 @@ public final class ShowcaseFiles {
                 Optional<String> scene = sceneNode.flatMap(n -> Scalars.text(n, "scene", "a scene name", problems));
                 scene.ifPresent(s -> checkScene(s, scenes, sceneNode.get()));
                 double duration = map.get("duration").flatMap(n -> opt(Quantities.seconds(n, "duration", 1, 86400 * 7, problems))).orElse(600.0);
-                double transition = map.get("transition").flatMap(n -> opt(Quantities.seconds(n, "transition", 0, 600, problems))).orElse(3.0);
+                double transition = map.get("transition").flatMap(n -> opt(Quantities.seconds(n, "transition", 0, 600, problems)))
+                        .orElse(Double.NaN); // the scene's own
                 map.rejectUnknown(List.of("scene", "duration", "transition"));
                 return scene.map(s -> new PlaylistEntry(s, duration, transition));
             });

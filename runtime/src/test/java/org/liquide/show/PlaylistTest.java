@@ -20,9 +20,37 @@ class PlaylistTest {
     Path dir;
 
     private void scene(String name) throws Exception {
+        scene(name, "0.2, 0.4, 0.6", "0s");
+    }
+
+    private void scene(String name, String rgb, String transition) throws Exception {
         Path folder = Files.createDirectories(dir.resolve("scenes").resolve(name));
-        Files.writeString(folder.resolve("fond.frag"), "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(0.2, 0.4, 0.6, 1.0); }\n");
-        Files.writeString(folder.resolve("scene.yaml"), "transition: 0s\nlayers:\n  - {name: fond, type: shader, file: fond.frag}\n");
+        Files.writeString(folder.resolve("fond.frag"), "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(" + rgb + ", 1.0); }\n");
+        Files.writeString(folder.resolve("scene.yaml"), "transition: " + transition + "\nlayers:\n  - {name: fond, type: shader, file: fond.frag}\n");
+    }
+
+    private static int centre(ShowRuntime runtime) {
+        java.util.concurrent.atomic.AtomicReference<java.awt.image.BufferedImage> frame = new java.util.concurrent.atomic.AtomicReference<>();
+        runtime.loop().requestReadback(frame::set);
+        Await.until(Duration.ofSeconds(5), "a frame read back", () -> frame.get() != null);
+        return frame.get().getRGB(80, 45) & 0xFFFFFF;
+    }
+
+    @Test
+    void aSwitchCrossfadesOverTheScenesOwnTransition() throws Exception {
+        scene("rouge", "1.0, 0.0, 0.0", "0s");
+        scene("bleu", "0.0, 0.0, 1.0", "0s");
+        scene("lent", "0.0, 1.0, 0.0", "20s");
+        var config = TestShowcases.config(dir, List.of("rouge", "bleu", "lent"), Optional.empty(), false, List.of());
+        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+            Await.until(Duration.ofSeconds(10), "red on stage", () -> centre(runtime) == 0xFF0000);
+            runtime.switchScene("bleu");
+            Await.until(Duration.ofSeconds(3), "blue at once: its transition is 0 s", () -> centre(runtime) == 0x0000FF);
+            runtime.switchScene("lent");
+            Await.until(Duration.ofSeconds(5), "the switch under way", () -> runtime.status().scene().equals("lent") && centre(runtime) != 0x0000FF);
+            int partway = centre(runtime);
+            assertTrue((partway & 0xFF) > 100, "still mostly blue a moment into a 20 s crossfade: " + Integer.toHexString(partway));
+        }
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.io.UncheckedIOException;
 
 /**
  * Show commands on the broker, as JSON that a show-control system can also publish:
- * {@code {"from": "regie-1", "command": "scene", "scene": "biais", "transition": 2}},
+ * {@code {"from": "regie-1", "command": "scene", "scene": "biais", "transition": 2}} (without a transition: the
+ * scene's own),
  * {@code {"from": "...", "command": "blackout", "on": true}}, {@code {"from": "...", "command": "sleep"}},
  * {@code {"from": "...", "command": "wake"}}. Anything else is refused with a reason.
  */
@@ -44,7 +45,12 @@ public final class ShowCommandCodec {
     public static byte[] encode(String from, ShowCommand command) {
         ObjectNode o = MAPPER.createObjectNode().put("from", from);
         switch (command) {
-            case ShowCommand.SwitchScene s -> o.put("command", "scene").put("scene", s.scene()).put("transition", s.transitionSeconds());
+            case ShowCommand.SwitchScene s -> {
+                o.put("command", "scene").put("scene", s.scene());
+                if (Double.isFinite(s.transitionSeconds())) {
+                    o.put("transition", s.transitionSeconds());
+                }
+            }
             case ShowCommand.Blackout b -> o.put("command", "blackout").put("on", b.on());
             case ShowCommand.Sleep ignored -> o.put("command", "sleep");
             case ShowCommand.Wake ignored -> o.put("command", "wake");
@@ -80,7 +86,10 @@ public final class ShowCommandCodec {
                     throw new Refused("bad-field", "'scene' must name a scene");
                 }
                 JsonNode transition = root.get("transition");
-                double seconds = transition == null ? 2 : transition.isNumber() ? transition.asDouble() : Double.NaN;
+                if (transition == null) {
+                    yield new ShowCommand.SwitchScene(scene, Double.NaN); // the scene's own transition
+                }
+                double seconds = transition.isNumber() ? transition.asDouble() : Double.NaN;
                 if (!(seconds >= 0 && seconds <= MAX_TRANSITION_SECONDS)) {
                     throw new Refused("bad-field", "'transition' must be 0 to " + MAX_TRANSITION_SECONDS + " seconds");
                 }

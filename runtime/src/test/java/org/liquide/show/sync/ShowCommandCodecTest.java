@@ -25,8 +25,10 @@ class ShowCommandCodecTest {
     }
 
     @Test
-    void aShowControllerMayLeaveTheTransitionOut() throws Exception {
-        assertEquals(new ShowCommand.SwitchScene("attente", 2), decode("{\"from\":\"qlab\",\"command\":\"scene\",\"scene\":\"attente\"}").command());
+    void aShowControllerMayLeaveTheTransitionOutAndTheScenesOwnApplies() throws Exception {
+        assertEquals(new ShowCommand.SwitchScene("attente", Double.NaN), decode("{\"from\":\"qlab\",\"command\":\"scene\",\"scene\":\"attente\"}").command());
+        ShowCommandCodec.Received echoed = ShowCommandCodec.decode(ShowCommandCodec.encode("regie-1", new ShowCommand.SwitchScene("biais", Double.NaN)));
+        assertTrue(Double.isNaN(((ShowCommand.SwitchScene) echoed.command()).transitionSeconds()));
     }
 
     @ParameterizedTest
