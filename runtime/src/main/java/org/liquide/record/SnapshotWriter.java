@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Writes the journal's snapshots from tapped frames (the picture without visitors unless the
- * configuration allows camera images on disk): one every {@code every} seconds, and on request.
- * Encoding and disk writes happen on this thread, never the render thread's.
+ * configuration allows camera images on disk): one every {@code every} seconds, and on request. Each
+ * asks the render thread for a frame (nothing is tapped otherwise) and takes the first composited after
+ * the request. Encoding and disk writes happen on this thread, never the render thread's.
  */
 public final class SnapshotWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
@@ -71,31 +72,27 @@ public final class SnapshotWriter implements AutoCloseable {
     private void loop() {
         long next = everyNanos > 0 ? System.nanoTime() + everyNanos : Long.MAX_VALUE;
         while (running) {
-            boolean due = System.nanoTime() >= next;
-            if (due || !requests.isEmpty()) {
+            if (System.nanoTime() >= next) {
+                request(); // a periodic snapshot is one more request, answered like the others
+                next = Math.max(next + everyNanos, System.nanoTime());
+            }
+            if (!requests.isEmpty()) {
                 VideoFrame frame = frames.takeLatest();
-                if (frame != null) {
-                    boolean answersRequests = !requests.isEmpty() && frame.captureNanos() >= requestedAfterNanos;
-                    if (due || answersRequests) {
-                        writeAndAnswer(frame, answersRequests);
-                        if (due) {
-                            next += everyNanos;
-                        }
-                    }
-                    if (!requests.isEmpty() && !answersRequests) {
-                        hurry.run();
-                    }
+                if (frame != null && frame.captureNanos() >= requestedAfterNanos) {
+                    writeAndAnswer(frame);
+                } else if (frame != null) {
+                    hurry.run(); // an older frame: ask the render thread for a newer one
                 }
             }
             LockSupport.parkNanos(requests.isEmpty() ? 50_000_000L : 5_000_000L);
         }
     }
 
-    private void writeAndAnswer(VideoFrame frame, boolean answersRequests) {
+    private void writeAndAnswer(VideoFrame frame) {
         try {
             Path file = write(frame);
             CompletableFuture<Path> request;
-            while (answersRequests && (request = requests.poll()) != null) {
+            while ((request = requests.poll()) != null) {
                 request.complete(file);
             }
         } catch (IOException | RuntimeException e) {

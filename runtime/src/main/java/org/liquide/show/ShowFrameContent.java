@@ -17,7 +17,6 @@ import org.liquide.show.stage.Stage;
  */
 final class ShowFrameContent implements FrameContent {
     private static final double PREVIEW_FPS = 8;
-    private static final double JOURNAL_FPS = 1;
     static final double RECORDING_FPS = 30;
 
     private final Stage stage;
@@ -69,12 +68,14 @@ final class ShowFrameContent implements FrameContent {
     public Framebuffer render(FrameClock clock, Compositor compositor) {
         if (preview == null) {
             preview = new FrameTap(previewWidth, Math.max(1, height * previewWidth / width), PREVIEW_FPS, previewSlot);
-            journal = new FrameTap(width, height, JOURNAL_FPS, journalSlot);
+            journal = new FrameTap(width, height, 0, journalSlot);
         }
         Framebuffer frame = stage.render(clock, compositor);
         long now = clock.nowNanos();
         if (previewsWatched.getAsBoolean()) {
             preview.frame(frame, now);
+        } else {
+            preview.collect();
         }
         FrameSlot recorderSlot = recordingRequest;
         if (recorderSlot != null && recording == null) {
@@ -87,12 +88,20 @@ final class ShowFrameContent implements FrameContent {
         if (wanted) {
             journalFrameWanted = false;
         }
-        if (wanted || journal.due(now) || recording != null) {
+        // The picture without visitors is drawn only when something will keep it: a snapshot asked for
+        // (periodic ones ask too) or a recording running.
+        if (wanted || recording != null) {
             Framebuffer kept = includeCamera ? frame : stage.renderWithoutVisitors(clock, width, height);
-            journal.frame(kept, now, wanted);
+            if (wanted) {
+                journal.frame(kept, now, true);
+            } else {
+                journal.collect();
+            }
             if (recording != null) {
                 recording.frame(kept, now);
             }
+        } else {
+            journal.collect();
         }
         return frame;
     }

@@ -84,6 +84,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final MqttSignalSource mqtt;
     private final ShowSync sync;
     private final Journal journal;
+    private final java.util.concurrent.ExecutorService journalWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
+            runnable -> Thread.ofPlatform().name("liquide-journal-scenes").daemon().unstarted(runnable));
     private final ShowFrameContent content;
     private final JpegPreviews previews;
     private final SnapshotWriter snapshots;
@@ -220,11 +222,17 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     }
 
     /** A scene is on stage (render thread): the journal notes it with its prompts, seed and model. */
+    /** Told on the render thread when a scene is on stage: the journal entry is written on another thread. */
     private void sceneShown(org.liquide.scene.SceneInstance scene) {
         LOG.info("scene on stage: {}", scene.name());
         var generator = scene.definition().generator();
-        journal.append(new JournalEntry(java.time.Instant.now(), "scene", "", Map.of("scene", scene.name(),
-                "model", generator.model(), "prompts", generator.prompts(), "seed", generator.seed())));
+        JournalEntry entry = new JournalEntry(java.time.Instant.now(), "scene", "", Map.of("scene", scene.name(),
+                "model", generator.model(), "prompts", generator.prompts(), "seed", generator.seed()));
+        try {
+            journalWriter.execute(() -> journal.append(entry));
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the show is closing: the entry goes with it
+        }
     }
 
     private List<NodeConfig> nodeConfigs() {
@@ -506,6 +514,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing {}", resources.get(i), e);
             }
+        }
+        journalWriter.shutdown();
+        try {
+            journalWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -60,6 +60,14 @@ public final class FrameTap implements AutoCloseable {
         return intervalNanos == 0 || nowNanos >= nextCaptureNanos;
     }
 
+    /**
+     * Hands over the reads the GPU has finished, without taking a new one: for frames where this tap takes
+     * nothing but an earlier read may be ready. Render thread.
+     */
+    public void collect() {
+        collectFinishedReads();
+    }
+
     /** Called by the render thread after compositing each frame. */
     public void frame(Framebuffer source, long nowNanos) {
         frame(source, nowNanos, false);
