@@ -35,7 +35,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: run until stopped).")
     long frames;
 
-    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Write the last composited frame as PNG.")
+    @Option(names = "--snapshot", paramLabel = "FILE.png",
+            description = "With --frames N: after N frames, write a snapshot as PNG, as the journal takes it (without the live camera unless the showcase allows it).")
     Path snapshot;
 
     @Option(names = "--rehearsal", description = "Simulated sensors are played from the control panel's sliders.")
@@ -49,6 +50,21 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--ignore-schedule", description = "Stay open whatever the opening hours say (rehearsals).")
     boolean ignoreSchedule;
+
+    /**
+     * Waits for the frames asked for, then takes the snapshot as the journal does (the visitors left out
+     * unless the showcase allows camera images on disk) and stops the show. The journal's file.
+     */
+    private Path snapshotAfterFrames(ShowRuntime runtime) throws Exception {
+        while (runtime.loop().framesRendered() < frames && runtime.loop().failure() == null && runtime.loop().thread().isAlive()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+        }
+        try {
+            return runtime.loop().failure() == null ? runtime.snapshot().get(30, TimeUnit.SECONDS) : null;
+        } finally {
+            runtime.loop().stop();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -65,12 +81,15 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return ExitCodes.BAD_INPUT;
         }
+        if (snapshot != null && frames <= 0) {
+            throw new BadInputException("--snapshot needs --frames N: the snapshot is taken after N frames");
+        }
         ShowcaseConfig showcase = ShowRuntime.load(config);
         OutputSettings output = OutputSettings.defaults()
                 .withSize(showcase.output().width(), showcase.output().height())
                 .withOffscreenFps(showcase.output().framesPerSecond())
                 .withHeadless(headless)
-                .withMaxFrames(frames);
+                .withMaxFrames(snapshot != null ? 0 : frames);
         if (!showcase.displays().isEmpty()) {
             DisplaySetup first = showcase.displays().getFirst();
             output = output.withWindow(first.fullscreen(), first.monitor());
@@ -81,11 +100,9 @@ final class RunCommand implements Callable<Integer> {
         }
         ShowRuntime runtime = ShowRuntime.start(showcase, new RunOptions(output, rehearsal, !noPanel,
                 java.util.Optional.ofNullable(scene), ignoreSchedule));
-        if (snapshot != null) {
-            runtime.loop().keepLastFrame();
-        }
         Thread shutdown = new Thread(runtime::close, "liquide-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+        Path written = snapshot != null ? snapshotAfterFrames(runtime) : null;
         runtime.loop().awaitFinished(Long.MAX_VALUE, TimeUnit.DAYS);
         runtime.close();
         Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -93,12 +110,11 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("liquide run: rendering failed: " + runtime.loop().failure().getMessage());
             return ExitCodes.INTERNAL_FAILURE;
         }
-        if (snapshot != null) {
-            BufferedImage image = runtime.loop().lastFrame();
-            if (image != null) {
-                FrameReadback.writePng(image, snapshot);
-                spec.commandLine().getOut().println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight() + ")");
-            }
+        if (written != null) {
+            BufferedImage image = javax.imageio.ImageIO.read(written.toFile());
+            FrameReadback.writePng(image, snapshot);
+            spec.commandLine().getOut().println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight()
+                    + (showcase.recording().includeCamera() ? "" : ", without the live camera, as the showcase's recording policy says") + ")");
         }
         return runtime.restartRequested() ? ShowRuntime.RESTART_EXIT_CODE : ExitCodes.OK;
     }
