@@ -5,8 +5,10 @@ import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
+import org.liquide.config.Suggestions;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
+import org.liquide.generate.ModelSpec;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.render.shader.InputSpec;
@@ -35,6 +37,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -61,12 +64,32 @@ public final class SceneFiles {
     private SceneFiles() {
     }
 
-    /** Reads {@code <folder>/scene.yaml}. */
+    /**
+     * What the showcase around a scene offers, so that a scene naming a camera or a model it does not have
+     * is refused where the name is written.
+     */
+    public record Showcase(Set<String> cameras, Set<String> models) {
+        public Showcase {
+            cameras = Set.copyOf(cameras);
+            models = Set.copyOf(models);
+        }
+    }
+
+    /** Reads {@code <folder>/scene.yaml} on its own (the cameras and models it names are not checked). */
     public static ConfigResult<SceneDefinition> load(Path folder) {
+        return load(folder, Optional.empty());
+    }
+
+    /** Reads {@code <folder>/scene.yaml} as part of a showcase: its camera and model names are checked. */
+    public static ConfigResult<SceneDefinition> load(Path folder, Showcase showcase) {
+        return load(folder, Optional.of(showcase));
+    }
+
+    private static ConfigResult<SceneDefinition> load(Path folder, Optional<Showcase> showcase) {
         Path file = folder.resolve(FILE_NAME);
         Problems problems = new Problems(file.toString());
         Optional<Node> root = YamlDocument.read(file, problems, "'layers:' and the scene's settings");
-        Optional<SceneDefinition> scene = root.flatMap(node -> new Reader(folder, problems).read(node));
+        Optional<SceneDefinition> scene = root.flatMap(node -> new Reader(folder, problems, showcase).read(node));
         if (problems.any() || scene.isEmpty()) {
             return new ConfigResult.Invalid<>(problems.inFileOrder());
         }
@@ -77,7 +100,7 @@ public final class SceneFiles {
     public static ConfigResult<SceneDefinition> parse(Path folder, String yaml) {
         Problems problems = new Problems(folder.resolve(FILE_NAME).toString());
         Optional<SceneDefinition> scene = YamlDocument.parse(yaml, problems, "'layers:' and the scene's settings")
-                .flatMap(node -> new Reader(folder, problems).read(node));
+                .flatMap(node -> new Reader(folder, problems, Optional.empty()).read(node));
         if (problems.any() || scene.isEmpty()) {
             return new ConfigResult.Invalid<>(problems.inFileOrder());
         }
@@ -87,12 +110,27 @@ public final class SceneFiles {
     private static final class Reader {
         private final Path folder;
         private final Problems problems;
+        private final Optional<Showcase> showcase;
         /** The inputs each shader layer's file declares, for checking initial values and mapping targets. */
         private final Map<String, List<InputSpec>> shaderInputs = new java.util.HashMap<>();
 
-        Reader(Path folder, Problems problems) {
+        Reader(Path folder, Problems problems, Optional<Showcase> showcase) {
             this.folder = folder;
             this.problems = problems;
+            this.showcase = showcase;
+        }
+
+        /** A camera name, checked against the showcase's cameras when there is one. */
+        private Optional<String> cameraName(Node node) {
+            Optional<String> camera = Scalars.text(node, "camera", "a camera name", problems);
+            if (camera.isPresent() && showcase.isPresent() && !showcase.get().cameras().contains(camera.get())) {
+                Set<String> known = new TreeSet<>(showcase.get().cameras());
+                problems.at(node, "no camera '" + camera.get() + "' in the showcase (cameras: "
+                        + (known.isEmpty() ? "none" : String.join(", ", known)) + ")"
+                        + Suggestions.closest(camera.get(), known).map(c -> "; did you mean '" + c + "'?").orElse(""));
+                return Optional.empty();
+            }
+            return camera;
         }
 
         Optional<SceneDefinition> read(Node root) {
@@ -138,11 +176,21 @@ public final class SceneFiles {
 
         private Optional<String> modelName(Node node) {
             Optional<String> model = Scalars.text(node, "model", "builtin, procedural, a model of the showcase or a path", problems);
-            if (model.isPresent() && (model.get().contains("/") || model.get().endsWith(".onnx"))) {
-                Path path = folder.resolve(model.get());
-                if (!Files.exists(path)) {
-                    problems.at(node, "model " + model.get() + " not found (looked at " + path + ")");
-                }
+            if (model.isEmpty() || model.get().equals(ModelSpec.BUILTIN) || model.get().equals(ScenePreparer.PROCEDURAL)) {
+                return model;
+            }
+            Path path = folder.resolve(model.get());
+            boolean pathLike = model.get().contains("/") || model.get().endsWith(".onnx");
+            boolean named = showcase.isPresent() && showcase.get().models().contains(model.get());
+            if (pathLike && !Files.exists(path)) {
+                problems.at(node, "model " + model.get() + " not found (looked at " + path + ")");
+            } else if (!pathLike && !named && !Files.exists(path) && showcase.isPresent()) {
+                Set<String> known = new TreeSet<>(showcase.get().models());
+                known.addAll(List.of(ModelSpec.BUILTIN, ScenePreparer.PROCEDURAL));
+                problems.at(node, "no model '" + model.get() + "': expected builtin, procedural, a model of the showcase's models ("
+                        + String.join(", ", showcase.get().models().isEmpty() ? Set.of("none") : new TreeSet<>(showcase.get().models()))
+                        + ") or a path to an .onnx file or a diffusers folder"
+                        + Suggestions.closest(model.get(), known).map(m -> "; did you mean '" + m + "'?").orElse(""));
             }
             return model;
         }
@@ -192,13 +240,12 @@ public final class SceneFiles {
             Optional<LayerDefinition> layer = type.flatMap(t -> switch (t) {
                 case "camera" -> {
                     allowed.add("camera");
-                    Optional<String> camera = map.require("camera", "the name of a camera of the showcase")
-                            .flatMap(n -> Scalars.text(n, "camera", "a camera name", problems));
+                    Optional<String> camera = map.require("camera", "the name of a camera of the showcase").flatMap(this::cameraName);
                     yield camera.map(c -> new LayerDefinition.Camera(name.orElse("?"), c, look));
                 }
                 case "generate" -> {
                     allowed.addAll(List.of("camera", "generator"));
-                    Optional<String> camera = map.get("camera").flatMap(n -> Scalars.text(n, "camera", "a camera name", problems));
+                    Optional<String> camera = map.get("camera").flatMap(this::cameraName);
                     Optional<GeneratorSettings> own = map.get("generator").map(n -> generator(n, sceneGenerator));
                     yield Optional.of(new LayerDefinition.Generate(name.orElse("?"), own, camera, look));
                 }

@@ -42,6 +42,7 @@ public final class ScenePlayer implements AutoCloseable {
     private static final double RELOAD_TRANSITION_SECONDS = 0.25;
 
     private final Path scenesFolder;
+    private final SceneFiles.Showcase showcase;
     private final List<PlaylistEntry> playlist;
     private final Stage stage;
     private final SceneResources resources;
@@ -62,8 +63,11 @@ public final class ScenePlayer implements AutoCloseable {
     private IdleBehaviour attractIdle;
     private long lastPresenceNanos;
 
-    public ScenePlayer(Path scenesFolder, List<PlaylistEntry> playlist, Stage stage, SceneResources resources, LongSupplier clock) {
+    /** @param showcase the cameras and models the scenes may name (a scene naming others is refused) */
+    public ScenePlayer(Path scenesFolder, SceneFiles.Showcase showcase, List<PlaylistEntry> playlist, Stage stage, SceneResources resources,
+                       LongSupplier clock) {
         this.scenesFolder = scenesFolder;
+        this.showcase = showcase;
         this.playlist = List.copyOf(playlist);
         this.stage = stage;
         this.resources = resources;
@@ -235,7 +239,7 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     private Optional<SceneDefinition> load(String name) {
-        ConfigResult<SceneDefinition> result = SceneFiles.load(scenesFolder.resolve(name));
+        ConfigResult<SceneDefinition> result = SceneFiles.load(scenesFolder.resolve(name), showcase);
         if (result instanceof ConfigResult.Valid<SceneDefinition> valid) {
             return Optional.of(valid.value());
         }

@@ -144,7 +144,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         previews.addOutput("main", content.previews());
         content.tapPreviewsWhen(previews::watched);
         resources.add(previews.start());
-        this.player = new ScenePlayer(config.scenesFolder(), config.playlist(), stage, sceneResources, bus::nowNanos);
+        this.player = new ScenePlayer(config.scenesFolder(), org.liquide.showcase.ShowcaseValidation.context(config), config.playlist(),
+                stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
         if (sync != null && config.sync() == SyncRole.LEAD) {
             player.onSceneChange((scene, transition) -> sync.publish(new ShowCommand.SwitchScene(scene, transition)));

@@ -28,9 +28,10 @@ public record ShowcaseValidation(ConfigResult<ShowcaseConfig> showcase, Map<Stri
             config.playlist().forEach(entry -> names.add(entry.scene()));
             config.schedule().outsideScene().ifPresent(names::add);
             List<String> queue = new ArrayList<>(names);
+            SceneFiles.Showcase around = context(config);
             for (int i = 0; i < queue.size(); i++) {
                 String name = queue.get(i);
-                ConfigResult<SceneDefinition> scene = SceneFiles.load(config.scenesFolder().resolve(name));
+                ConfigResult<SceneDefinition> scene = SceneFiles.load(config.scenesFolder().resolve(name), around);
                 scenes.put(name, scene);
                 if (scene instanceof ConfigResult.Valid<SceneDefinition> s) {
                     s.value().idle().flatMap(idle -> idle.attractScene()).filter(n -> !queue.contains(n)).ifPresent(queue::add);
@@ -41,6 +42,12 @@ public record ShowcaseValidation(ConfigResult<ShowcaseConfig> showcase, Map<Stri
             }
         }
         return new ShowcaseValidation(showcase, scenes, nodeErrors);
+    }
+
+    /** The cameras and models a showcase offers its scenes. */
+    public static SceneFiles.Showcase context(ShowcaseConfig config) {
+        return new SceneFiles.Showcase(config.cameras().stream().map(CameraConfig::name).collect(java.util.stream.Collectors.toSet()),
+                config.models().keySet());
     }
 
     /** Every error of the showcase, its scenes and its nodes. */

@@ -79,4 +79,22 @@ class ShowcaseFilesTest {
         assertHas(errors, "showcase.yaml:9:13 did you mean 'atelier'");
         assertHas(errors, "showcase.yaml:9:33 duration");
     }
+
+    @Test
+    void aSceneNamingACameraOrAModelTheShowcaseDoesNotHaveIsRefusedWhereTheNameIs() throws Exception {
+        Files.createDirectories(dir.resolve("scenes/salle"));
+        Files.writeString(dir.resolve("scenes/salle/scene.yaml"), """
+                generator: {model: buitlin}
+                layers:
+                  - {name: visiteur, type: camera, camera: sale}
+                  - {name: fond, type: generate}
+                """);
+        Path file = dir.resolve("showcase.yaml");
+        Files.writeString(file, "showcase: essai\ncameras: [{name: salle, source: test}]\nscenes: scenes\nplaylist: [{scene: salle, duration: 1m}]\n");
+        ShowcaseValidation validation = ShowcaseValidation.of(file);
+        List<String> errors = validation.errors().stream().map(ConfigError::toString).map(e -> e.replace(dir + "/", "")).toList();
+        assertHas(errors, "scenes/salle/scene.yaml:1:20 no model 'buitlin'");
+        assertHas(errors, "scenes/salle/scene.yaml:1:20 did you mean 'builtin'?");
+        assertHas(errors, "scenes/salle/scene.yaml:3:44 no camera 'sale' in the showcase (cameras: salle); did you mean 'salle'?");
+    }
 }
