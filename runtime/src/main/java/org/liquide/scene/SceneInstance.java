@@ -134,7 +134,7 @@ public final class SceneInstance implements AutoCloseable {
                             resources.signals(), sketchParams, scene.generator().prompts()).start());
                 }
                 case LayerDefinition.Shader shader -> {
-                    ShaderLayer layer = openShader(shader, resources);
+                    ShaderLayer layer = openShader(shader, prepared.shaders().get(shader.name()), resources);
                     shaderLayers.put(shader.name(), layer);
                     yield layer;
                 }
@@ -160,10 +160,10 @@ public final class SceneInstance implements AutoCloseable {
                 tasks.toArray(FrameTask[]::new), mappings, params, forSketches.toArray(LatestSlot[]::new), owned, styles, shaderLayers);
     }
 
-    private static ShaderLayer openShader(LayerDefinition.Shader shader, SceneResources resources) {
+    private static ShaderLayer openShader(LayerDefinition.Shader shader, ShaderDocument document, SceneResources resources) {
         ShaderLayer layer;
         try {
-            layer = ShaderLayer.open(shader.file(), resources.width(), resources.height());
+            layer = ShaderLayer.open(document, resources.width(), resources.height());
         } catch (ShaderException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

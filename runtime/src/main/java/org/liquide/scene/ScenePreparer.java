@@ -7,6 +7,8 @@ import org.liquide.frame.VideoFrame;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.worker.GeneratorWorker;
 import org.liquide.generate.worker.WorkerConfig;
+import org.liquide.render.shader.ShaderDocument;
+import org.liquide.render.shader.ShaderException;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;
@@ -33,10 +35,11 @@ public final class ScenePreparer {
     public static PreparedScene prepare(SceneDefinition scene, SceneResources resources) throws ScenePreparationException {
         Map<String, VideoFrame> images = new HashMap<>();
         Map<String, VideoFrame> masks = new HashMap<>();
+        Map<String, ShaderDocument> shaders = new HashMap<>();
         Map<String, Sketch> sketches = new HashMap<>();
         Map<String, CameraFeed> videos = new HashMap<>();
         Map<String, GeneratorWorker> workers = new HashMap<>();
-        PreparedScene prepared = new PreparedScene(scene, images, masks, sketches, videos, workers);
+        PreparedScene prepared = new PreparedScene(scene, images, masks, shaders, sketches, videos, workers);
         try {
             for (LayerDefinition layer : scene.layers()) {
                 if (layer.look().mask().isPresent()) {
@@ -55,8 +58,7 @@ public final class ScenePreparer {
                             workers.put(layer.name(), startWorker(scene, generate, settings, resources));
                         }
                     }
-                    case LayerDefinition.Shader shader -> {
-                    }
+                    case LayerDefinition.Shader shader -> shaders.put(layer.name(), readShader(shader));
                 }
             }
             return prepared;
@@ -75,6 +77,14 @@ public final class ScenePreparer {
                 .subscribe(worker.input()));
         worker.start();
         return worker;
+    }
+
+    private static ShaderDocument readShader(LayerDefinition.Shader shader) throws ScenePreparationException {
+        try {
+            return ShaderDocument.load(shader.file());
+        } catch (ShaderException e) {
+            throw new ScenePreparationException(e.getMessage(), e);
+        }
     }
 
     private static Sketch instantiate(LayerDefinition.Sketch sketch) throws ScenePreparationException {

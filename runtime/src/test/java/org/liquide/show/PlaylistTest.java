@@ -72,4 +72,18 @@ class PlaylistTest {
             Await.until(Duration.ofSeconds(10), "back to the first scene", () -> runtime.status().scene().equals("un"));
         }
     }
+
+    @Test
+    void aSceneWhoseShaderDoesNotCompileIsRefusedAndSaidAndTheSceneShownStays() throws Exception {
+        scene("rouge", "1.0, 0.0, 0.0", "0s");
+        scene("casse", "0.0, 0.0 1.0", "0s");
+        var config = TestShowcases.config(dir, List.of("rouge", "casse"), Optional.empty(), false, List.of());
+        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+            Await.until(Duration.ofSeconds(10), "red on stage", () -> centre(runtime) == 0xFF0000);
+            runtime.switchScene("casse");
+            Await.until(Duration.ofSeconds(10), () -> "the compile error reported: '" + runtime.reloadError() + "'",
+                    () -> runtime.reloadError().contains("casse") && runtime.reloadError().contains("fond.frag"));
+            assertEquals(0xFF0000, centre(runtime), "the scene shown stays");
+        }
+    }
 }

@@ -129,8 +129,9 @@ public final class Stage implements FrameContent {
                 try {
                     next = SceneInstance.create(show.scene(), resources);
                 } catch (RuntimeException e) {
-                    LOG.error("scene {} could not be built; {} stays on screen", show.scene().definition().name(),
-                            current == null ? "black" : current.name(), e);
+                    LOG.error("scene {} could not be built; {} stays on screen:{}{}", show.scene().definition().name(),
+                            current == null ? "black" : current.name(), System.lineSeparator(), e.getMessage());
+                    reloadListener.accept("scene " + show.scene().definition().name() + " not shown: " + e.getMessage());
                     show.scene().discard();
                     return;
                 }
@@ -194,7 +195,10 @@ public final class Stage implements FrameContent {
         return shown;
     }
 
-    /** Told each shader reload's outcome (on the render thread): the errors, or an empty string. Must not block. */
+    /**
+     * Told each shader reload's outcome, and a scene that could not be built on the render thread (its
+     * shader did not compile), on the render thread: the errors, or an empty string. Must not block.
+     */
     public void onShaderReload(java.util.function.Consumer<String> listener) {
         this.reloadListener = listener;
     }
