@@ -118,6 +118,9 @@ function renderScene(s) {
   else if (s.nextInSeconds === null || s.nextInSeconds < 0) next = t('scene.nextNow', { scene: s.nextScene });
   else next = t('scene.nextIn', { scene: s.nextScene, time: clock(s.nextInSeconds) });
   $('scene-next').textContent = next;
+  const problem = $('scene-problem');
+  problem.hidden = !s.problem;
+  problem.textContent = s.problem || '';
   if (s.scene && scenes.length > 0 && !scenes.includes(s.scene)) refreshScenes();
   renderScenes();
 }

@@ -59,6 +59,7 @@ final class Json {
         o.put("blackout", s.blackout());
         o.put("asleep", s.asleep());
         o.put("rehearsal", s.rehearsal());
+        o.put("problem", s.problem() == null || s.problem().isEmpty() ? null : s.problem());
         o.set("frames", frames(s.frames()));
         ArrayNode outputs = o.putArray("outputs");
         for (OutputStatus out : list(s.outputs())) {

@@ -346,7 +346,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public ShowStatus status() {
-        return reporter.status(blackout, rehearsal != null);
+        return reporter.status(blackout, rehearsal != null, reloadError);
     }
 
     @Override

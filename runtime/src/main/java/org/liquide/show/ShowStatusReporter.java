@@ -58,9 +58,9 @@ final class ShowStatusReporter {
         this.mqtt = mqtt;
     }
 
-    synchronized ShowStatus status(boolean blackout, boolean rehearsal) {
+    synchronized ShowStatus status(boolean blackout, boolean rehearsal, String problem) {
         return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), player.nextScene(),
-                player.secondsToNext(), blackout, player.asleep(), rehearsal, frames(), outputs(), generators(),
+                player.secondsToNext(), blackout, player.asleep(), rehearsal, problem, frames(), outputs(), generators(),
                 signals(), cameras(), nodes(), runtimes());
     }
 

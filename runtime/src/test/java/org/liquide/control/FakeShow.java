@@ -39,6 +39,8 @@ class FakeShow implements ShowControl {
     private volatile boolean blackout;
     private volatile boolean asleep;
     private volatile boolean rehearsal = true;
+    /** What the status says was last refused (a test sets it to see the panel show it). */
+    volatile String problem = "";
     private volatile double framesPerSecond = 59.9;
     private volatile double nextInSeconds = 754.2;
     private final Map<String, double[]> corners = new LinkedHashMap<>();
@@ -97,7 +99,7 @@ class FakeShow implements ShowControl {
                 new SignalStatus("td/fader1", "osc", 0.8, "", Double.NaN, 2.5, false),
                 new SignalStatus("lidar/distance", "mqtt", Double.NaN, "brume.density", Double.NaN, -1, true));
         return new ShowStatus("Reflets", "salle-1", Instant.parse("2027-01-15T18:04:05.120Z"), scene, SCENES.get(next),
-                nextInSeconds, blackout, asleep, rehearsal, frames, outputs, generators, signals,
+                nextInSeconds, blackout, asleep, rehearsal, problem, frames, outputs, generators, signals,
                 List.of(new DeviceStatus("entree", "online", "1280x720 MJPG 30 fps"),
                         new DeviceStatus("plafond", "lost", "no frame for 12 s; reconnecting")),
                 List.of(new DeviceStatus("pi-porte", "stale", "last message 9 s ago")),

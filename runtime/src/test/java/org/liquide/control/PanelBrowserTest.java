@@ -82,6 +82,13 @@ class PanelBrowserTest {
         server.show.framesPerSecond(42.5);
         panel.awaitText("#frames-fps", "42.5");
 
+        // An edit the show refused is said where the scene is, and goes away once fixed.
+        assertFalse(panel.visible("#scene-problem"));
+        server.show.problem = "scene biais not shown: fond.frag:3:41: error: syntax error";
+        panel.awaitText("#scene-problem", s -> s.contains("fond.frag:3:41"), "the refused edit");
+        server.show.problem = "";
+        Await.until(PanelDriver.WAIT, "the problem cleared", () -> !panel.visible("#scene-problem"));
+
         // The previews follow new JPEGs: what the show renders reaches the page.
         Await.until(PanelDriver.WAIT, "the first preview", () -> panel.previewLoads("main") >= 1);
         assertColor(0x14285a, panel.previewColor("main", 0.5, 0.2));
