@@ -200,12 +200,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
             Optional<SystemdNotifier> notifier = SystemdNotifier.fromEnvironment();
             Duration period = SystemdNotifier.watchdogInterval().map(d -> d.dividedBy(2)).orElse(Duration.ofSeconds(2));
-            runtime.resources.add(new HeartbeatWatchdog("render thread", runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
-                    System::nanoTime).start());
             notifier.ifPresent(n -> {
-                n.send("READY=1");
+                n.send("READY=1"); // ready first: systemd ignores watchdog pings before it
                 runtime.resources.add(n);
             });
+            runtime.resources.add(new HeartbeatWatchdog("render thread", runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
+                    System::nanoTime).start());
         } catch (RuntimeException e) {
             runtime.close(); // what started before the failure (cameras, broker, threads) stops with it
             throw e;

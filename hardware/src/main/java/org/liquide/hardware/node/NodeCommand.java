@@ -113,9 +113,9 @@ public final class NodeCommand implements Callable<Integer> {
         double fastestHz = node.config().sensors().stream().mapToDouble(SensorConfig::rateHz).max().orElse(1);
         Duration stall = Duration.ofNanos(Math.max(MIN_STALL.toNanos(), (long) (3e9 / fastestHz)));
         HeartbeatWatchdog watchdog = new HeartbeatWatchdog("sensor loops", new NodeHeartbeat(node.stats(), System::nanoTime),
-                stall, period, systemd, System::nanoTime).start();
-        systemd.ifPresent(notifier -> notifier.send("READY=1"));
-        return watchdog;
+                stall, period, systemd, System::nanoTime);
+        systemd.ifPresent(notifier -> notifier.send("READY=1")); // ready first: systemd ignores pings before it
+        return watchdog.start();
     }
 
     private int run(NodeConfig config, PrintWriter out) {
