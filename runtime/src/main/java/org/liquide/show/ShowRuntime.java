@@ -142,6 +142,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         resources.add(new FrameTimeLogger(loop.frameTimes()));
         this.previews = new JpegPreviews(0.8f);
         previews.addOutput("main", content.previews());
+        config.displays().forEach(display -> previews.addAlias(display.name(), "main"));
         content.tapPreviewsWhen(previews::watched);
         resources.add(previews.start());
         this.player = new ScenePlayer(config.scenesFolder(), org.liquide.showcase.ShowcaseValidation.context(config), config.playlist(),

@@ -2,6 +2,7 @@ package org.liquide.render;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.liquide.frame.FrameSlot;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.gl.Framebuffer;
@@ -16,6 +17,7 @@ import org.liquide.testing.OffscreenGl;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 
@@ -61,6 +63,26 @@ class FrameTapTest {
             assertTrue((jpeg.getRGB(20, 45) >> 16 & 0xFF) > 200, "red survives JPEG");
             assertTrue(previews.version("main") >= 1);
             assertTrue(previews.latestJpeg("other").isEmpty());
+        }
+    }
+
+    @Test
+    void aDisplayIsPreviewedWithThePictureItShowsAPartOf() {
+        FrameSlot slot = new FrameSlot();
+        try (JpegPreviews previews = new JpegPreviews(0.8f)) {
+            previews.addOutput("main", slot);
+            previews.addAlias("mur", "main");
+            previews.start();
+            VideoFrame frame = slot.writable();
+            ByteBuffer pixels = frame.reshape(8, 8, 32, PixelFormat.RGBA32);
+            for (int i = 0; i < 64; i++) {
+                pixels.put(i * 4, (byte) 200).put(i * 4 + 3, (byte) 255);
+            }
+            slot.publish();
+            Await.until(Duration.ofSeconds(5), "the preview encoded", () -> previews.version("main") >= 1);
+            assertEquals(previews.version("main"), previews.version("mur"));
+            assertArrayEquals(previews.latestJpeg("main").orElseThrow(), previews.latestJpeg("mur").orElseThrow());
+            assertTrue(previews.latestJpeg("plafond").isEmpty(), "an unknown output has no preview");
         }
     }
 

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JpegPreviews.class);
 
-    private record Output(FrameSlot slot, AtomicReference<byte[]> jpeg, java.util.concurrent.atomic.AtomicLong version) {
+    private record Output(FrameSlot slot, AtomicReference<byte[]> jpeg, AtomicLong version) {
     }
 
     /** How long after the last request previews keep being made (the panel asks several times a second). */
@@ -41,7 +42,19 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
 
     /** Encodes what arrives in this slot (a {@link FrameTap}'s) as the preview of the named output. */
     public void addOutput(String name, FrameSlot slot) {
-        outputs.put(name, new Output(slot, new AtomicReference<>(), new java.util.concurrent.atomic.AtomicLong()));
+        outputs.put(name, new Output(slot, new AtomicReference<>(), new AtomicLong()));
+    }
+
+    /**
+     * Serves {@code output}'s preview under another name too: each display of a showcase is previewed
+     * with the composited picture it shows a part of (its warp is drawn over it by the panel).
+     */
+    public void addAlias(String alias, String output) {
+        Output o = outputs.get(output);
+        if (o == null) {
+            throw new IllegalArgumentException("no preview output named " + output);
+        }
+        outputs.putIfAbsent(alias, new Output(null, o.jpeg(), o.version()));
     }
 
     public JpegPreviews start() {
@@ -65,6 +78,9 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
         while (running) {
             boolean worked = false;
             for (Output output : outputs.values()) {
+                if (output.slot() == null) {
+                    continue; // an alias: its output is encoded under its own name
+                }
                 VideoFrame frame = output.slot().takeLatest();
                 if (frame == null) {
                     continue;
