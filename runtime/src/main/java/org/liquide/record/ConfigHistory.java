@@ -75,20 +75,27 @@ public final class ConfigHistory implements AutoCloseable {
 
     private void check(Path file) {
         Path key = file.toAbsolutePath().normalize();
+        String text;
+        String before;
         try {
             FileTime modified = Files.getLastModifiedTime(key);
             if (modified.equals(seen.get(key))) {
                 return;
             }
             seen.put(key, modified);
-            String text = Files.readString(key, StandardCharsets.UTF_8);
-            String before = last.put(key, text);
-            if (text.equals(before)) {
-                return;
-            }
-            record(key, before, text);
+            text = Files.readString(key, StandardCharsets.UTF_8);
+            before = last.put(key, text);
         } catch (IOException | java.io.UncheckedIOException e) {
             LOG.debug("journal: cannot read {}", key, e);
+            return;
+        }
+        if (text.equals(before)) {
+            return;
+        }
+        try {
+            record(key, before, text);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            journal.failed("a version of " + key.getFileName(), e);
         }
     }
 

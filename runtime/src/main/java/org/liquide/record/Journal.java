@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -35,6 +36,9 @@ public final class Journal {
     private final ZoneId zone;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    /** Failed writes since the last one that worked: a full or missing disk is logged once, not at every entry. */
+    private final AtomicLong failureStreak = new AtomicLong();
+    private final AtomicLong failedWrites = new AtomicLong();
 
     public Journal(Path folder, ZoneId zone) throws IOException {
         this.folder = folder;
@@ -52,9 +56,38 @@ public final class Journal {
             String line = json.writeValueAsString(entry) + "\n";
             Files.writeString(folder.resolve("journal.jsonl"), line, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            written();
         } catch (IOException e) {
-            LOG.warn("journal: cannot append ({})", e.getMessage());
+            failed("an entry", e);
         }
+    }
+
+    /**
+     * Reports a journal file that could not be written (by this class or by the writers of snapshots,
+     * versions and recordings). The first failure of a streak is a warning; the next ones are counted
+     * until a write works again, which is logged too.
+     */
+    public void failed(String what, Exception cause) {
+        failedWrites.incrementAndGet();
+        if (failureStreak.getAndIncrement() == 0) {
+            LOG.warn("journal: {} not written ({}); the show goes on, further failures are counted until writing works again",
+                    what, cause.getMessage());
+        } else {
+            LOG.debug("journal: {} not written", what, cause);
+        }
+    }
+
+    /** Reports a journal file written: ends a streak of failures. */
+    public void written() {
+        long failures = failureStreak.getAndSet(0);
+        if (failures > 0) {
+            LOG.info("journal: writing again after {} failed writes", failures);
+        }
+    }
+
+    /** Journal writes that failed since the start (a full disk, a folder made read-only). */
+    public long failedWrites() {
+        return failedWrites.get();
     }
 
     /** Where a file of this kind taken at this instant goes: {@code <kind>/<day>/<HHmmss>-<name>.<ext>}. */

@@ -4,8 +4,6 @@ import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.readback.FrameImages;
 import org.liquide.render.readback.JpegEncoder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,8 +23,6 @@ import java.util.function.Supplier;
  * the request. Encoding and disk writes happen on this thread, never the render thread's.
  */
 public final class SnapshotWriter implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SnapshotWriter.class);
-
     private final Journal journal;
     private final FrameSlot frames;
     private final long everyNanos;
@@ -96,7 +92,7 @@ public final class SnapshotWriter implements AutoCloseable {
                 request.complete(file);
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("journal: snapshot not written ({})", e.getMessage());
+            journal.failed("a snapshot", e);
             CompletableFuture<Path> request;
             while ((request = requests.poll()) != null) {
                 request.completeExceptionally(e);
