@@ -113,6 +113,7 @@ async function refreshScenes() {
 
 function renderScene(s) {
   $('scene-current').textContent = s.scene || '–';
+  $('scene-description').textContent = s.sceneDescription || '';
   let next;
   if (!s.nextScene) next = t('scene.nextNone');
   else if (s.nextInSeconds === null || s.nextInSeconds < 0) next = t('scene.nextNow', { scene: s.nextScene });

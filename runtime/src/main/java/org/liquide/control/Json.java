@@ -54,6 +54,7 @@ final class Json {
         o.put("machine", s.machine());
         o.put("time", s.time() == null ? null : s.time().toString());
         o.put("scene", s.scene());
+        o.put("sceneDescription", s.sceneDescription() == null ? "" : s.sceneDescription());
         o.put("nextScene", s.nextScene() == null ? "" : s.nextScene());
         number(o, "nextInSeconds", s.nextInSeconds());
         o.put("blackout", s.blackout());

@@ -6,6 +6,7 @@ import org.liquide.render.RenderLoop;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Displays;
 import org.liquide.generate.worker.WorkerStats;
+import org.liquide.scene.model.SceneDefinition;
 import org.liquide.scene.SceneInstance;
 import org.liquide.show.stage.Stage;
 import org.liquide.show.sync.ShowSync;
@@ -59,9 +60,15 @@ final class ShowStatusReporter {
     }
 
     synchronized ShowStatus status(boolean blackout, boolean rehearsal, String problem) {
-        return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), player.nextScene(),
+        return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), description(),
+                player.nextScene(),
                 player.secondsToNext(), blackout, player.asleep(), rehearsal, problem, frames(), outputs(), generators(),
                 signals(), cameras(), nodes(), runtimes());
+    }
+
+    private String description() {
+        SceneDefinition scene = player.currentDefinition();
+        return scene == null ? "" : scene.description();
     }
 
     private FrameStatus frames() {

@@ -98,7 +98,8 @@ class FakeShow implements ShowControl {
                 new SignalStatus("presence", "osc", presence, "reve.strength", presence * 0.8, 0.04, false),
                 new SignalStatus("td/fader1", "osc", 0.8, "", Double.NaN, 2.5, false),
                 new SignalStatus("lidar/distance", "mqtt", Double.NaN, "brume.density", Double.NaN, -1, true));
-        return new ShowStatus("Reflets", "salle-1", Instant.parse("2027-01-15T18:04:05.120Z"), scene, SCENES.get(next),
+        return new ShowStatus("Reflets", "salle-1", Instant.parse("2027-01-15T18:04:05.120Z"), scene,
+                scene.equals("biais") ? "La même image à travers trois générateurs." : "", SCENES.get(next),
                 nextInSeconds, blackout, asleep, rehearsal, problem, frames, outputs, generators, signals,
                 List.of(new DeviceStatus("entree", "online", "1280x720 MJPG 30 fps"),
                         new DeviceStatus("plafond", "lost", "no frame for 12 s; reconnecting")),

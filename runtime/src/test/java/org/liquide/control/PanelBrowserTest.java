@@ -64,6 +64,7 @@ class PanelBrowserTest {
     @Test
     void showsTheShowLiveAfterLogin() throws Exception {
         panel.awaitText("#scene-current", "biais");
+        panel.awaitText("#scene-description", "La même image à travers trois générateurs.");
         panel.awaitText("#scene-next", "next: marée in 12:35");
         panel.awaitText("#showcase", "Reflets");
         panel.awaitText("#frames-fps", "59.9");

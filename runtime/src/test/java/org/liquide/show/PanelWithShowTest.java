@@ -52,7 +52,8 @@ class PanelWithShowTest {
         Path folder = dir.resolve("scenes").resolve(name);
         Files.createDirectories(folder);
         Files.writeString(folder.resolve(name + ".frag"), solid(rgb));
-        Files.writeString(folder.resolve("scene.yaml"), "layers:\n  - {name: fond, type: shader, file: " + name + ".frag}\n");
+        Files.writeString(folder.resolve("scene.yaml"), "description: Tout en " + name + ".\n"
+                + "layers:\n  - {name: fond, type: shader, file: " + name + ".frag}\n");
     }
 
     /** As {@link TestShowcases#config}, without cameras, with the control panel on a free port (0). */
@@ -89,6 +90,7 @@ class PanelWithShowTest {
             awaitCentre(runtime, 0x0000FF, "the blue scene rendered after the tap");
             awaitPreview(panel, 0x0000FF, "the page's preview turned blue");
             panel.awaitText("#scene-current", "blue");
+            panel.awaitText("#scene-description", "Tout en blue.");
             assertEquals("true", panel.evaluate("document.querySelector('#scenes button[data-scene=\"blue\"]').getAttribute('aria-pressed')"));
 
             // Recording from the panel: the toggle shows the red dot and the time, then the file is finished.

@@ -10,6 +10,7 @@ import java.util.List;
  * @param machine     this runtime's name on the broker (several render machines may share a room)
  * @param time        when the snapshot was taken
  * @param scene       the scene on screen
+ * @param sceneDescription what the scene is about, in its artist's words ({@code description} in scene.yaml; empty if none)
  * @param nextScene   the playlist's next scene (empty when there is none)
  * @param nextInSeconds seconds until the playlist moves on (-1 when it does not)
  * @param blackout    outputs faded to black on purpose
@@ -18,7 +19,8 @@ import java.util.List;
  * @param problem     the last edit or scene change that was refused (a shader, sketch or scene file with
  *                    an error, and where), empty once the next one worked
  */
-public record ShowStatus(String showcase, String machine, Instant time, String scene, String nextScene,
+public record ShowStatus(String showcase, String machine, Instant time, String scene, String sceneDescription,
+                         String nextScene,
                          double nextInSeconds, boolean blackout, boolean asleep, boolean rehearsal, String problem,
                          FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
                          List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
