@@ -98,6 +98,14 @@ public final class CameraFeed implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops delivering to a slot whose memory must not be freed (its consumer may still be reading it and
+     * cannot be waited for): the slot is left to the process.
+     */
+    public synchronized void abandon(FrameSlot slot) {
+        subscribers = java.util.Arrays.stream(subscribers).filter(s -> s != slot).toArray(FrameSlot[]::new);
+    }
+
     private void freeRetired() {
         FrameSlot slot;
         while ((slot = retired.poll()) != null) {

@@ -2,6 +2,7 @@ package org.liquide.scene;
 
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
+import org.liquide.frame.FrameSlot;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.ModelSpec;
@@ -72,9 +73,18 @@ public final class ScenePreparer {
                                                GeneratorSettings settings, SceneResources resources) {
         ModelSpec spec = resources.model(settings, scene.folder());
         GeneratorWorker worker = GeneratorWorker.forSpec(scene.name() + "-" + layer.name(), spec, WorkerConfig.defaults());
-        layer.camera().ifPresent(name -> resources.camera(name)
-                .orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"))
-                .subscribe(worker.input()));
+        layer.camera().ifPresent(name -> {
+            CameraFeed feed = resources.camera(name)
+                    .orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"));
+            FrameSlot slot = feed.subscribe(worker.input());
+            worker.inputProducedBy(mayFree -> {
+                if (mayFree) {
+                    feed.unsubscribe(slot);
+                } else {
+                    feed.abandon(slot);
+                }
+            });
+        });
         worker.start();
         return worker;
     }

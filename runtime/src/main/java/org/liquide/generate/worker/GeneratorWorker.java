@@ -73,6 +73,19 @@ public final class GeneratorWorker implements AutoCloseable {
     private volatile boolean closed;
     private volatile WorkerStatus status = WorkerStatus.IDLE;
     private volatile String activeGenerator = "";
+    /** Who stops writing into {@link #input} when the worker closes; null when the worker frees it itself. */
+    private volatile InputRelease inputRelease;
+
+    /** Stops the producer of a worker's input (a camera) when the worker closes. */
+    @FunctionalInterface
+    public interface InputRelease {
+        /**
+         * Stop writing into the input slot and take over its memory: free it once no write is in flight
+         * when {@code mayFree}; leave it to the process otherwise (a generator thread stuck in a model may
+         * still be reading it).
+         */
+        void release(boolean mayFree);
+    }
     private volatile String activeDevice = "";
     private volatile String lastError;
     private volatile String injectedFailure;
@@ -112,6 +125,14 @@ public final class GeneratorWorker implements AutoCloseable {
     /** Where the camera publishes frames for this worker (one producer thread). */
     public FrameSlot input() {
         return input;
+    }
+
+    /**
+     * Declares that a producer (a camera feed) writes into {@link #input()}: when the worker closes it is
+     * told to stop, and it frees the slot, instead of the worker freeing memory a producer may be writing.
+     */
+    public void inputProducedBy(InputRelease release) {
+        this.inputRelease = release;
     }
 
     /** Where the show publishes steering values (one writer thread). */
@@ -198,11 +219,21 @@ public final class GeneratorWorker implements AutoCloseable {
         if (exited) {
             closeQuietly(primary);
             closeQuietly(fallback);
-            input.free();
+            releaseInput(true);
             output.free();
         } else {
+            releaseInput(false);
             LOG.warn("{}: generator thread still inside {}; leaving its memory to the process", name,
                     activeGenerator);
+        }
+    }
+
+    private void releaseInput(boolean mayFree) {
+        InputRelease release = inputRelease;
+        if (release != null) {
+            release.release(mayFree);
+        } else if (mayFree) {
+            input.free();
         }
     }
 

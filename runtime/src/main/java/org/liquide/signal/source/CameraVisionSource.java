@@ -47,6 +47,7 @@ public final class CameraVisionSource implements AutoCloseable {
     }
 
     private final SignalBus bus;
+    private final CameraFeed camera;
     private final FrameSlot slot;
     private final Settings settings;
     private final String motionName;
@@ -65,6 +66,7 @@ public final class CameraVisionSource implements AutoCloseable {
 
     public CameraVisionSource(SignalBus bus, CameraFeed camera, Settings settings) {
         this.bus = bus;
+        this.camera = camera;
         this.slot = camera.subscribe();
         this.settings = settings;
         String prefix = "vision/" + camera.name() + "/";
@@ -184,6 +186,11 @@ public final class CameraVisionSource implements AutoCloseable {
             thread.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            camera.abandon(slot);
+        } else {
+            camera.unsubscribe(slot);
         }
     }
 }

@@ -11,13 +11,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A generator for worker tests: paints a flat colour, and can be told to throw or hang. */
 final class FakeGenerator implements ImageGenerator {
-    enum Behaviour { WORK, THROW, STALL, OUT_OF_MEMORY }
+    enum Behaviour { WORK, THROW, STALL, HANG, OUT_OF_MEMORY }
 
     final String name;
     final int shade;
     final AtomicInteger calls = new AtomicInteger();
     final CountDownLatch interrupted = new CountDownLatch(1);
     final CountDownLatch closed = new CountDownLatch(1);
+    /** Lets a {@link Behaviour#HANG} call return (it ignores interrupts, like native code deep in a model). */
+    final CountDownLatch unhang = new CountDownLatch(1);
     volatile Behaviour behaviour;
     volatile int failAfter;
     volatile float lastStrength = Float.NaN;
@@ -54,6 +56,17 @@ final class FakeGenerator implements ImageGenerator {
                         new CountDownLatch(1).await();
                     } catch (InterruptedException e) {
                         interrupted.countDown();
+                    }
+                    return;
+                }
+                case HANG -> {
+                    boolean released = false;
+                    while (!released) {
+                        try {
+                            released = unhang.await(1, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            interrupted.countDown();
+                        }
                     }
                     return;
                 }

@@ -337,4 +337,33 @@ class GeneratorWorkerTest {
                 && t.isAlive() && !t.getName().endsWith("watchdog") && !t.getName().endsWith("loader")));
         worker.close();
     }
+
+    @Test
+    void closingTellsTheCameraToStopAndFreeTheInput() {
+        List<Boolean> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GeneratorWorker worker = start(cppn(), cppn(), FAST);
+        worker.inputProducedBy(released::add);
+        Camera camera = camera(worker, true);
+        await(worker, () -> framesSeen > 2, () -> "frames from the camera");
+        camera.close();
+        worker.close();
+        worker.close();
+        assertEquals(List.of(true), released, "told once, and allowed to free the input: no generator thread reads it");
+    }
+
+    @Test
+    void aModelHungAtCloseKeepsTheInputItMayStillRead() {
+        FakeGenerator hung = new FakeGenerator("hung", 200, FakeGenerator.Behaviour.HANG, 1);
+        List<Boolean> released = new java.util.concurrent.CopyOnWriteArrayList<>();
+        GeneratorWorker worker = new GeneratorWorker("hung", new Source(() -> hung), cppn(),
+                FAST.withStallTimeout(Duration.ofSeconds(30)));
+        worker.inputProducedBy(released::add);
+        worker.start();
+        Camera camera = camera(worker, true);
+        await(worker, () -> hung.calls.get() >= 2, () -> "the model to hang");
+        worker.close();
+        assertEquals(List.of(false), released, "the camera stops writing but frees nothing: the hung call may still read its frame");
+        camera.close();
+        hung.unhang.countDown();
+    }
 }
