@@ -22,6 +22,6 @@ public class Script extends Sketch {
         fill(240, 232, 214);
         textAlign(LEFT, CENTER);
         textSize(height * 0.04f);
-        text(shown.substring(0, letters) + (frameCount / 15 % 2 == 0 ? "▌" : ""), width * 0.05f, height * 0.93f);
+        text(shown.substring(0, letters) + (frameCount / 15 % 2 == 0 ? "|" : ""), width * 0.05f, height * 0.93f);
     }
 }
