@@ -59,6 +59,8 @@ public final class GeneratorWorker implements AutoCloseable {
     private final RateMeter frames = new RateMeter();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong runnerCount = new AtomicLong();
+    /** Set by whoever closes the generators once the worker is closed: close() or a runner that came back late. */
+    private final java.util.concurrent.atomic.AtomicBoolean generatorsReleased = new java.util.concurrent.atomic.AtomicBoolean();
 
     // Owned by the current runner thread; handed to the next one by the watchdog only after the previous
     // runner is abandoned (inFlight's compare-and-set orders those accesses).
@@ -217,14 +219,21 @@ public final class GeneratorWorker implements AutoCloseable {
         }
         closeQuietly(loaded.getAndSet(null));
         if (exited) {
-            closeQuietly(primary);
-            closeQuietly(fallback);
+            releaseGenerators();
             releaseInput(true);
             output.free();
         } else {
             releaseInput(false);
-            LOG.warn("{}: generator thread still inside {}; leaving its memory to the process", name,
-                    activeGenerator);
+            LOG.warn("{}: generator thread still inside {}; it closes its models when it returns, its frames are"
+                    + " left to the process", name, activeGenerator);
+        }
+    }
+
+    /** Closes the models once, from close() or from the current runner leaving after close(). */
+    private void releaseGenerators() {
+        if (generatorsReleased.compareAndSet(false, true)) {
+            closeQuietly(primary);
+            closeQuietly(fallback);
         }
     }
 
@@ -370,6 +379,9 @@ public final class GeneratorWorker implements AutoCloseable {
             } finally {
                 frame.free();
                 result.free();
+                if (closed && runner == this) {
+                    releaseGenerators(); // close() may have given up waiting for this thread
+                }
             }
         }
 

@@ -352,10 +352,11 @@ class GeneratorWorkerTest {
     }
 
     @Test
-    void aModelHungAtCloseKeepsTheInputItMayStillRead() {
+    void aModelHungAtCloseKeepsTheInputAndClosesTheModelsWhenItReturns() throws Exception {
         FakeGenerator hung = new FakeGenerator("hung", 200, FakeGenerator.Behaviour.HANG, 1);
+        FakeGenerator fallback = new FakeGenerator("fallback", 100, FakeGenerator.Behaviour.WORK, 0);
         List<Boolean> released = new java.util.concurrent.CopyOnWriteArrayList<>();
-        GeneratorWorker worker = new GeneratorWorker("hung", new Source(() -> hung), cppn(),
+        GeneratorWorker worker = new GeneratorWorker("hung", new Source(() -> hung), new Source(() -> fallback),
                 FAST.withStallTimeout(Duration.ofSeconds(30)));
         worker.inputProducedBy(released::add);
         worker.start();
@@ -363,7 +364,11 @@ class GeneratorWorkerTest {
         await(worker, () -> hung.calls.get() >= 2, () -> "the model to hang");
         worker.close();
         assertEquals(List.of(false), released, "the camera stops writing but frees nothing: the hung call may still read its frame");
+        assertEquals(1, hung.closed.getCount(), "a model still running is not closed under its feet");
         camera.close();
+
         hung.unhang.countDown();
+        assertTrue(hung.closed.await(10, TimeUnit.SECONDS), "the model closed once its call returned");
+        assertTrue(fallback.closed.await(10, TimeUnit.SECONDS), "and the fallback with it");
     }
 }
