@@ -4,13 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -25,17 +23,7 @@ class HotReloadTest {
         return "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(" + rgb + ", 1.0); }\n";
     }
 
-    private static int centre(ShowRuntime runtime) {
-        AtomicReference<BufferedImage> frame = new AtomicReference<>();
-        runtime.loop().requestReadback(frame::set);
-        Await.until(WITHIN, "a frame read back", () -> frame.get() != null);
-        return frame.get().getRGB(80, 45) & 0xFFFFFF;
-    }
 
-    private static void awaitCentre(ShowRuntime runtime, int rgb, String what) {
-        int[] last = {-1};
-        Await.until(WITHIN, () -> what + ": centre pixel " + Integer.toHexString(last[0]), () -> (last[0] = centre(runtime)) == rgb);
-    }
 
     @Test
     void shaderSketchAndSceneEditsApplyLiveAndBrokenOnesKeepTheRunningVersion() throws Exception {
@@ -55,14 +43,14 @@ class HotReloadTest {
                 """);
         try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
-            awaitCentre(runtime, 0xFF0000, "the red shader");
+            ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red shader");
 
             Files.writeString(scene.resolve("fond.frag"), "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(1.0, 0.0 0.0, 1.0); }\n");
             Await.until(WITHIN, "the compile error reported", () -> runtime.reloadError().contains("fond.frag:3"));
-            assertEquals(0xFF0000, centre(runtime), "the broken shader did not replace the running one");
+            assertEquals(0xFF0000, ShowFrames.centre(runtime), "the broken shader did not replace the running one");
 
             Files.writeString(scene.resolve("fond.frag"), solid("0.0, 0.0, 1.0"));
-            awaitCentre(runtime, 0x0000FF, "the fixed shader, now blue");
+            ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the fixed shader, now blue");
 
             Files.writeString(scene.resolve("sketches/Carre.java"), """
                     package sketch.atelier;
@@ -70,11 +58,11 @@ class HotReloadTest {
                         public void draw() { background(0, 255, 0); }
                     }
                     """);
-            awaitCentre(runtime, 0x00FF00, "the edited sketch, green over the shader");
+            ShowFrames.awaitCentre(runtime, 0x00FF00, WITHIN, "the edited sketch, green over the shader");
 
             Files.writeString(scene.resolve("sketches/Carre.java"), "package sketch.atelier; public class Carre extends org.liquide.sketch.Sketch { public void draw() { fill( } }");
             Await.until(WITHIN, "the sketch compile error reported", () -> runtime.reloadError().contains("Carre.java:1"));
-            assertEquals(0x00FF00, centre(runtime), "the broken sketch did not replace the running one");
+            assertEquals(0x00FF00, ShowFrames.centre(runtime), "the broken sketch did not replace the running one");
 
             Files.writeString(scene.resolve("scene.yaml"), """
                     layers:
@@ -82,7 +70,7 @@ class HotReloadTest {
                       - {name: carre, type: sketch, class: Carre, size: 160x90, fps: 30, opacity: nope}
                     """);
             Await.until(WITHIN, "the scene error reported", () -> runtime.reloadError().contains("'opacity' must be between 0 and 1"));
-            assertEquals(0x00FF00, centre(runtime), "the invalid scene did not replace the running one");
+            assertEquals(0x00FF00, ShowFrames.centre(runtime), "the invalid scene did not replace the running one");
 
             Files.writeString(scene.resolve("sketches/Carre.java"), """
                     package sketch.atelier;
@@ -94,7 +82,7 @@ class HotReloadTest {
                     layers:
                       - {name: fond, type: shader, file: fond.frag}
                     """);
-            awaitCentre(runtime, 0x0000FF, "the scene without its sketch layer");
+            ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the scene without its sketch layer");
             assertEquals(0, runtime.loop().failure() == null ? 0 : 1, "rendering never stopped");
         }
     }

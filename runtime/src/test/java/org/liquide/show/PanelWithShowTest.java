@@ -24,7 +24,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -79,7 +78,7 @@ class PanelWithShowTest {
                 false, true, Optional.empty(), true);
         try (ShowRuntime runtime = ShowRuntime.start(config(tokenFile), options);
              PanelDriver panel = PanelDriver.open(runtime.panelUrl().orElseThrow())) {
-            awaitCentre(runtime, 0xFF0000, "the red scene on stage");
+            ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red scene on stage");
 
             String token = Files.readString(tokenFile).strip();
             panel.timeZone("Europe/Paris").phone().login(token);
@@ -87,7 +86,7 @@ class PanelWithShowTest {
             awaitPreview(panel, 0xFF0000, "the page's preview of the red scene");
 
             panel.clickScene("blue");
-            awaitCentre(runtime, 0x0000FF, "the blue scene rendered after the tap");
+            ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the blue scene rendered after the tap");
             awaitPreview(panel, 0x0000FF, "the page's preview turned blue");
             panel.awaitText("#scene-current", "blue");
             panel.awaitText("#scene-description", "Tout en blue.");
@@ -154,17 +153,7 @@ class PanelWithShowTest {
                 .sorted().toList();
     }
 
-    private static int centre(ShowRuntime runtime) {
-        AtomicReference<BufferedImage> frame = new AtomicReference<>();
-        runtime.loop().requestReadback(frame::set);
-        Await.until(WITHIN, "a frame read back", () -> frame.get() != null);
-        return frame.get().getRGB(80, 45) & 0xFFFFFF;
-    }
 
-    private static void awaitCentre(ShowRuntime runtime, int rgb, String what) {
-        int[] last = {-1};
-        Await.until(WITHIN, () -> what + ": centre pixel #" + Integer.toHexString(last[0]), () -> (last[0] = centre(runtime)) == rgb);
-    }
 
     private static void awaitPreview(PanelDriver panel, int rgb, String what) {
         int[] last = {-1};

@@ -29,12 +29,6 @@ class PlaylistTest {
         Files.writeString(folder.resolve("scene.yaml"), "transition: " + transition + "\nlayers:\n  - {name: fond, type: shader, file: fond.frag}\n");
     }
 
-    private static int centre(ShowRuntime runtime) {
-        java.util.concurrent.atomic.AtomicReference<java.awt.image.BufferedImage> frame = new java.util.concurrent.atomic.AtomicReference<>();
-        runtime.loop().requestReadback(frame::set);
-        Await.until(Duration.ofSeconds(5), "a frame read back", () -> frame.get() != null);
-        return frame.get().getRGB(80, 45) & 0xFFFFFF;
-    }
 
     @Test
     void aSwitchCrossfadesOverTheScenesOwnTransition() throws Exception {
@@ -43,12 +37,12 @@ class PlaylistTest {
         scene("lent", "0.0, 1.0, 0.0", "20s");
         var config = TestShowcases.config(dir, List.of("rouge", "bleu", "lent"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
-            Await.until(Duration.ofSeconds(10), "red on stage", () -> centre(runtime) == 0xFF0000);
+            Await.until(Duration.ofSeconds(10), "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("bleu");
-            Await.until(Duration.ofSeconds(3), "blue at once: its transition is 0 s", () -> centre(runtime) == 0x0000FF);
+            Await.until(Duration.ofSeconds(3), "blue at once: its transition is 0 s", () -> ShowFrames.centre(runtime) == 0x0000FF);
             runtime.switchScene("lent");
-            Await.until(Duration.ofSeconds(5), "the switch under way", () -> runtime.status().scene().equals("lent") && centre(runtime) != 0x0000FF);
-            int partway = centre(runtime);
+            Await.until(Duration.ofSeconds(5), "the switch under way", () -> runtime.status().scene().equals("lent") && ShowFrames.centre(runtime) != 0x0000FF);
+            int partway = ShowFrames.centre(runtime);
             assertTrue((partway & 0xFF) > 100, "still mostly blue a moment into a 20 s crossfade: " + Integer.toHexString(partway));
         }
     }
@@ -79,11 +73,11 @@ class PlaylistTest {
         scene("casse", "0.0, 0.0 1.0", "0s");
         var config = TestShowcases.config(dir, List.of("rouge", "casse"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
-            Await.until(Duration.ofSeconds(10), "red on stage", () -> centre(runtime) == 0xFF0000);
+            Await.until(Duration.ofSeconds(10), "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("casse");
             Await.until(Duration.ofSeconds(10), () -> "the compile error reported: '" + runtime.reloadError() + "'",
                     () -> runtime.reloadError().contains("casse") && runtime.reloadError().contains("fond.frag"));
-            assertEquals(0xFF0000, centre(runtime), "the scene shown stays");
+            assertEquals(0xFF0000, ShowFrames.centre(runtime), "the scene shown stays");
         }
     }
 }

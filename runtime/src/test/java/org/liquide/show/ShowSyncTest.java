@@ -10,7 +10,6 @@ import org.liquide.show.sync.ShowSync;
 import org.liquide.show.sync.SyncRole;
 import org.liquide.showcase.ShowcaseConfig;
 
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -29,17 +27,7 @@ class ShowSyncTest {
     @TempDir
     Path dir;
 
-    private static int centre(ShowRuntime runtime) {
-        AtomicReference<BufferedImage> frame = new AtomicReference<>();
-        runtime.loop().requestReadback(frame::set);
-        Await.until(WITHIN, "a frame read back", () -> frame.get() != null);
-        return frame.get().getRGB(80, 45) & 0xFFFFFF;
-    }
 
-    private static void awaitCentre(ShowRuntime runtime, int rgb, String what) {
-        int[] last = {-1};
-        Await.until(WITHIN, () -> what + ": centre pixel " + Integer.toHexString(last[0]), () -> (last[0] = centre(runtime)) == rgb);
-    }
 
     private static Optional<String> peer(ShowRuntime runtime, String machine) {
         return runtime.status().runtimes().stream().filter(r -> r.name().equals(machine)).map(DeviceStatus::state).findFirst();
@@ -60,34 +48,34 @@ class ShowSyncTest {
             ShowcaseConfig base = TestShowcases.config(dir, List.of("rouge", "bleu"), Optional.of(URI.create(broker.url())), false, List.of());
             try (ShowRuntime leader = ShowRuntime.start(TestShowcases.asMachine(base, "regie-a", SyncRole.LEAD), TestShowcases.offscreen());
                  ShowRuntime follower = ShowRuntime.start(TestShowcases.asMachine(base, "regie-b", SyncRole.FOLLOW), TestShowcases.offscreen())) {
-                awaitCentre(leader, 0xFF0000, "the leader's first scene");
-                awaitCentre(follower, 0xFF0000, "the follower's first scene");
+                ShowFrames.awaitCentre(leader, 0xFF0000, WITHIN, "the leader's first scene");
+                ShowFrames.awaitCentre(follower, 0xFF0000, WITHIN, "the follower's first scene");
                 Await.until(WITHIN, "each runtime lists the other online",
                         () -> peer(follower, "regie-a").equals(Optional.of("online")) && peer(leader, "regie-b").equals(Optional.of("online")));
 
                 leader.switchScene("bleu");
-                awaitCentre(follower, 0x0000FF, "the follower following the leader's switch");
+                ShowFrames.awaitCentre(follower, 0x0000FF, WITHIN, "the follower following the leader's switch");
 
                 follower.blackout(true);
-                awaitCentre(leader, 0x000000, "the leader blacked out from the follower's panel");
+                ShowFrames.awaitCentre(leader, 0x000000, WITHIN, "the leader blacked out from the follower's panel");
                 follower.blackout(false);
-                awaitCentre(leader, 0x0000FF, "the leader back");
+                ShowFrames.awaitCentre(leader, 0x0000FF, WITHIN, "the leader back");
 
                 leader.sleep();
                 Await.until(WITHIN, "the follower asleep", () -> follower.status().asleep());
                 leader.wake();
                 Await.until(WITHIN, "the follower awake", () -> !follower.status().asleep());
-                awaitCentre(follower, 0x0000FF, "the follower's scene after waking");
+                ShowFrames.awaitCentre(follower, 0x0000FF, WITHIN, "the follower's scene after waking");
 
                 String topic = ShowSync.commandTopic("test");
                 controller.publish(topic, "{\"from\":\"qlab\",\"command\":\"scene\",\"scene\":\"rouge\",\"transition\":0}".getBytes(StandardCharsets.UTF_8));
-                awaitCentre(leader, 0xFF0000, "the leader switched by a show controller");
-                awaitCentre(follower, 0xFF0000, "the follower switched by a show controller");
+                ShowFrames.awaitCentre(leader, 0xFF0000, WITHIN, "the leader switched by a show controller");
+                ShowFrames.awaitCentre(follower, 0xFF0000, WITHIN, "the follower switched by a show controller");
 
                 controller.publish(topic, "{\"from\":\"qlab\",\"command\":\"scene\",\"scene\":\"nulle-part\"}".getBytes(StandardCharsets.UTF_8));
                 controller.publish(topic, "garbage".getBytes(StandardCharsets.UTF_8));
                 controller.publish(topic, "{\"from\":\"qlab\",\"command\":\"blackout\",\"on\":true}".getBytes(StandardCharsets.UTF_8));
-                awaitCentre(follower, 0x000000, "commands after refused ones still apply");
+                ShowFrames.awaitCentre(follower, 0x000000, WITHIN, "commands after refused ones still apply");
             }
         }
     }
