@@ -1,8 +1,6 @@
 package org.liquide.control;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +25,16 @@ import static org.junit.jupiter.api.Assertions.*;
  * journal (the day of {@link JournalApiTest#feed} plus a few coloured snapshots). The page runs in the
  * venue's time zone (Europe/Paris). Screenshots go to {@code target/panel-screenshots/}.
  */
-class JournalBrowserTest {
+class JournalBrowserTest extends PanelInChromium {
     /** The snapshots of the day, in the order taken, with the colour of each. */
     private static final List<Color> COLOURS = List.of(new Color(30, 160, 90), new Color(200, 60, 40),
             new Color(40, 90, 200), new Color(220, 190, 40), new Color(140, 50, 170), new Color(20, 150, 160));
 
-    private static Chromium browser;
 
     @TempDir
     Path dir;
     private TestServer server;
     private PanelDriver panel;
-
-    @BeforeAll
-    static void launch() throws Exception {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void signIn() throws IOException {
@@ -85,9 +70,7 @@ class JournalBrowserTest {
             server.show.addJournalEntry(new JournalEntry(time, "snapshot", file,
                     Map.of("scene", i < 3 ? "biais" : "marée", "width", 320, "height", 180)));
         }
-        panel = new PanelDriver(browser, server.url());
-        panel.signOutOfBrowser();
-        browser.clearPageErrors();
+        panel = openPanel(server);
         panel.timeZone("Europe/Paris").phone().login(server.token);
     }
 
@@ -97,12 +80,7 @@ class JournalBrowserTest {
 
     @AfterEach
     void noPageErrors() {
-        try {
-            assertEquals(List.of(), browser.pageErrors(), "JavaScript or CSP errors on the page");
-        } finally {
-            panel.signOutOfBrowser();
-            server.close();
-        }
+        closePanel(panel, server);
     }
 
     private static byte[] jpeg(Color colour, int width, int height) throws IOException {

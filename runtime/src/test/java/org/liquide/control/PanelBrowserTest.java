@@ -1,8 +1,6 @@
 package org.liquide.control;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,45 +18,25 @@ import static org.junit.jupiter.api.Assertions.*;
  * values, the buttons and the corner handles. Screenshots of a phone and a tablet layout go to
  * {@code target/panel-screenshots/}.
  */
-class PanelBrowserTest {
+class PanelBrowserTest extends PanelInChromium {
     static final Path SCREENSHOTS = Path.of("target", "panel-screenshots");
 
-    private static Chromium browser;
 
     @TempDir
     Path dir;
     private TestServer server;
     private PanelDriver panel;
 
-    @BeforeAll
-    static void launch() throws Exception {
-        browser = Chromium.launch();
-    }
-
-    @AfterAll
-    static void quit() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @BeforeEach
     void signIn() {
         server = new TestServer(dir, false);
-        panel = new PanelDriver(browser, server.url());
-        panel.signOutOfBrowser();
-        browser.clearPageErrors();
+        panel = openPanel(server);
         panel.phone().login(server.token);
     }
 
     @AfterEach
     void noPageErrors() {
-        try {
-            assertEquals(List.of(), browser.pageErrors(), "JavaScript or CSP errors on the page");
-        } finally {
-            panel.signOutOfBrowser();
-            server.close();
-        }
+        closePanel(panel, server);
     }
 
     @Test
