@@ -86,24 +86,27 @@ public final class CameraFeed implements AutoCloseable {
      * Stops delivering to a slot (its consumer is gone). The slot's memory is freed by the capture thread
      * once it can no longer be writing to it; the consumer must not use the slot afterwards.
      */
-    public synchronized void unsubscribe(FrameSlot slot) {
+    public void unsubscribe(FrameSlot slot) {
+        unsubscribe(slot, true);
+    }
+
+    /**
+     * Stops delivering to a slot; with {@code free} false its memory is left to the process, for a
+     * consumer that may still be reading it and cannot be waited for.
+     */
+    public synchronized void unsubscribe(FrameSlot slot, boolean free) {
         FrameSlot[] current = subscribers;
         FrameSlot[] remaining = java.util.Arrays.stream(current).filter(s -> s != slot).toArray(FrameSlot[]::new);
         if (remaining.length != current.length) {
             subscribers = remaining;
+            if (!free) {
+                return;
+            }
             retired.add(slot);
             if (!thread.isAlive()) {
                 freeRetired();
             }
         }
-    }
-
-    /**
-     * Stops delivering to a slot whose memory must not be freed (its consumer may still be reading it and
-     * cannot be waited for): the slot is left to the process.
-     */
-    public synchronized void abandon(FrameSlot slot) {
-        subscribers = java.util.Arrays.stream(subscribers).filter(s -> s != slot).toArray(FrameSlot[]::new);
     }
 
     private void freeRetired() {

@@ -77,13 +77,7 @@ public final class ScenePreparer {
             CameraFeed feed = resources.camera(name)
                     .orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"));
             FrameSlot slot = feed.subscribe(worker.input());
-            worker.inputProducedBy(mayFree -> {
-                if (mayFree) {
-                    feed.unsubscribe(slot);
-                } else {
-                    feed.abandon(slot);
-                }
-            });
+            worker.inputProducedBy(mayFree -> feed.unsubscribe(slot, mayFree));
         });
         worker.start();
         return worker;

@@ -187,10 +187,6 @@ public final class CameraVisionSource implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
-            camera.abandon(slot);
-        } else {
-            camera.unsubscribe(slot);
-        }
+        camera.unsubscribe(slot, !thread.isAlive());
     }
 }
