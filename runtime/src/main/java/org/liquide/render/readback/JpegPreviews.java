@@ -30,6 +30,8 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     private static final long WATCHED_NANOS = 5_000_000_000L;
 
     private final Map<String, Output> outputs = new ConcurrentHashMap<>();
+    /** Other names an output's preview is served under (a display's name for the picture it shows). */
+    private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private volatile long lastAskedNanos = System.nanoTime() - 2 * WATCHED_NANOS;
     private final float quality;
     private final Thread thread;
@@ -50,11 +52,15 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
      * with the composited picture it shows a part of (its warp is drawn over it by the panel).
      */
     public void addAlias(String alias, String output) {
-        Output o = outputs.get(output);
-        if (o == null) {
+        if (!outputs.containsKey(output)) {
             throw new IllegalArgumentException("no preview output named " + output);
         }
-        outputs.putIfAbsent(alias, new Output(null, o.jpeg(), o.version()));
+        aliases.putIfAbsent(alias, output);
+    }
+
+    private Output named(String name) {
+        Output o = outputs.get(name);
+        return o != null ? o : outputs.get(aliases.getOrDefault(name, ""));
     }
 
     public JpegPreviews start() {
@@ -78,9 +84,6 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
         while (running) {
             boolean worked = false;
             for (Output output : outputs.values()) {
-                if (output.slot() == null) {
-                    continue; // an alias: its output is encoded under its own name
-                }
                 VideoFrame frame = output.slot().takeLatest();
                 if (frame == null) {
                     continue;
@@ -103,14 +106,14 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     @Override
     public Optional<byte[]> latestJpeg(String output) {
         lastAskedNanos = System.nanoTime();
-        Output o = outputs.get(output);
+        Output o = named(output);
         return o == null ? Optional.empty() : Optional.ofNullable(o.jpeg().get());
     }
 
     @Override
     public long version(String output) {
         lastAskedNanos = System.nanoTime();
-        Output o = outputs.get(output);
+        Output o = named(output);
         return o == null ? 0 : o.version().get();
     }
 
