@@ -97,6 +97,12 @@ public final class CppnGenerator implements ImageGenerator {
 
     @Override
     public void close() {
+        closeSession();
+        inputs.forEach(TensorBuffer::close);
+        outputs.forEach(TensorBuffer::close);
+    }
+
+    private void closeSession() {
         if (session != null) {
             session.close();
             session = null;
@@ -105,7 +111,7 @@ public final class CppnGenerator implements ImageGenerator {
 
     private void load(long newSeed) throws ModelLoadException {
         ModelSession next = ModelSession.load("cppn", CppnNetwork.build(newSeed), engineOptions);
-        close();
+        closeSession();
         session = next;
         seed = newSeed;
     }

@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +39,7 @@ public final class ModelSession implements AutoCloseable {
     private final AutoCloseable sessionOptions;
     private final String device;
     private final OnnxModelInfo info;
+    private final List<TensorBuffer> buffers = new ArrayList<>();
 
     private ModelSession(String name, Model model, AutoCloseable sessionOptions, String device, OnnxModelInfo info) {
         this.name = name;
@@ -70,8 +72,12 @@ public final class ModelSession implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new ModelLoadException(name + ": " + e.getMessage(), e);
         }
-        return open(name, info, options,
-                (model, engineOptions) -> model.load(new ByteArrayInputStream(onnx), engineOptions));
+        return open(name, info, options, (model, engineOptions) -> {
+            model.load(new ByteArrayInputStream(onnx), engineOptions);
+            // DJL makes an empty folder in the temporary directory for every model loaded from memory and
+            // deletes it only when the JVM exits: a season of scene changes would leave thousands of them.
+            Files.deleteIfExists(model.getModelPath());
+        });
     }
 
     private interface Loader {
@@ -147,9 +153,11 @@ public final class ModelSession implements AutoCloseable {
         return info.output(outputName);
     }
 
-    /** A buffer for one of this model's inputs or outputs, typed as the model declares it. */
+    /** A buffer for one of this model's inputs or outputs, typed as the model declares it; freed when the session closes. */
     public TensorBuffer bufferFor(TensorSpec spec) {
-        return new TensorBuffer(spec.name(), spec.type());
+        TensorBuffer buffer = new TensorBuffer(spec.name(), spec.type());
+        buffers.add(buffer);
+        return buffer;
     }
 
     /**
@@ -179,6 +187,7 @@ public final class ModelSession implements AutoCloseable {
 
     @Override
     public void close() {
+        buffers.forEach(TensorBuffer::close);
         model.close();
         try {
             sessionOptions.close();

@@ -3,6 +3,7 @@ package org.liquide.generate.engine;
 import ai.djl.ndarray.types.DataType;
 import org.liquide.generate.onnx.ElementType;
 
+import java.lang.foreign.Arena;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,8 +14,13 @@ import java.util.Arrays;
  * copy, outputs are copied here. The memory grows when a larger shape arrives and is kept otherwise, so a
  * steady stream of frames allocates nothing. Values are read and written as floats (or longs) whatever
  * the element type, converting float16 on the way.
+ *
+ * <p>The memory is freed by {@link #close()}, not by the garbage collector: a show that changes scene every
+ * few minutes makes and drops generators for weeks, and native memory waiting for a collection that a
+ * quiet heap never needs grows without bound. Closing twice is harmless; a closed buffer can be reshaped
+ * again.
  */
-public final class TensorBuffer {
+public final class TensorBuffer implements AutoCloseable {
     private static final ByteBuffer EMPTY = ByteBuffer.allocateDirect(0);
 
     private final String name;
@@ -22,6 +28,7 @@ public final class TensorBuffer {
     private long[] shape = new long[0];
     private int elements;
     private ByteBuffer memory = EMPTY;
+    private Arena arena;
 
     public TensorBuffer(String name, ElementType type) {
         this.name = name;
@@ -68,7 +75,11 @@ public final class TensorBuffer {
         }
         elements = (int) count;
         if (memory.capacity() < bytes) {
-            memory = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+            Arena grown = Arena.ofShared();
+            ByteBuffer larger = grown.allocate(bytes, 64).asByteBuffer().order(ByteOrder.nativeOrder());
+            close();
+            arena = grown;
+            memory = larger;
         }
         memory.clear().limit((int) bytes);
         return this;
@@ -194,6 +205,21 @@ public final class TensorBuffer {
 
     private UnsupportedOperationException unsupported() {
         return new UnsupportedOperationException(name + ": tensors of " + type + " are not supported");
+    }
+
+    /** Frees the native memory now. */
+    @Override
+    public void close() {
+        if (arena != null) {
+            memory = EMPTY;
+            arena.close();
+            arena = null;
+        }
+    }
+
+    /** Bytes of native memory held (0 once closed). */
+    public long capacityBytes() {
+        return memory.capacity();
     }
 
     @Override

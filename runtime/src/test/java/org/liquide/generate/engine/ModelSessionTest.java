@@ -8,6 +8,8 @@ import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxGraph;
 
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,59 @@ class ModelSessionTest {
                 assertEquals(Math.tanh(5), y.getFloat(3), 1e-6);
             }
         }
+    }
+
+    /**
+     * A show opens and closes models at every scene change for weeks: nothing of a closed session may wait
+     * for the garbage collector (direct buffers) or for the JVM's exit (DJL's temporary folders).
+     */
+    @Test
+    void closingASessionFreesItsTensorsAndLeavesNoTemporaryFolder() throws Exception {
+        BufferPoolMXBean direct = ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class).stream()
+                .filter(pool -> pool.getName().equals("direct")).findFirst().orElseThrow();
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<Path> foldersBefore = ortModelFolders(temp);
+        long directBefore = direct.getMemoryUsed();
+        List<TensorBuffer> buffers = new java.util.ArrayList<>();
+        for (int model = 0; model < 3; model++) {
+            try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), EngineOptions.cpu())) {
+                TensorBuffer x = session.bufferFor(session.input("x")).reshape(100_000, 3);
+                TensorBuffer y = session.bufferFor(session.output("y"));
+                session.run(List.of(x), List.of(y));
+                assertTrue(x.capacityBytes() >= 1_200_000 && y.capacityBytes() >= 800_000, "the tensors hold their memory while open");
+                buffers.add(x);
+                buffers.add(y);
+            }
+        }
+        for (TensorBuffer buffer : buffers) {
+            assertEquals(0, buffer.capacityBytes(), buffer + " freed with its session");
+        }
+        assertTrue(direct.getMemoryUsed() - directBefore < 1_000_000,
+                "no tensor memory left to the garbage collector: " + (direct.getMemoryUsed() - directBefore) + " direct bytes more");
+        // A show running beside the tests makes (and at once deletes) folders of its own: wait for those.
+        org.liquide.hardware.testing.Await.until(java.time.Duration.ofSeconds(10), "no ort-model folder left in " + temp,
+                () -> foldersBefore.containsAll(ortModelFolders(temp)));
+    }
+
+    private static java.util.Set<Path> ortModelFolders(Path temp) {
+        try (var entries = Files.list(temp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("ort-model")).collect(java.util.stream.Collectors.toSet());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aClosedBufferCanBeReshapedAgainAndClosedTwice() {
+        TensorBuffer buffer = new TensorBuffer("x", ElementType.FLOAT32).reshape(4, 4);
+        buffer.setFloat(15, 2.5f);
+        buffer.close();
+        buffer.close();
+        assertEquals(0, buffer.capacityBytes());
+        buffer.reshape(4, 4);
+        buffer.setFloat(15, 1.5f);
+        assertEquals(1.5f, buffer.getFloat(15));
+        buffer.close();
     }
 
     @Test
