@@ -69,6 +69,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShowRuntime.class);
     /** Exit status asking systemd for a restart (the daily restart): EX_TEMPFAIL. */
     public static final int RESTART_EXIT_CODE = 75;
+    private final Object closeLock = new Object();
+    private boolean closed;
 
     private final ShowcaseConfig config;
     private final RunOptions options;
@@ -302,6 +304,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return loop;
     }
 
+    /** The name of the scene the render thread shows (the player may already be preparing the next), or "". */
+    public String sceneOnStage() {
+        SceneInstance shown = stage.shown();
+        return shown == null ? "" : shown.name();
+    }
+
     /**
      * The last hot-reload error (a shader or sketch that did not compile, a scene that did not read),
      * empty when the last reload succeeded.
@@ -497,8 +505,23 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return rehearsal != null && rehearsal.set(signal, value);
     }
 
+    /**
+     * Stops the show and frees what it holds, once: a second caller (the main thread, once the shutdown
+     * hook's close has ended the render loop) waits until the first has finished, then returns. Two closes
+     * running side by side freed native frames twice.
+     */
     @Override
     public void close() {
+        synchronized (closeLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeOnce();
+        }
+    }
+
+    private void closeOnce() {
         if (recorder != null) {
             stopRecording();
         }
