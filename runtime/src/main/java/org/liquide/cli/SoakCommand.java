@@ -19,13 +19,19 @@ import java.util.concurrent.Callable;
                 "simulated visitors through a real Mosquitto, hot reloads, and faults on a schedule (camera cut,",
                 "broker killed, models failing, a shader that does not compile). Writes samples, faults, a chart",
                 "and a report; exit 1 when memory keeps growing, a frame stalls over a second or the show does not",
-                "recover from a fault."})
+                "recover from a fault.",
+                "With --scene-changes N instead of --minutes: N scene changes through the control API as fast as the",
+                "show takes them, every scene in turn; exit 1 when native memory or the live heap grows with them."})
 final class SoakCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--minutes", paramLabel = "N", required = true, description = "How long the run lasts.")
-    double minutes;
+    @Option(names = "--minutes", paramLabel = "N", description = "How long the run lasts.")
+    Double minutes;
+
+    @Option(names = "--scene-changes", paramLabel = "N",
+            description = "The fast mode: this many scene changes through the control API, as fast as the show takes them.")
+    Integer sceneChanges;
 
     @Option(names = "--fault-every", paramLabel = "SECONDS", defaultValue = "60",
             description = "Seconds between faults, which take turns (default: ${DEFAULT-VALUE}).")
@@ -61,15 +67,29 @@ final class SoakCommand implements Callable<Integer> {
         if (report == null) {
             report = Path.of("soak", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss")));
         }
+        if ((minutes == null) == (sceneChanges == null)) {
+            throw new BadInputException("liquide soak: give either --minutes N or --scene-changes N");
+        }
+        if (sceneChanges != null) {
+            return report(() -> Soak.runSceneChanges(sceneChanges, scenes, nodes, report, spec.commandLine().getOut()));
+        }
         SoakOptions options;
         try {
             options = new SoakOptions(minutes, faultEvery, sceneEvery, warmUp, scenes, nodes, report);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("liquide soak: " + e.getMessage(), e);
         }
+        return report(() -> Soak.run(options, spec.commandLine().getOut()));
+    }
+
+    private interface Run {
+        Soak.Outcome run() throws Exception;
+    }
+
+    private int report(Run run) throws Exception {
         Soak.Outcome outcome;
         try {
-            outcome = Soak.run(options, spec.commandLine().getOut());
+            outcome = run.run();
         } catch (IllegalArgumentException e) {
             throw new BadInputException("liquide soak: " + e.getMessage(), e);
         }

@@ -54,6 +54,39 @@ public final class Soak {
         return new Outcome(verdict.passed(), verdict.failures(), report);
     }
 
+    /**
+     * The fast mode: {@code changes} scene changes through the control API, as fast as the show takes them,
+     * every scene of {@code scenes} in turn; judged on memory after the changes. Refuses (IllegalArgumentException)
+     * fewer than {@value SceneChangeVerdict#MIN_CHANGES} changes.
+     */
+    public static Outcome runSceneChanges(int changes, Path scenes, Path nodes, Path reportFolder, PrintWriter out) throws IOException {
+        if (changes < SceneChangeVerdict.MIN_CHANGES) {
+            throw new IllegalArgumentException(changes + " scene changes are too few to judge memory; use "
+                    + SceneChangeVerdict.MIN_CHANGES + " or more");
+        }
+        out.printf(Locale.ROOT, "soak: %d scene changes as fast as the show takes them; report in %s%n", changes, reportFolder);
+        out.flush();
+        SceneChangeRun.Result result;
+        List<String> playlist;
+        String machine = machine();
+        // The playlist stays on each scene far longer than the run: only the control API changes scenes.
+        try (SoakRig rig = SoakRig.start(scenes, nodes, 1e7)) {
+            playlist = rig.playlist;
+            LOG.info("soak: {} scene changes among {}", changes, playlist);
+            int every = Math.max(1, changes / 20);
+            int[] made = {0};
+            result = new SceneChangeRun(rig.show, playlist, rig.tokenFile()).run(changes, () -> {
+                if (++made[0] % every == 0) {
+                    out.printf(Locale.ROOT, "soak: %d of %d scene changes%n", made[0], changes);
+                    out.flush();
+                }
+            });
+        }
+        SceneChangeVerdict verdict = SceneChangeVerdict.of(result, changes, playlist.size());
+        Path report = SceneChangeReport.write(reportFolder, changes, playlist, result, verdict, machine);
+        return new Outcome(verdict.passed(), verdict.failures(), report);
+    }
+
     /** The machine, as the report names it: processor count, memory, Java, operating system. */
     private static String machine() {
         Runtime runtime = Runtime.getRuntime();

@@ -5,8 +5,6 @@ import org.liquide.render.RenderLoop;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -16,13 +14,12 @@ import java.util.function.Supplier;
 
 /**
  * Takes one {@link SoakSample} a second from outside the show: the heap, the live heap, the process's
- * resident memory, frames and the longest frame interval, warnings logged. The live heap is measured
+ * resident and native memory, frames and the longest frame interval, warnings logged. The live heap is measured
  * after a full collection asked for every {@value #LIVE_HEAP_EVERY_SECONDS} s: with a concurrent collector
  * the heap "after collection" includes what was allocated while it ran, and would hide or fake a leak.
  */
 final class SoakProbe implements AutoCloseable {
     private static final double MIB = 1024 * 1024;
-    private static final Path PROC_STATUS = Path.of("/proc/self/status");
     static final int LIVE_HEAP_EVERY_SECONDS = 15;
 
     private final RenderLoop loop;
@@ -73,8 +70,9 @@ final class SoakProbe implements AutoCloseable {
             System.gc(); // ZGC: a full concurrent cycle; the render thread is not paused for it
             liveHeapMiB = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / MIB;
         }
+        ProcessMemory memory = ProcessMemory.now();
         SoakSample sample = new SoakSample((now - startNanos) / 1e9, heap.getUsed() / MIB, liveHeapMiB,
-                residentBytes() / MIB, frames, fresh, longest, newWarnings(), scene.get());
+                memory.residentMiB(), memory.nativeMiB(), frames, fresh, longest, newWarnings(), scene.get());
         synchronized (this) {
             samples.add(sample);
         }
@@ -91,20 +89,6 @@ final class SoakProbe implements AutoCloseable {
             }
         }
         return count;
-    }
-
-    /** The process's resident set (VmRSS), 0 where /proc does not tell. */
-    private static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(PROC_STATUS)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (java.io.IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 
     @Override

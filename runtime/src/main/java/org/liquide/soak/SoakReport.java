@@ -12,19 +12,16 @@ import java.util.function.ToDoubleFunction;
  * the longest frame of each second, the faults marked) and a Markdown summary with the verdict.
  */
 final class SoakReport {
-    private static final int WIDTH = 900;
-    private static final int PANEL = 220;
-    private static final int MARGIN = 50;
 
     private SoakReport() {
     }
 
     static Path write(Path folder, SoakOptions options, double warmUp, SoakRun.Result result, SoakVerdict verdict, String machine) throws IOException {
         Files.createDirectories(folder);
-        StringBuilder csv = new StringBuilder("seconds,heap_used_mib,live_heap_mib,rss_mib,frames,fps,max_frame_ms,warnings,scene\n");
+        StringBuilder csv = new StringBuilder("seconds,heap_used_mib,live_heap_mib,rss_mib,native_mib,frames,fps,max_frame_ms,warnings,scene\n");
         for (SoakSample s : result.samples()) {
-            csv.append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%d,%s%n", s.seconds(), s.heapUsedMiB(),
-                    s.liveHeapMiB(), s.rssMiB(), s.framesRendered(), s.framesPerSecond(), s.maxFrameMillis(), s.warnings(), s.scene()));
+            csv.append(String.format(Locale.ROOT, "%.1f,%.1f,%.1f,%.1f,%.1f,%d,%.1f,%.1f,%d,%s%n", s.seconds(), s.heapUsedMiB(),
+                    s.liveHeapMiB(), s.rssMiB(), s.nativeMiB(), s.framesRendered(), s.framesPerSecond(), s.maxFrameMillis(), s.warnings(), s.scene()));
         }
         Files.writeString(folder.resolve("samples.csv"), csv);
         StringBuilder faults = new StringBuilder("at_seconds,fault,noticed,recovered,recovery_seconds,detail\n");
@@ -60,6 +57,7 @@ final class SoakReport {
             md.append(row("longest frame after warm-up", fmt(steady.stream().mapToDouble(SoakSample::maxFrameMillis).max().orElse(0)) + " ms"));
             md.append(row("live heap (after a full collection), first third → last third", thirds(steady, SoakSample::liveHeapMiB)));
             md.append(row("resident memory, first third → last third", thirds(steady, SoakSample::rssMiB)));
+            md.append(row("native memory (outside the heap), first third → last third", thirds(steady, SoakSample::nativeMiB)));
             md.append(row("warnings and errors logged", String.valueOf(samples.stream().mapToInt(SoakSample::warnings).sum())));
             md.append(row("hot reloads of scene files", result.edits() + " (" + result.editErrors().size() + " refused)"));
         }
@@ -89,56 +87,32 @@ final class SoakReport {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
-    /** Two panels over time: memory (live heap, heap in use, resident) and the longest frame of each second. */
+    /** Two panels over time: memory (live heap, heap in use, resident, native) and the longest frame of each second. */
     static String chart(SoakRun.Result result) {
         List<SoakSample> samples = result.samples();
         double duration = samples.isEmpty() ? 1 : Math.max(1, samples.getLast().seconds());
         double memoryTop = Math.max(64, samples.stream().mapToDouble(s -> Math.max(s.rssMiB(), s.heapUsedMiB())).max().orElse(64) * 1.1);
         double frameTop = Math.max(SoakVerdict.STALL_MILLIS * 1.2, samples.stream().mapToDouble(SoakSample::maxFrameMillis).max().orElse(0) * 1.1);
-        int height = 2 * PANEL + 3 * MARGIN;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n",
-                WIDTH, height));
-        svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, height));
-        int memoryY = MARGIN;
-        int frameY = 2 * MARGIN + PANEL;
-        axes(svg, memoryY, "MiB", memoryTop, duration);
-        axes(svg, frameY, "longest frame (ms)", frameTop, duration);
-        line(svg, samples, SoakSample::rssMiB, memoryY, memoryTop, duration, "#c0392b", "resident", 0);
-        line(svg, samples, SoakSample::heapUsedMiB, memoryY, memoryTop, duration, "#95a5a6", "heap in use", 1);
-        line(svg, samples, SoakSample::liveHeapMiB, memoryY, memoryTop, duration, "#2c3e50", "live heap", 2);
-        line(svg, samples, SoakSample::maxFrameMillis, frameY, frameTop, duration, "#2980b9", "longest frame", 0);
-        double limitY = frameY + PANEL - SoakVerdict.STALL_MILLIS / frameTop * PANEL;
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#e74c3c\" stroke-dasharray=\"4 3\"/>%n",
-                MARGIN, limitY, WIDTH - MARGIN, limitY));
+        SvgChart chart = new SvgChart(2, duration);
+        int memoryY = SvgChart.top(0);
+        int frameY = SvgChart.top(1);
+        String end = String.format(Locale.ROOT, "%.0f s", duration);
+        chart.axes(memoryY, "MiB", memoryTop, end);
+        chart.axes(frameY, "longest frame (ms)", frameTop, end);
+        double[] seconds = values(samples, SoakSample::seconds);
+        chart.line(memoryY, memoryTop, seconds, values(samples, SoakSample::rssMiB), "#c0392b", "resident", 0);
+        chart.line(memoryY, memoryTop, seconds, values(samples, SoakSample::nativeMiB), "#8e44ad", "native", 1);
+        chart.line(memoryY, memoryTop, seconds, values(samples, SoakSample::heapUsedMiB), "#95a5a6", "heap in use", 2);
+        chart.line(memoryY, memoryTop, seconds, values(samples, SoakSample::liveHeapMiB), "#2c3e50", "live heap", 3);
+        chart.line(frameY, frameTop, seconds, values(samples, SoakSample::maxFrameMillis), "#2980b9", "longest frame", 0);
+        chart.horizontal(frameY, frameTop, SoakVerdict.STALL_MILLIS, "#e74c3c");
         for (FaultOutcome f : result.faults()) {
-            double x = MARGIN + f.atSeconds() / duration * (WIDTH - 2 * MARGIN);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"%s\" stroke-opacity=\"0.5\"/>%n",
-                    x, memoryY, x, frameY + PANEL, f.recovered() ? "#27ae60" : "#e74c3c"));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#27ae60\" transform=\"rotate(-90 %.1f %d)\">%s</text>%n",
-                    x + 3, frameY + PANEL - 4, x + 3, frameY + PANEL - 4, f.kind().label()));
+            chart.vertical(f.atSeconds(), memoryY, frameY + SvgChart.PANEL, f.recovered() ? "#27ae60" : "#e74c3c", f.kind().label());
         }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return chart.finish();
     }
 
-    private static void axes(StringBuilder svg, int top, String label, double max, double duration) {
-        svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#bbb\"/>%n",
-                MARGIN, top, WIDTH - 2 * MARGIN, PANEL));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s (top %.0f)</text>%n", MARGIN, top - 6, label, max));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f s</text>%n", WIDTH - MARGIN, top + PANEL + 14, duration));
-    }
-
-    private static void line(StringBuilder svg, List<SoakSample> samples, ToDoubleFunction<SoakSample> value, int top, double max,
-                             double duration, String colour, String name, int legendRow) {
-        StringBuilder points = new StringBuilder();
-        for (SoakSample s : samples) {
-            double x = MARGIN + s.seconds() / duration * (WIDTH - 2 * MARGIN);
-            double y = top + PANEL - Math.min(value.applyAsDouble(s), max) / max * PANEL;
-            points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-        }
-        svg.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.5\" points=\"%s\"><title>%s</title></polyline>%n",
-                colour, points.toString().trim(), name));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", WIDTH - MARGIN - 150, top + 14 + 13 * legendRow, colour, name));
+    static <T> double[] values(List<T> samples, ToDoubleFunction<T> value) {
+        return samples.stream().mapToDouble(value).toArray();
     }
 }

@@ -62,13 +62,18 @@ final class SoakRig implements AutoCloseable {
         this.playlist = playlist;
     }
 
+    /** The rig for a run that plays each scene {@code sceneEvery} seconds in turn. */
     static SoakRig start(SoakOptions options) throws IOException {
+        return start(options.scenes(), options.nodes(), options.sceneEvery());
+    }
+
+    static SoakRig start(Path sceneFolder, Path nodeFolder, double sceneEvery) throws IOException {
         Path work = Files.createTempDirectory("liquide-soak-");
         Path scenes = work.resolve("scenes");
-        copy(options.scenes(), scenes);
+        copy(sceneFolder, scenes);
         List<String> playlist = ShowcaseFiles.knownScenes(scenes);
         if (playlist.isEmpty()) {
-            throw new IOException(options.scenes() + ": no scenes to play");
+            throw new IOException(sceneFolder + ": no scenes to play");
         }
         Path clip = TestPatternClip.write(work.resolve("salle.mp4"), WIDTH, HEIGHT, 10, 30);
         CameraStreamServer camera = new CameraStreamServer(clip);
@@ -78,15 +83,20 @@ final class SoakRig implements AutoCloseable {
                 List.of(), List.of(new CameraConfig("salle", camera.url(), true)), Optional.of(URI.create(broker.url())),
                 Optional.empty(), List.of(), false, Map.of(), scenes,
                 new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
-                playlist.stream().map(scene -> new PlaylistEntry(scene, options.sceneEvery(), 2)).toList(),
-                new ControlConfig(false, "127.0.0.1", 0, work.resolve("token"), false),
+                playlist.stream().map(scene -> new PlaylistEntry(scene, sceneEvery, 2)).toList(),
+                new ControlConfig(true, "127.0.0.1", 0, work.resolve("token"), false),
                 new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER);
         Files.writeString(config.file(), "# The endurance run's showcase, built in code by liquide soak.\n");
         ShowRuntime show = ShowRuntime.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
-                .withHeadless(true).withOffscreenFps(30), false, false, Optional.empty(), true));
+                .withHeadless(true).withOffscreenFps(30), false, true, Optional.empty(), true));
         SoakRig rig = new SoakRig(work, scenes, camera, broker, show, playlist);
-        rig.startNodes(options.nodes(), BrokerAddress.parse(broker.url()).orElseThrow());
+        rig.startNodes(nodeFolder, BrokerAddress.parse(broker.url()).orElseThrow());
         return rig;
+    }
+
+    /** The control panel's access token (made when the show started). */
+    Path tokenFile() {
+        return work.resolve("token");
     }
 
     private void startNodes(Path folder, BrokerAddress address) throws IOException {

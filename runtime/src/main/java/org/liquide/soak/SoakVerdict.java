@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Whether the show held: no frame over a second after the warm-up, no memory that keeps growing (live heap
- * and resident memory, last third of the run against the first third after the warm-up),
+ * Whether the show held: no frame over a second after the warm-up, no memory that keeps growing (live heap,
+ * resident and native memory, last third of the run against the first third after the warm-up),
  * every fault noticed and recovered from, no hot reload refused, no render failure.
  */
 record SoakVerdict(List<String> failures) {
@@ -30,6 +30,7 @@ record SoakVerdict(List<String> failures) {
         if (steady.size() >= 6) {
             growth(steady, "live heap", SoakSample::liveHeapMiB).ifPresent(failures::add);
             growth(steady, "resident memory", SoakSample::rssMiB).ifPresent(failures::add);
+            growth(steady, "native memory", SoakSample::nativeMiB).ifPresent(failures::add);
         } else {
             failures.add("too short to judge memory: " + steady.size() + " s after the warm-up");
         }
