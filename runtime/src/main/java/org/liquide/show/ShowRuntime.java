@@ -181,7 +181,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             if (options.panel() && config.control().enabled()) {
                 var control = config.control();
                 runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
-                        control.openStatus()), runtime, runtime.previews, tail).start();
+                        control.openStatus(), control.allowedHosts()), runtime, runtime.previews, tail).start();
                 runtime.resources.add(runtime.panel);
             }
             runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {

@@ -495,8 +495,19 @@ public final class ShowcaseFiles {
                     .map(t -> t.startsWith("~/") ? Path.of(System.getProperty("user.home"), t.substring(2)) : base.resolve(t))
                     .orElse(defaultTokenFile());
             boolean open = map.get("open_status").flatMap(n -> Scalars.bool(n, "open_status", problems)).orElse(false);
-            map.rejectUnknown(List.of("enabled", "host", "port", "token_file", "open_status"));
-            return new ControlConfig(enabled, host, port, token, open);
+            List<String> allowedHosts = map.get("allowed_hosts").map(n -> list(n, "allowed_hosts", this::hostName)).orElse(List.of());
+            map.rejectUnknown(List.of("enabled", "host", "port", "token_file", "open_status", "allowed_hosts"));
+            return new ControlConfig(enabled, host, port, token, open, allowedHosts);
+        }
+
+        /** A name the panel answers to, as a browser writes it in {@code Host} (no port, no scheme). */
+        private Optional<String> hostName(Node node) {
+            Optional<String> text = Scalars.text(node, "allowed_hosts", "a host name such as regie.local", problems);
+            if (text.isPresent() && !text.get().matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*")) {
+                problems.at(node, "'allowed_hosts' takes host names such as regie.local (no scheme, no port), got " + text.get());
+                return Optional.empty();
+            }
+            return text;
         }
 
         private RecordingConfig recording(Node node) {
