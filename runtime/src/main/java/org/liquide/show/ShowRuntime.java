@@ -126,7 +126,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
         if (config.osc().isPresent()) {
             var osc = config.osc().get();
-            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port())).start();
+            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port()), osc.signalsFrom(), osc.commandsFrom()).start();
             resources.add(this.osc);
         } else {
             this.osc = null;

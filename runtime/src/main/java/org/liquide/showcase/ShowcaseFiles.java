@@ -13,6 +13,8 @@ import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.control.ControlSettings;
+import org.liquide.net.AddressRange;
+import org.liquide.net.Senders;
 import org.liquide.render.output.SoftEdge;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.show.schedule.TimeRange;
@@ -299,8 +301,22 @@ public final class ShowcaseFiles {
             }
             String host = maybe.get().get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse("127.0.0.1");
             int port = maybe.get().get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a UDP port", problems).orElse(9000)).orElse(9000);
-            maybe.get().rejectUnknown(List.of("host", "port"));
-            return Optional.of(new OscConfig(host, port));
+            Senders commands = maybe.get().get("commands_from").map(n -> senders(n, "commands_from")).orElse(Senders.LOOPBACK);
+            Senders signals = maybe.get().get("signals_from").map(n -> senders(n, "signals_from")).orElse(commands);
+            maybe.get().rejectUnknown(List.of("host", "port", "signals_from", "commands_from"));
+            return Optional.of(new OscConfig(host, port, signals, commands));
+        }
+
+        /** A list of addresses and CIDR ranges ({@code [127.0.0.1, 10.20.0.0/24]}). */
+        private Senders senders(Node node, String key) {
+            return new Senders(list(node, key, item -> {
+                Optional<String> text = Scalars.text(item, key, "an address or a range such as 10.20.0.0/24", problems);
+                Optional<AddressRange> range = text.flatMap(AddressRange::parse);
+                if (text.isPresent() && range.isEmpty()) {
+                    problems.at(item, "'" + key + "' takes addresses or ranges such as 10.20.0.0/24 (not names), got " + text.get());
+                }
+                return range;
+            }));
         }
 
         private Optional<Path> existing(Node node, String key, String expectation) {
