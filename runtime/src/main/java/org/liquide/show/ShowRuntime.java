@@ -119,7 +119,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             rehearsal = null;
             nodes.forEach(node -> resources.add(SimulatedNode.start(node, simulated)));
         }
-        mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker,
+        mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker, config.brokerSecurity(),
                 "liquide/runtimes/" + config.machine() + "/status")).orElse(null);
         if (mqtt != null) {
             resources.add(mqtt);

@@ -12,7 +12,9 @@ import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
+import org.liquide.config.ConfigPath;
 import org.liquide.control.ControlSettings;
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.net.AddressRange;
 import org.liquide.net.Senders;
 import org.liquide.render.output.SoftEdge;
@@ -52,6 +54,7 @@ import java.util.Set;
  */
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
+            "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -91,6 +94,8 @@ public final class ShowcaseFiles {
             List<DisplaySetup> displays = top.get("displays").map(n -> list(n, "displays", this::display)).orElse(List.of());
             List<CameraConfig> cameras = top.get("cameras").map(n -> list(n, "cameras", this::camera)).orElse(List.of());
             Optional<URI> broker = top.get("broker").flatMap(this::broker);
+            Optional<Path> credentials = top.get("broker_credentials").flatMap(n -> ConfigPath.read(n, "broker_credentials", base, problems));
+            Optional<Path> ca = top.get("broker_ca").flatMap(n -> ConfigPath.read(n, "broker_ca", base, problems));
             Optional<OscConfig> osc = top.get("osc").flatMap(this::osc);
             List<Path> nodes = top.get("nodes").map(n -> list(n, "nodes", node -> existing(node, "nodes", "a node file"))).orElse(List.of());
             boolean simulate = top.get("simulate_nodes").flatMap(n -> Scalars.bool(n, "simulate_nodes", problems)).orElse(false);
@@ -111,7 +116,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca)));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */
