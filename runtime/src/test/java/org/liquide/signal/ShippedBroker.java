@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
  * {@code make-ca} for TLS) run into a temporary root, then the broker started with the configuration they wrote.
  * Accounts: {@code render-regie-1}, {@code node-entree}, {@code node-table}, {@code node-couloir}, {@code monitor}.
  */
-final class ShippedBroker implements AutoCloseable {
+public final class ShippedBroker implements AutoCloseable {
     static final Path SHOWCASE = Path.of("../showcase-config/showcase.yaml");
-    static final String SHOW_COMMANDS = "liquide/show/ecritures-liquides/command";
+    public static final String SHOW_COMMANDS = "liquide/show/ecritures-liquides/command";
     private static final Path SCRIPTS = Path.of("../showcase-config/mosquitto");
 
     private final Path root;
@@ -32,9 +32,12 @@ final class ShippedBroker implements AutoCloseable {
     }
 
     /** With {@code tls}, also a TLS listener on port + 1 with a certificate for 127.0.0.1 from a CA made by make-ca. */
-    static ShippedBroker start(Path root, boolean tls) throws IOException, InterruptedException {
+    public static ShippedBroker start(Path root, boolean tls) throws IOException, InterruptedException {
         // Mosquitto reads its files after dropping root for its own account: the test's folder must be traversable.
-        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        for (Path p = root.toRealPath(); p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         int port = MosquittoProcess.freePort();
         List<String> command = new ArrayList<>(List.of(SCRIPTS.resolve("make-credentials").toString(), "--root", root.toString(),
                 "--listen", "127.0.0.1:" + port));
@@ -56,32 +59,32 @@ final class ShippedBroker implements AutoCloseable {
     }
 
     /** An account's credentials file, as the script made it. */
-    Path account(String user) {
+    public Path account(String user) {
         return root.resolve("etc/liquide/broker").resolve(user);
     }
 
-    String password(String user) throws IOException {
+    public String password(String user) throws IOException {
         String line = Files.readString(account(user)).strip();
         return line.substring(line.indexOf(':') + 1);
     }
 
-    Path ca() {
+    public Path ca() {
         return root.resolve("tls/ca.crt");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("tcp://127.0.0.1:" + port);
     }
 
-    URI tlsUrl() {
+    public URI tlsUrl() {
         return URI.create("mqtts://127.0.0.1:" + (port + 1));
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return process.log();
     }
 
