@@ -1,6 +1,7 @@
 package org.liquide.cli;
 
 import org.liquide.config.ConfigResult;
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.scene.SceneFiles;
 import org.liquide.scene.model.MappingDefinition;
@@ -53,6 +54,14 @@ final class SignalsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Source source;
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "The broker account's file (one line user:password, mode 0600), e.g. the monitor account's;"
+                    + " default with --config: the showcase's broker_credentials. Never a password on the command line.")
+    Path credentials;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "The CA certificate of an mqtts:// broker (default with --config: its broker_ca).")
+    Path ca;
+
     @Option(names = "--json", description = "One JSON object per refresh (JSON Lines), in the control API's shape.")
     boolean json;
 
@@ -67,8 +76,10 @@ final class SignalsCommand implements Callable<Integer> {
         }
         URI broker;
         List<MappingSpec> mappings;
+        BrokerSecurity security = BrokerSecurity.NONE;
         if (source.config != null) {
             ShowcaseConfig showcase = showcase(source.config);
+            security = showcase.brokerSecurity();
             broker = showcase.broker().orElseThrow(() -> new BadInputException(source.config
                     + ": names no broker, so there is nothing to listen to (add broker: tcp://HOST:1883, or use --broker)"));
             mappings = mappings(showcase);
@@ -77,11 +88,17 @@ final class SignalsCommand implements Callable<Integer> {
                     new BadInputException("--broker " + source.broker + ": expected an MQTT URL like tcp://127.0.0.1:1883"));
             mappings = List.of();
         }
+        if (credentials != null) {
+            security = security.withCredentials(credentials);
+        }
+        if (ca != null) {
+            security = security.withCa(ca);
+        }
         PrintWriter out = spec.commandLine().getOut();
         boolean terminal = System.console() != null && !json;
         long end = durationSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (durationSeconds * 1e9);
         boolean everConnected = false;
-        try (SignalMonitor monitor = new SignalMonitor(broker, mappings, REFRESH).start()) {
+        try (SignalMonitor monitor = new SignalMonitor(broker, security, mappings, REFRESH).start()) {
             MonitorSnapshot shown = null;
             while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(Math.min(REFRESH.toNanos(), Math.max(0, end - System.nanoTime())));

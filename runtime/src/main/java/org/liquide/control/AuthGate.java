@@ -2,8 +2,6 @@ package org.liquide.control;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Duration;
@@ -32,17 +30,18 @@ final class AuthGate {
     static final String LOGIN_PATH = "/login";
     static final Set<String> PUBLIC_PATHS = Set.of(LOGIN_PATH, "/login.js", "/i18n.js", "/style.css", "/favicon.svg");
     private static final String SESSION_ATTRIBUTE = "liquide.session";
-    private static final Logger LOG = LoggerFactory.getLogger(AuthGate.class);
 
     private final AccessToken token;
     private final Sessions sessions;
     private final AuthThrottle throttle;
+    private final AuthFailureLog failureLog;
     private final boolean openStatus;
 
-    AuthGate(AccessToken token, Sessions sessions, AuthThrottle throttle, boolean openStatus) {
+    AuthGate(AccessToken token, Sessions sessions, AuthThrottle throttle, AuthFailureLog failureLog, boolean openStatus) {
         this.token = token;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.failureLog = failureLog;
         this.openStatus = openStatus;
     }
 
@@ -108,19 +107,15 @@ final class AuthGate {
         Optional<Duration> locked = throttle.lockedFor(client);
         if (locked.isPresent()) {
             long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
-            throw new ApiException(429, "too many wrong tokens from this address; try again in " + seconds + " s",
+            throw new ApiException(429, (throttle.globallyLocked() ? "too many wrong tokens from everywhere" : "too many wrong tokens from this address")
+                    + "; try again in " + seconds + " s",
                     Map.of("Retry-After", Long.toString(seconds)));
         }
     }
 
     private void failed(String client, String what) {
         Optional<Duration> lockout = throttle.failure(client);
-        if (lockout.isPresent()) {
-            LOG.warn("control panel: {} from {}; that address is locked out for {} s", what, client,
-                    Math.max(1, lockout.get().toSeconds()));
-        } else {
-            LOG.info("control panel: {} from {}", what, client);
-        }
+        failureLog.failure(client, what, lockout, throttle.globallyLocked());
     }
 
     private void checkCsrf(Context ctx, Sessions.Session session) {

@@ -13,19 +13,29 @@ import java.util.Optional;
  * lock-out (1 s, 2 s, 4 s... up to 15 minutes by default) during which that address's token attempts are
  * refused without being checked. A success forgets the address. Bounded: at most {@code maxTracked}
  * addresses are remembered (expired ones first, then the oldest, are forgotten).
+ *
+ * <p>Besides, a global limit: after {@code globalFailures} wrong tokens within {@code globalWindow}, from
+ * whatever addresses (one can have many: all of 127.0.0.0/8, or a /64 of IPv6), every token attempt is refused
+ * until that window ends. Sessions already open are not affected.
  */
 final class AuthThrottle {
     static final int FREE_FAILURES = 5;
     static final Duration FIRST_LOCKOUT = Duration.ofSeconds(1);
     static final Duration MAX_LOCKOUT = Duration.ofMinutes(15);
     static final int MAX_TRACKED = 4096;
+    static final int GLOBAL_FAILURES = 50;
+    static final Duration GLOBAL_WINDOW = Duration.ofMinutes(10);
 
     private final Clock clock;
     private final int freeFailures;
     private final Duration firstLockout;
     private final Duration maxLockout;
     private final int maxTracked;
+    private final int globalFailures;
+    private final Duration globalWindow;
     private final Map<String, Entry> entries = new HashMap<>();
+    private Instant windowStart = Instant.MIN;
+    private int windowFailures;
 
     private static final class Entry {
         int failures;
@@ -34,30 +44,50 @@ final class AuthThrottle {
     }
 
     AuthThrottle(Clock clock) {
-        this(clock, FREE_FAILURES, FIRST_LOCKOUT, MAX_LOCKOUT, MAX_TRACKED);
+        this(clock, FREE_FAILURES, FIRST_LOCKOUT, MAX_LOCKOUT, MAX_TRACKED, GLOBAL_FAILURES, GLOBAL_WINDOW);
     }
 
-    AuthThrottle(Clock clock, int freeFailures, Duration firstLockout, Duration maxLockout, int maxTracked) {
+    AuthThrottle(Clock clock, int freeFailures, Duration firstLockout, Duration maxLockout, int maxTracked,
+                 int globalFailures, Duration globalWindow) {
         this.clock = clock;
         this.freeFailures = freeFailures;
         this.firstLockout = firstLockout;
         this.maxLockout = maxLockout;
         this.maxTracked = maxTracked;
+        this.globalFailures = globalFailures;
+        this.globalWindow = globalWindow;
     }
 
     /** How long this client must still wait, if it is locked out. */
     synchronized Optional<Duration> lockedFor(String client) {
-        Entry entry = entries.get(client);
-        if (entry == null) {
-            return Optional.empty();
-        }
         Instant now = clock.instant();
-        return now.isBefore(entry.lockedUntil) ? Optional.of(Duration.between(now, entry.lockedUntil)) : Optional.empty();
+        Instant until = globalLockEnd(now);
+        Entry entry = entries.get(client);
+        if (entry != null && entry.lockedUntil.isAfter(until)) {
+            until = entry.lockedUntil;
+        }
+        return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
+    }
+
+    /** Whether every address is refused now, because of the global limit. */
+    synchronized boolean globallyLocked() {
+        Instant now = clock.instant();
+        return now.isBefore(globalLockEnd(now));
+    }
+
+    private Instant globalLockEnd(Instant now) {
+        Instant end = windowStart.plus(globalWindow);
+        return windowFailures >= globalFailures && now.isBefore(end) ? end : Instant.MIN;
     }
 
     /** Records a failed attempt; returns the lock-out it starts, if any. */
     synchronized Optional<Duration> failure(String client) {
         Instant now = clock.instant();
+        if (!now.isBefore(windowStart.plus(globalWindow))) {
+            windowStart = now;
+            windowFailures = 0;
+        }
+        windowFailures++;
         Entry entry = entries.get(client);
         if (entry == null) {
             if (entries.size() >= maxTracked) {

@@ -64,7 +64,8 @@ public final class ControlServer implements AutoCloseable {
         }
         token = AccessToken.loadOrCreate(settings.tokenFile());
         Sessions sessions = new Sessions(clock);
-        AuthGate gate = new AuthGate(token, sessions, new AuthThrottle(clock), settings.openStatus());
+        AuthGate gate = new AuthGate(token, sessions, new AuthThrottle(clock), new AuthFailureLog(clock), settings.openStatus());
+        HostCheck hosts = new HostCheck(settings.bindHost(), settings.allowedHosts());
         PanelAssets assets = PanelAssets.load();
 
         Javalin javalin = Javalin.create(config -> {
@@ -84,6 +85,7 @@ public final class ControlServer implements AutoCloseable {
         });
         javalin.before(ctx -> {
             SecurityHeaders.apply(ctx);
+            hosts.check(ctx);
             RequestBodies.refuseDeclaredOversize(ctx);
             gate.check(ctx);
         });

@@ -1,6 +1,7 @@
 package org.liquide.control;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +14,10 @@ import java.util.Objects;
  * @param tokenFile  the access token's file, created on first start (0600) and reused after
  * @param openStatus when true, {@code GET /api/status} and the previews are readable without the token
  *                   (a lobby screen, a monitoring probe); every command still needs it
+ * @param allowedHosts names (besides the bind address, {@code localhost} and address literals) that requests may
+ *                   give as {@code Host}, such as {@code regie.local}; any other gets 421
  */
-public record ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus) {
+public record ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus, List<String> allowedHosts) {
     public static final String LOCAL_ONLY = "127.0.0.1";
     public static final int DEFAULT_PORT = 8420;
 
@@ -27,6 +30,11 @@ public record ControlSettings(String bindHost, int port, Path tokenFile, boolean
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("the control panel's port must be 0 to 65535, not " + port);
         }
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    public ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus) {
+        this(bindHost, port, tokenFile, openStatus, List.of());
     }
 
     /** Local only, on the default port, token in {@link #defaultTokenFile()}, nothing open. */
@@ -42,14 +50,14 @@ public record ControlSettings(String bindHost, int port, Path tokenFile, boolean
     }
 
     public ControlSettings withBindHost(String host) {
-        return new ControlSettings(host, port, tokenFile, openStatus);
+        return new ControlSettings(host, port, tokenFile, openStatus, allowedHosts);
     }
 
     public ControlSettings withPort(int newPort) {
-        return new ControlSettings(bindHost, newPort, tokenFile, openStatus);
+        return new ControlSettings(bindHost, newPort, tokenFile, openStatus, allowedHosts);
     }
 
     public ControlSettings withOpenStatus(boolean open) {
-        return new ControlSettings(bindHost, port, tokenFile, open);
+        return new ControlSettings(bindHost, port, tokenFile, open, allowedHosts);
     }
 }

@@ -94,6 +94,12 @@ final class Json {
         StatusJson.devices(o.putArray("cameras"), s.cameras());
         StatusJson.devices(o.putArray("nodes"), s.nodes());
         StatusJson.devices(o.putArray("runtimes"), s.runtimes());
+        ArrayNode inputs = o.putArray("inputs");
+        for (var input : s.inputs()) {
+            ObjectNode n = inputs.addObject().put("source", input.source()).put("accepted", input.accepted());
+            ObjectNode dropped = n.putObject("dropped");
+            input.dropped().forEach(dropped::put);
+        }
         return o;
     }
 

@@ -144,12 +144,25 @@ public final class Journal {
 
     /** A file inside the journal by its relative path; empty outside the journal folder or when missing. */
     public java.util.Optional<Path> file(String relativePath) {
-        Path root = folder.toAbsolutePath().normalize();
-        Path file = root.resolve(relativePath).normalize();
-        if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+        return fileInside(folder, relativePath);
+    }
+
+    /**
+     * A regular file under {@code folder} by its relative path, judged by its real path: a symbolic link
+     * (or a linked folder on the way) that leads out of the folder is not inside it. Empty when missing.
+     */
+    public static java.util.Optional<Path> fileInside(Path folder, String relativePath) {
+        try {
+            Path root = folder.toRealPath();
+            Path file = root.resolve(relativePath).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                return java.util.Optional.empty();
+            }
+            Path real = file.toRealPath();
+            return real.startsWith(root) ? java.util.Optional.of(real) : java.util.Optional.empty();
+        } catch (IOException | java.nio.file.InvalidPathException e) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(file);
     }
 
     /** A convenience for entries with fields. */

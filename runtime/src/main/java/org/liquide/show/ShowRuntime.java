@@ -121,14 +121,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             rehearsal = null;
             nodes.forEach(node -> resources.add(SimulatedNode.start(node, simulated)));
         }
-        mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker,
+        mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker, config.brokerSecurity(),
                 "liquide/runtimes/" + config.machine() + "/status")).orElse(null);
         if (mqtt != null) {
             resources.add(mqtt);
         }
         if (config.osc().isPresent()) {
             var osc = config.osc().get();
-            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port())).start();
+            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port()), osc.signalsFrom(), osc.commandsFrom()).start();
             resources.add(this.osc);
         } else {
             this.osc = null;
@@ -183,7 +183,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             if (options.panel() && config.control().enabled()) {
                 var control = config.control();
                 runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
-                        control.openStatus()), runtime, runtime.previews, tail).start();
+                        control.openStatus(), control.allowedHosts()), runtime, runtime.previews, tail).start();
                 runtime.resources.add(runtime.panel);
             }
             runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {

@@ -19,6 +19,7 @@ import org.liquide.show.status.SignalRows;
 import org.liquide.show.status.SignalStatus;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
+import org.liquide.show.status.InputStatus;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.ReadingBridge;
 
@@ -63,7 +64,12 @@ final class ShowStatusReporter {
         return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), description(),
                 player.nextScene(),
                 player.secondsToNext(), blackout, player.asleep(), rehearsal, problem, frames(), outputs(), generators(),
-                signals(), cameras(), nodes(), runtimes());
+                signals(), cameras(), nodes(), runtimes(), inputs());
+    }
+
+    private List<InputStatus> inputs() {
+        return bus.sources().stream()
+                .map(source -> InputStatus.of(source.source(), source.accepted(), source.droppedByReason())).toList();
     }
 
     private String description() {

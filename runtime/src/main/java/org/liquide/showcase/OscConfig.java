@@ -1,5 +1,15 @@
 package org.liquide.showcase;
 
-/** OSC in: where to listen (127.0.0.1 unless the configuration opens it). */
-public record OscConfig(String host, int port) {
+import org.liquide.net.Senders;
+
+/**
+ * OSC in: where to listen (127.0.0.1 unless the configuration opens it) and who may send.
+ *
+ * @param signalsFrom  addresses and ranges whose {@code /liquide/signal/...} messages are taken
+ * @param commandsFrom addresses and ranges whose show commands ({@code /liquide/scene}...) are obeyed
+ */
+public record OscConfig(String host, int port, Senders signalsFrom, Senders commandsFrom) {
+    public OscConfig(String host, int port) {
+        this(host, port, Senders.LOOPBACK, Senders.LOOPBACK);
+    }
 }

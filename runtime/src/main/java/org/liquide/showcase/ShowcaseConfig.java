@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.show.sync.SyncRole;
 
@@ -17,17 +18,29 @@ import java.util.Optional;
  * @param nodes          sensor node files (relative paths resolved against the showcase file)
  * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
  * @param sync           how this runtime shares scene changes with the showcase's other runtimes on the broker
+ * @param brokerSecurity this machine's broker account ({@code broker_credentials}) and the broker's CA ({@code broker_ca})
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                             RecordingConfig recording, SyncRole sync) {
+                             RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
     public ShowcaseConfig {
+        java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
         displays = List.copyOf(displays);
         cameras = List.copyOf(cameras);
         nodes = List.copyOf(nodes);
         models = Map.copyOf(models);
         playlist = List.copyOf(playlist);
+    }
+
+    /** With an anonymous broker (a demo's, a test's on loopback). */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE);
     }
 }

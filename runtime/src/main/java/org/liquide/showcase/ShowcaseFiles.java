@@ -12,7 +12,11 @@ import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
+import org.liquide.config.ConfigPath;
 import org.liquide.control.ControlSettings;
+import org.liquide.hardware.broker.BrokerSecurity;
+import org.liquide.net.AddressRange;
+import org.liquide.net.Senders;
 import org.liquide.render.output.SoftEdge;
 import org.liquide.show.schedule.OpeningHours;
 import org.liquide.show.schedule.TimeRange;
@@ -50,6 +54,7 @@ import java.util.Set;
  */
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
+            "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -89,6 +94,8 @@ public final class ShowcaseFiles {
             List<DisplaySetup> displays = top.get("displays").map(n -> list(n, "displays", this::display)).orElse(List.of());
             List<CameraConfig> cameras = top.get("cameras").map(n -> list(n, "cameras", this::camera)).orElse(List.of());
             Optional<URI> broker = top.get("broker").flatMap(this::broker);
+            Optional<Path> credentials = top.get("broker_credentials").flatMap(n -> ConfigPath.read(n, "broker_credentials", base, problems));
+            Optional<Path> ca = top.get("broker_ca").flatMap(n -> ConfigPath.read(n, "broker_ca", base, problems));
             Optional<OscConfig> osc = top.get("osc").flatMap(this::osc);
             List<Path> nodes = top.get("nodes").map(n -> list(n, "nodes", node -> existing(node, "nodes", "a node file"))).orElse(List.of());
             boolean simulate = top.get("simulate_nodes").flatMap(n -> Scalars.bool(n, "simulate_nodes", problems)).orElse(false);
@@ -109,7 +116,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca)));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */
@@ -299,8 +306,22 @@ public final class ShowcaseFiles {
             }
             String host = maybe.get().get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse("127.0.0.1");
             int port = maybe.get().get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a UDP port", problems).orElse(9000)).orElse(9000);
-            maybe.get().rejectUnknown(List.of("host", "port"));
-            return Optional.of(new OscConfig(host, port));
+            Senders commands = maybe.get().get("commands_from").map(n -> senders(n, "commands_from")).orElse(Senders.LOOPBACK);
+            Senders signals = maybe.get().get("signals_from").map(n -> senders(n, "signals_from")).orElse(commands);
+            maybe.get().rejectUnknown(List.of("host", "port", "signals_from", "commands_from"));
+            return Optional.of(new OscConfig(host, port, signals, commands));
+        }
+
+        /** A list of addresses and CIDR ranges ({@code [127.0.0.1, 10.20.0.0/24]}). */
+        private Senders senders(Node node, String key) {
+            return new Senders(list(node, key, item -> {
+                Optional<String> text = Scalars.text(item, key, "an address or a range such as 10.20.0.0/24", problems);
+                Optional<AddressRange> range = text.flatMap(AddressRange::parse);
+                if (text.isPresent() && range.isEmpty()) {
+                    problems.at(item, "'" + key + "' takes addresses or ranges such as 10.20.0.0/24 (not names), got " + text.get());
+                }
+                return range;
+            }));
         }
 
         private Optional<Path> existing(Node node, String key, String expectation) {
@@ -495,8 +516,19 @@ public final class ShowcaseFiles {
                     .map(t -> t.startsWith("~/") ? Path.of(System.getProperty("user.home"), t.substring(2)) : base.resolve(t))
                     .orElse(defaultTokenFile());
             boolean open = map.get("open_status").flatMap(n -> Scalars.bool(n, "open_status", problems)).orElse(false);
-            map.rejectUnknown(List.of("enabled", "host", "port", "token_file", "open_status"));
-            return new ControlConfig(enabled, host, port, token, open);
+            List<String> allowedHosts = map.get("allowed_hosts").map(n -> list(n, "allowed_hosts", this::hostName)).orElse(List.of());
+            map.rejectUnknown(List.of("enabled", "host", "port", "token_file", "open_status", "allowed_hosts"));
+            return new ControlConfig(enabled, host, port, token, open, allowedHosts);
+        }
+
+        /** A name the panel answers to, as a browser writes it in {@code Host} (no port, no scheme). */
+        private Optional<String> hostName(Node node) {
+            Optional<String> text = Scalars.text(node, "allowed_hosts", "a host name such as regie.local", problems);
+            if (text.isPresent() && !text.get().matches("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*")) {
+                problems.at(node, "'allowed_hosts' takes host names such as regie.local (no scheme, no port), got " + text.get());
+                return Optional.empty();
+            }
+            return text;
         }
 
         private RecordingConfig recording(Node node) {

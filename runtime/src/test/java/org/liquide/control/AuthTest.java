@@ -5,6 +5,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +107,69 @@ class AuthTest {
             assertEquals(401, client.get("/api/status", bearer("wrong")).statusCode());
         }
         assertEquals(200, client.get("/api/status", bearer(server.token)).statusCode());
+    }
+
+    @Test
+    void aHostThatIsNotThePanelsIsMisdirected() throws IOException {
+        int port = server.server.port();
+        for (String path : List.of("/login", "/api/status", "/")) {
+            assertEquals(421, rawStatus(path, "evil.example", null), path);
+            assertEquals(421, rawStatus(path, "evil.example:" + port, null), path);
+        }
+        assertEquals(421, rawStatus("/api/status", "127.0.0.1.evil.example", server.token));
+        assertEquals(200, rawStatus("/api/status", "127.0.0.1:" + port, server.token));
+        assertEquals(200, rawStatus("/api/status", "localhost:" + port, server.token));
+        assertEquals(200, rawStatus("/api/status", "[::1]:" + port, server.token));
+        assertEquals(200, rawStatus("/login", "127.0.0.1", null));
+    }
+
+    @Test
+    void namesListedByTheTechnicianAreAnswered() throws IOException {
+        try (ControlServer named = new ControlServer(new ControlSettings("127.0.0.1", 0, dir.resolve("t2"), false,
+                List.of("regie.local")), server.show, server.previews, server.tail, server.clock).start()) {
+            assertEquals(200, rawStatus(named.port(), "/login", "regie.local:" + named.port(), null));
+            assertEquals(200, rawStatus(named.port(), "/login", "REGIE.LOCAL", null));
+            assertEquals(421, rawStatus(named.port(), "/login", "regie.local.evil.example", null));
+        }
+    }
+
+    @Test
+    void wrongTokensFromManyAddressesMeetAGlobalLimit() throws IOException {
+        int perAddress = AuthThrottle.FREE_FAILURES - 1;
+        int addresses = AuthThrottle.GLOBAL_FAILURES / perAddress + 1;
+        for (int a = 0; a < addresses; a++) {
+            String from = "127.0.1." + (a + 1);
+            for (int i = 0; i < perAddress; i++) {
+                int status = rawStatus(server.server.port(), "/api/status", "127.0.0.1", "wrong-" + i + "-".repeat(40), from);
+                assertTrue(status == 401 || status == 429, from + " got " + status);
+            }
+        }
+        assertEquals(429, rawStatus(server.server.port(), "/api/status", "127.0.0.1", server.token, "127.0.2.1"),
+                "an address never seen before is refused once the global limit is reached");
+        server.clock.advance(AuthThrottle.GLOBAL_WINDOW);
+        assertEquals(200, rawStatus(server.server.port(), "/api/status", "127.0.0.1", server.token, "127.0.2.1"));
+    }
+
+    private int rawStatus(String path, String host, String token) throws IOException {
+        return rawStatus(server.server.port(), path, host, token);
+    }
+
+    private static int rawStatus(int port, String path, String host, String token) throws IOException {
+        return rawStatus(port, path, host, token, "127.0.0.1");
+    }
+
+    /** A request written by hand (an HTTP client will not send a Host of our choosing), from a loopback address. */
+    private static int rawStatus(int port, String path, String host, String token, String from) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.setSoTimeout(10_000);
+            String request = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            return Integer.parseInt(answer.substring(9, 12));
+        }
     }
 
     @Test

@@ -104,7 +104,8 @@ class FakeShow implements ShowControl {
                 List.of(new DeviceStatus("entree", "online", "1280x720 MJPG 30 fps"),
                         new DeviceStatus("plafond", "lost", "no frame for 12 s; reconnecting")),
                 List.of(new DeviceStatus("pi-porte", "stale", "last message 9 s ago")),
-                List.of(new DeviceStatus("salle-1", "online", "this machine")));
+                List.of(new DeviceStatus("salle-1", "online", "this machine")),
+                List.of(org.liquide.show.status.InputStatus.of("osc", 120, Map.of("command-sender-refused", 2L))));
     }
 
     private static List<double[]> pairs(double[] xy) {
@@ -191,9 +192,7 @@ class FakeShow implements ShowControl {
         if (folder == null) {
             return Optional.empty();
         }
-        Path root = folder.toAbsolutePath().normalize();
-        Path file = root.resolve(relativePath).normalize();
-        return file.startsWith(root) && Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return org.liquide.record.Journal.fileInside(folder, relativePath);
     }
 
     /** Like the runtime: a start and a stop each write a journal entry at once. */

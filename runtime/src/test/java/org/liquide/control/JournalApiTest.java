@@ -306,6 +306,23 @@ class JournalApiTest {
         assertEquals(List.of(), server.show.calls().stream().filter(c -> c.startsWith("journalFile(")).toList());
     }
 
+    @Test
+    void aLinkInsideTheJournalThatLeadsOutOfItIsNotServed() throws IOException {
+        Path day = journal.resolve("snapshots/2027-01-15");
+        Files.createSymbolicLink(day.resolve("180000-link.txt"), dir.resolve("secret.txt"));
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Files.writeString(dir.resolve("elsewhere/180001-x.txt"), "SECRET-OUTSIDE-THE-JOURNAL");
+        Files.createSymbolicLink(journal.resolve("linked"), dir.resolve("elsewhere"));
+        for (String path : List.of("snapshots/2027-01-15/180000-link.txt", "linked/180001-x.txt")) {
+            HttpResponse<String> r = client.get("/api/journal/files/" + path, auth);
+            assertEquals(404, r.statusCode(), path);
+            assertFalse(r.body().contains("SECRET"), path);
+        }
+        // A link that stays inside the journal is a journal file like any other.
+        Files.createSymbolicLink(day.resolve("180002-same.jpg"), journal.resolve(SNAPSHOT));
+        assertEquals(200, client.get("/api/journal/files/snapshots/2027-01-15/180002-same.jpg", auth).statusCode());
+    }
+
     /** A request written as is (an HTTP client would normalise the path), answered as text. */
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.server.port())) {

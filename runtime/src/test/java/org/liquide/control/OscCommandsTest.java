@@ -1,15 +1,22 @@
 package org.liquide.control;
 
+import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCSerializerAndParserBuilder;
 import com.illposed.osc.transport.OSCPortOut;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liquide.net.AddressRange;
+import org.liquide.net.Senders;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.OscSignalSource;
 import org.liquide.hardware.testing.Await;
 
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.nio.ByteBuffer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -132,5 +139,40 @@ class OscCommandsTest {
                 .filter(l -> l.level().equals("WARN") && l.logger().equals("OscCommands"))
                 .map(LogTail.Line::message)
                 .toList();
+    }
+
+    @Test
+    void aCommandFromASenderNotAllowedChangesNothingAndIsCounted() throws Exception {
+        SignalBus bus = new SignalBus();
+        Senders onlyThisAddress = new Senders(List.of(AddressRange.parse("127.0.0.1").orElseThrow()));
+        Senders wider = new Senders(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow()));
+        try (OscSignalSource guarded = new OscSignalSource(bus, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                wider, onlyThisAddress).start();
+             DatagramSocket stranger = new DatagramSocket(new InetSocketAddress("127.0.0.2", 0));
+             DatagramSocket regie = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {
+            FakeShow guardedShow = new FakeShow();
+            guarded.onCommand(new OscCommands(guardedShow));
+            send(stranger, guarded, "/liquide/blackout", 1);
+            send(stranger, guarded, "/liquide/scene", "marée");
+            send(stranger, guarded, "/liquide/signal/td/fader1", 0.5f);
+            send(regie, guarded, "/liquide/reload");
+            guardedShow.awaitCall("reload()");
+            Await.until(Duration.ofSeconds(5), "the stranger's signal, which is allowed",
+                    () -> bus.signals().stream().anyMatch(s -> s.name().equals("td/fader1")));
+            assertEquals(List.of("reload()"), guardedShow.calls(), "only the allowed sender's command acts");
+            assertEquals(2, bus.sources().getFirst().dropped("command-sender-refused"));
+            long warnings = tail.last(500).stream().filter(l -> l.message().contains("127.0.0.2 refused")).count();
+            assertEquals(1, warnings, "logged once per sender");
+        }
+    }
+
+    private static void send(DatagramSocket from, OscSignalSource to, String address, Object... arguments) throws Exception {
+        ByteBuffer buffer = ByteBuffer.allocate(1024);
+        new OSCSerializerAndParserBuilder().buildSerializer(new BufferBytesReceiver(buffer))
+                .write(new OSCMessage(address, List.of(arguments)));
+        buffer.flip();
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        from.send(new DatagramPacket(bytes, bytes.length, to.localAddress()));
     }
 }

@@ -17,31 +17,53 @@ public final class MosquittoProcess implements AutoCloseable {
 
     private final int port;
     private final Path log;
+    private final java.util.List<String> command;
     private Process process;
 
-    private MosquittoProcess(int port, Path log) {
+    private MosquittoProcess(int port, Path log, java.util.List<String> command) {
         this.port = port;
         this.log = log;
+        this.command = java.util.List.copyOf(command);
     }
 
+    /** An anonymous broker on a free loopback port: for tests that are not about access control. */
     public static MosquittoProcess start() throws IOException {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
-        return startOn(port);
+        return startOn(freePort());
     }
 
-    /** A broker on a given port (a client was told of it before it ran). */
+    /** An anonymous broker on a given port (a client was told of it before it ran). */
     public static MosquittoProcess startOn(int port) throws IOException {
+        return launch(port, java.util.List.of(BINARY.toString(), "-p", String.valueOf(port)));
+    }
+
+    /**
+     * A broker run with a configuration file (listeners, password file, ACL, TLS), which must listen on
+     * {@code port} of 127.0.0.1: the shipped configuration as the install script writes it, or a test's.
+     */
+    public static MosquittoProcess startConfigured(int port, Path config) throws IOException {
+        return launch(port, java.util.List.of(BINARY.toString(), "-c", config.toString()));
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    private static MosquittoProcess launch(int port, java.util.List<String> command) throws IOException {
         if (!Files.isExecutable(BINARY)) {
             throw new IOException("Mosquitto is needed and was not found at " + BINARY
                     + ": install it with 'sudo apt-get install mosquitto' (scripts/install-system-packages test)");
         }
         Path log = Files.createTempFile("mosquitto-" + port + "-", ".log");
-        MosquittoProcess broker = new MosquittoProcess(port, log);
+        MosquittoProcess broker = new MosquittoProcess(port, log, command);
         broker.restart();
         return broker;
+    }
+
+    /** What the broker wrote (refused connections, denied publishes), for a test's failure message. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     public int port() {
@@ -57,7 +79,7 @@ public final class MosquittoProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }
-        process = new ProcessBuilder(BINARY.toString(), "-p", String.valueOf(port))
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

@@ -135,7 +135,8 @@ public final class NodeCommand implements Callable<Integer> {
                 ? SimulatedBoard.forNode(config, new ScriptedVisitors(VisitorScript.random(seed), NanoClock.system()),
                         NanoClock.system())
                 : Board.raspberryPi();
-             MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(config.broker(), config.node()));
+             MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(config.broker(), config.node())
+                     .withSecurity(config.security()));
              SensorNode node = SensorNode.start(config, board, sink);
              HeartbeatWatchdog watchdog = watchdog(node)) {
             out.printf("node %s: %d sensor(s)%s, publishing to %s; Ctrl-C to stop%n", config.node(),

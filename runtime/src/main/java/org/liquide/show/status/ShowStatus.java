@@ -16,6 +16,7 @@ import java.util.List;
  * @param blackout    outputs faded to black on purpose
  * @param asleep      outside opening hours or put to sleep
  * @param rehearsal   simulated sensors can be played from the panel
+ * @param inputs      per signal source, messages taken and refused (by reason)
  * @param problem     the last edit or scene change that was refused (a shader, sketch or scene file with
  *                    an error, and where), empty once the next one worked
  */
@@ -24,5 +25,8 @@ public record ShowStatus(String showcase, String machine, Instant time, String s
                          double nextInSeconds, boolean blackout, boolean asleep, boolean rehearsal, String problem,
                          FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
                          List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
-                         List<DeviceStatus> runtimes) {
+                         List<DeviceStatus> runtimes, List<InputStatus> inputs) {
+    public ShowStatus {
+        inputs = List.copyOf(inputs);
+    }
 }

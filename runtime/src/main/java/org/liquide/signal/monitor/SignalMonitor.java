@@ -44,8 +44,13 @@ public final class SignalMonitor implements AutoCloseable {
      * @param refresh  how often a snapshot is published
      */
     public SignalMonitor(URI broker, List<MappingSpec> mappings, Duration refresh) {
+        this(broker, org.liquide.hardware.broker.BrokerSecurity.NONE, mappings, refresh);
+    }
+
+    /** @param security the account it listens with (the read-only monitor account) and the broker's CA */
+    public SignalMonitor(URI broker, org.liquide.hardware.broker.BrokerSecurity security, List<MappingSpec> mappings, Duration refresh) {
         this.broker = broker;
-        this.mqtt = new MqttSignalSource(bus, broker, null);
+        this.mqtt = new MqttSignalSource(bus, broker, security, null);
         // The targets only record: the monitor moves nothing, it shows what would move.
         this.mappings = MappingEngine.build(mappings, bus, name -> new ParameterTarget(name, value -> {
         }));

@@ -1,6 +1,5 @@
 package org.liquide.signal.source;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
@@ -9,6 +8,9 @@ import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
+import org.liquide.hardware.broker.BrokerClients;
+import org.liquide.hardware.broker.BrokerSecurity;
+import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.DecodeResult;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
@@ -41,27 +43,38 @@ public final class MqttSignalSource implements AutoCloseable {
     private final ReadingBridge readings;
     private final URI broker;
     private final String statusTopic;
+    private final BrokerSecurity security;
     private final Mqtt5AsyncClient client;
     private final Map<String, BiConsumer<String, byte[]>> extraSubscriptions = new ConcurrentHashMap<>();
     private volatile boolean closing;
     private volatile boolean everConnected;
     /** One warning per outage (or for a broker never reached), not one per retry. */
     private volatile boolean outageLogged;
+    /** A refusal of this runtime's credentials is said once until a connection succeeds. */
+    private volatile boolean refusalLogged;
 
     /**
      * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
      *                           will); null for a listener that announces nothing (the signals monitor)
      */
     public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic) {
+        this(bus, broker, BrokerSecurity.NONE, runtimeStatusTopic);
+    }
+
+    /**
+     * @param broker   {@code tcp://host:port} or {@code mqtts://host:port}
+     * @param security the account's credentials file and the broker's CA
+     */
+    public MqttSignalSource(SignalBus bus, URI broker, BrokerSecurity security, String runtimeStatusTopic) {
         this.bus = bus;
         this.readings = new ReadingBridge(bus, SOURCE);
         this.broker = broker;
+        this.security = security;
         this.statusTopic = runtimeStatusTopic;
-        this.client = MqttClient.builder()
-                .useMqttVersion5()
+        BrokerAddress address = BrokerAddress.parse(broker.toString())
+                .orElseThrow(() -> new IllegalArgumentException("not an MQTT URL: " + broker));
+        this.client = BrokerClients.builder(address, security)
                 .identifier("liquide-runtime-" + UUID.randomUUID().toString().substring(0, 8))
-                .serverHost(broker.getHost())
-                .serverPort(broker.getPort() > 0 ? broker.getPort() : 1883)
                 .addConnectedListener(this::onConnected)
                 .addDisconnectedListener(this::onDisconnected)
                 .buildAsync();
@@ -96,6 +109,7 @@ public final class MqttSignalSource implements AutoCloseable {
         LOG.info("broker: connected to {}", broker);
         everConnected = true;
         outageLogged = false;
+        refusalLogged = false;
         client.subscribeWith().topicFilter(Topics.ALL_READINGS).qos(MqttQos.AT_MOST_ONCE).callback(this::onReading).send();
         client.subscribeWith().topicFilter(Topics.ALL_STATUSES).qos(MqttQos.AT_LEAST_ONCE).callback(this::onNodeStatus).send();
         extraSubscriptions.forEach((filter, handler) -> client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
@@ -111,7 +125,14 @@ public final class MqttSignalSource implements AutoCloseable {
         }
         int attempts = context.getReconnector().getAttempts();
         long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, 20));
-        if (!outageLogged) {
+        var refusal = BrokerClients.refusal(context.getCause(), security);
+        if (refusal.isPresent()) {
+            if (!refusalLogged) {
+                refusalLogged = true;
+                outageLogged = true;
+                LOG.error("broker {}: {}; retrying with backoff (docs/security.md)", broker, refusal.get());
+            }
+        } else if (!outageLogged) {
             outageLogged = true;
             LOG.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
                     context.getCause().getMessage());

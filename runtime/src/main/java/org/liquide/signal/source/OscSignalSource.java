@@ -6,22 +6,31 @@ import com.illposed.osc.OSCPacket;
 import com.illposed.osc.OSCParseException;
 import com.illposed.osc.OSCParser;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
+import org.liquide.net.Senders;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * OSC in, for TouchDesigner, Max or QLab users: {@code /liquide/signal/<name> <float...>} becomes the
  * signal {@code <name>}. Other {@code /liquide/...} addresses go to a command handler (show control)
  * when one is set. Garbage, unknown addresses and non-numeric arguments are dropped and counted.
+ *
+ * <p>Who may send: commands only from {@code commandsFrom} (this machine by default), signals from
+ * {@code signalsFrom}; a datagram from anyone else is counted ({@code sender-refused} or
+ * {@code command-sender-refused} among the source's drops), logged once per sender, and ignored. UDP source
+ * addresses can be forged on a shared network: docs/security.md says what this does and does not stop.
  *
  * <p>Datagrams are received on this class's own thread and parsed with JavaOSC's parser inside a
  * catch-all: JavaOSC's own receiving thread dies on some truncated packets, and one bad packet must
@@ -32,6 +41,7 @@ public final class OscSignalSource implements AutoCloseable {
     private static final String SIGNAL_PREFIX = "/liquide/signal/";
     private static final int MAX_DATAGRAM = 65_507;
     private static final Logger LOG = LoggerFactory.getLogger(OscSignalSource.class);
+    static final int MAX_SENDERS_LOGGED = 256;
 
     private final SignalBus bus;
     private final DatagramChannel channel;
@@ -39,11 +49,21 @@ public final class OscSignalSource implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(MAX_DATAGRAM);
     private final double[] values = new double[Signal.MAX_CHANNELS];
     private final Thread thread;
+    private final Senders signalsFrom;
+    private final Senders commandsFrom;
+    private final Set<InetAddress> refusedLogged = new HashSet<>();
     private volatile boolean running = true;
     private volatile BiConsumer<String, List<Object>> commands;
 
+    /** Signals and commands from this machine only. */
     public OscSignalSource(SignalBus bus, InetSocketAddress bind) throws IOException {
+        this(bus, bind, Senders.LOOPBACK, Senders.LOOPBACK);
+    }
+
+    public OscSignalSource(SignalBus bus, InetSocketAddress bind, Senders signalsFrom, Senders commandsFrom) throws IOException {
         this.bus = bus;
+        this.signalsFrom = signalsFrom;
+        this.commandsFrom = commandsFrom;
         this.channel = DatagramChannel.open();
         // Controllers send bursts (a bank of faders at 60 Hz): a larger buffer keeps the kernel from dropping them.
         channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
@@ -65,42 +85,66 @@ public final class OscSignalSource implements AutoCloseable {
     private void receiveLoop() {
         while (running) {
             buffer.clear();
+            InetAddress sender;
             try {
-                channel.receive(buffer);
+                sender = ((InetSocketAddress) channel.receive(buffer)).getAddress();
             } catch (IOException e) {
                 if (running) {
                     LOG.warn("OSC: receiving failed ({}); the port is closed", e.getMessage());
                 }
                 return;
             }
+            boolean signalsAllowed = signalsFrom.allows(sender);
+            boolean commandsAllowed = commandsFrom.allows(sender);
+            if (!signalsAllowed && !commandsAllowed) {
+                refuse(sender, "sender-refused", "a datagram", "osc.signals_from or osc.commands_from");
+                continue;
+            }
             buffer.flip();
             try {
-                handle(parser.convert(buffer));
+                handle(parser.convert(buffer), sender, signalsAllowed, commandsAllowed);
             } catch (OSCParseException | RuntimeException e) {
                 bus.drop(SOURCE, "malformed");
             }
         }
     }
 
-    private void handle(OSCPacket packet) {
-        if (packet instanceof OSCBundle bundle) {
-            for (OSCPacket inner : bundle.getPackets()) {
-                handle(inner);
-            }
-        } else if (packet instanceof OSCMessage message) {
-            handle(message);
+    /** Counts a datagram from a sender not allowed, and logs it the first time that sender is refused. */
+    private void refuse(InetAddress sender, String reason, String what, String rule) {
+        bus.drop(SOURCE, reason);
+        if (refusedLogged.size() < MAX_SENDERS_LOGGED && refusedLogged.add(sender)) {
+            LOG.warn("OSC: {} from {} refused: that sender is not in {} (showcase file); further datagrams from it"
+                    + " are only counted", what, sender.getHostAddress(), rule);
         }
     }
 
-    private void handle(OSCMessage message) {
+    private void handle(OSCPacket packet, InetAddress sender, boolean signalsAllowed, boolean commandsAllowed) {
+        if (packet instanceof OSCBundle bundle) {
+            for (OSCPacket inner : bundle.getPackets()) {
+                handle(inner, sender, signalsAllowed, commandsAllowed);
+            }
+        } else if (packet instanceof OSCMessage message) {
+            handle(message, sender, signalsAllowed, commandsAllowed);
+        }
+    }
+
+    private void handle(OSCMessage message, InetAddress sender, boolean signalsAllowed, boolean commandsAllowed) {
         String address = message.getAddress();
         if (!address.startsWith(SIGNAL_PREFIX)) {
             BiConsumer<String, List<Object>> handler = commands;
             if (handler != null && address.startsWith("/liquide/")) {
-                handler.accept(address, message.getArguments());
+                if (commandsAllowed) {
+                    handler.accept(address, message.getArguments());
+                } else {
+                    refuse(sender, "command-sender-refused", "a command " + address, "osc.commands_from");
+                }
             } else {
                 bus.drop(SOURCE, "unknown-address");
             }
+            return;
+        }
+        if (!signalsAllowed) {
+            refuse(sender, "sender-refused", "a signal", "osc.signals_from");
             return;
         }
         String name = address.substring(SIGNAL_PREFIX.length());

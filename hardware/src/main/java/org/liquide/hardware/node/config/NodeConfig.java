@@ -1,14 +1,19 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.wire.Names;
 
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
-/** A node file's content: the node's name, its broker, and its sensors in file order. */
-public record NodeConfig(String node, BrokerAddress broker, List<SensorConfig> sensors) {
+/**
+ * A node file's content: the node's name, its broker, its sensors in file order, and how it proves itself to
+ * the broker ({@code broker_credentials}, {@code broker_ca}).
+ */
+public record NodeConfig(String node, BrokerAddress broker, List<SensorConfig> sensors, BrokerSecurity security) {
     public NodeConfig {
+        Objects.requireNonNull(security, "security");
         if (!Names.isValid(node)) {
             throw new IllegalArgumentException("invalid node name '" + node + "': " + Names.rule());
         }
@@ -22,7 +27,12 @@ public record NodeConfig(String node, BrokerAddress broker, List<SensorConfig> s
         }
     }
 
+    /** Anonymous (a broker on loopback, simulated nodes). */
+    public NodeConfig(String node, BrokerAddress broker, List<SensorConfig> sensors) {
+        this(node, broker, sensors, BrokerSecurity.NONE);
+    }
+
     public NodeConfig withBroker(BrokerAddress other) {
-        return new NodeConfig(node, other, sensors);
+        return new NodeConfig(node, other, sensors, security);
     }
 }

@@ -1,11 +1,13 @@
 package org.liquide.hardware.node.config;
 
 import org.liquide.config.ConfigError;
+import org.liquide.config.ConfigPath;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.Problems;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlMapping;
 
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.wire.Names;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
@@ -33,9 +35,11 @@ import java.util.Optional;
  *     options:
  *       period_ms: 100
  * </pre>
+ * Optional: {@code broker_credentials} (the node account's file, {@code user:password}, mode 0600) and
+ * {@code broker_ca} (the CA certificate for an {@code mqtts://} broker); relative paths are relative to the file.
  */
 public final class NodeFiles {
-    private static final List<String> TOP_LEVEL_KEYS = List.of("node", "broker", "sensors");
+    private static final List<String> TOP_LEVEL_KEYS = List.of("node", "broker", "broker_credentials", "broker_ca", "sensors");
     private static final String EXPECTED = "'node:', 'broker:' and 'sensors:'";
 
     private NodeFiles() {
@@ -44,7 +48,7 @@ public final class NodeFiles {
     /** Reads and checks a node file. */
     public static NodeFileResult load(Path file) {
         Problems problems = new Problems(file.toString());
-        return check(YamlDocument.read(file, problems, EXPECTED), problems);
+        return check(YamlDocument.read(file, problems, EXPECTED), problems, file.toAbsolutePath().getParent());
     }
 
     /** The errors of a node file; empty when it is valid. What the runtime's {@code validate} command calls. */
@@ -58,14 +62,14 @@ public final class NodeFiles {
     /** Reads node-file text; {@code fileName} is what the errors are located in. */
     public static NodeFileResult parse(String fileName, String yaml) {
         Problems problems = new Problems(fileName);
-        return check(YamlDocument.parse(yaml, problems, EXPECTED), problems);
+        return check(YamlDocument.parse(yaml, problems, EXPECTED), problems, Path.of("").toAbsolutePath());
     }
 
-    private static NodeFileResult check(Optional<Node> root, Problems problems) {
+    private static NodeFileResult check(Optional<Node> root, Problems problems, Path base) {
         if (root.isEmpty()) {
             return new NodeFileResult.Invalid(problems.inFileOrder());
         }
-        Optional<NodeConfig> config = new FileReader(problems).read(root.get());
+        Optional<NodeConfig> config = new FileReader(problems, base).read(root.get());
         if (problems.any() || config.isEmpty()) {
             return new NodeFileResult.Invalid(problems.inFileOrder());
         }
@@ -75,9 +79,11 @@ public final class NodeFiles {
     /** The top level and the checks across sensors. */
     private static final class FileReader {
         private final Problems problems;
+        private final Path base;
 
-        FileReader(Problems problems) {
+        FileReader(Problems problems, Path base) {
             this.problems = problems;
+            this.base = base;
         }
 
         Optional<NodeConfig> read(Node root) {
@@ -90,6 +96,8 @@ public final class NodeFiles {
             Optional<String> node = top.require("node", "the node's name, e.g. node: entree").flatMap(this::nodeName);
             Optional<BrokerAddress> broker = top.require("broker", "the MQTT broker, e.g. broker: tcp://render.local:1883")
                     .flatMap(this::broker);
+            Optional<Path> credentials = top.get("broker_credentials").flatMap(n -> ConfigPath.read(n, "broker_credentials", base, problems));
+            Optional<Path> ca = top.get("broker_ca").flatMap(n -> ConfigPath.read(n, "broker_ca", base, problems));
             List<SensorParser.Parsed> sensors = top.require("sensors", "a list of sensors")
                     .map(this::sensors).orElse(List.of());
             top.rejectUnknown(TOP_LEVEL_KEYS);
@@ -98,7 +106,7 @@ public final class NodeFiles {
                 return Optional.empty();
             }
             return Optional.of(new NodeConfig(node.get(), broker.get(),
-                    sensors.stream().map(SensorParser.Parsed::config).toList()));
+                    sensors.stream().map(SensorParser.Parsed::config).toList(), new BrokerSecurity(credentials, ca)));
         }
 
         private Optional<String> nodeName(Node at) {

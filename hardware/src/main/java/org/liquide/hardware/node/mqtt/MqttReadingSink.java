@@ -1,11 +1,11 @@
 package org.liquide.hardware.node.mqtt;
 
-import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import org.liquide.hardware.broker.BrokerClients;
 import org.liquide.hardware.node.ReadingSink;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
@@ -44,15 +44,14 @@ public final class MqttReadingSink implements ReadingSink, AutoCloseable {
     private final AtomicLong connects = new AtomicLong();
     private volatile boolean offline;
     private volatile boolean closing;
+    /** A refusal of the node's credentials is said once, not at every retry. */
+    private volatile boolean refusalLogged;
 
     private MqttReadingSink(MqttSettings settings) {
         this.settings = settings;
         this.statusTopic = Topics.status(settings.node());
-        this.client = MqttClient.builder()
-                .useMqttVersion5()
+        this.client = BrokerClients.builder(settings.broker(), settings.security())
                 .identifier(settings.clientId())
-                .serverHost(settings.broker().host())
-                .serverPort(settings.broker().port())
                 .addConnectedListener(this::onConnected)
                 .addDisconnectedListener(this::onDisconnected)
                 .buildAsync();
@@ -87,6 +86,7 @@ public final class MqttReadingSink implements ReadingSink, AutoCloseable {
             return;
         }
         LOG.info("node {} connected to {}", settings.node(), settings.broker());
+        refusalLogged = false;
         if (!offline) {
             publishStatus(NodeStatus.ONLINE);
         }
@@ -100,7 +100,13 @@ public final class MqttReadingSink implements ReadingSink, AutoCloseable {
         long first = settings.reconnectFirst().toMillis();
         long delay = (long) Math.min(settings.reconnectMax().toMillis(), first * Math.pow(2, Math.min(attempts, 30)));
         delay += ThreadLocalRandom.current().nextLong(delay / 4 + 1);
-        if (attempts == 0 || Long.bitCount(attempts) == 1) {
+        var refusal = BrokerClients.refusal(context.getCause(), settings.security());
+        if (refusal.isPresent()) {
+            if (!refusalLogged) {
+                refusalLogged = true;
+                LOG.error("node {}: {} ({}); retrying with backoff", settings.node(), refusal.get(), settings.broker());
+            }
+        } else if (attempts == 0 || Long.bitCount(attempts) == 1) {
             LOG.warn("node {}: no connection to {} ({}); retrying in {} ms", settings.node(), settings.broker(),
                     context.getCause().getMessage(), delay);
         }

@@ -1,5 +1,6 @@
 package org.liquide.hardware.node.mqtt;
 
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 
@@ -13,11 +14,13 @@ import java.util.Objects;
  *                       will (it waits 1.5 times this); a node that dies with its process is seen at once
  * @param reconnectFirst the first delay before reconnecting; it doubles up to {@code reconnectMax}, forever
  * @param readingExpiry  MQTT 5 message expiry of readings: a broker never delivers a reading older than this
+ * @param security       the node's account (credentials file) and the broker's CA for TLS
  */
 public record MqttSettings(BrokerAddress broker, String node, Duration keepAlive, Duration reconnectFirst,
-                           Duration reconnectMax, Duration readingExpiry) {
+                           Duration reconnectMax, Duration readingExpiry, BrokerSecurity security) {
     public MqttSettings {
         Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(security, "security");
         if (!Names.isValid(node)) {
             throw new IllegalArgumentException("invalid node name '" + node + "'");
         }
@@ -35,11 +38,15 @@ public record MqttSettings(BrokerAddress broker, String node, Duration keepAlive
     /** Keep-alive 10 s, reconnect after 1 s doubling up to 30 s, readings expire after 10 s. */
     public static MqttSettings defaults(BrokerAddress broker, String node) {
         return new MqttSettings(broker, node, Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), BrokerSecurity.NONE);
     }
 
     public MqttSettings withReconnect(Duration first, Duration max) {
-        return new MqttSettings(broker, node, keepAlive, first, max, readingExpiry);
+        return new MqttSettings(broker, node, keepAlive, first, max, readingExpiry, security);
+    }
+
+    public MqttSettings withSecurity(BrokerSecurity other) {
+        return new MqttSettings(broker, node, keepAlive, reconnectFirst, reconnectMax, readingExpiry, other);
     }
 
     public String clientId() {

@@ -105,7 +105,7 @@ class NodeFilesTest {
                 "n.yaml:1:7: node name 'Entree' is invalid: 1 to 32 characters among a-z, 0-9, '-' and '_',"
                         + " starting with a letter or digit",
                 "n.yaml:2:9: 'broker' must be a URL like tcp://render.local:1883, got http://render:1883",
-                "n.yaml:3:1: unknown key 'colour' in a node file; expected one of node, broker, sensors",
+                "n.yaml:3:1: unknown key 'colour' in a node file; expected one of node, broker, broker_credentials, broker_ca, sensors",
                 "n.yaml:6:11: unknown sensor type 'vl53l1'; expected one of pir, button, hcsr04, vl53l0x, vl53l1x,"
                         + " mpr121, ads1115, bh1750 (did you mean 'vl53l1x'?)",
                 "n.yaml:7:5: unknown key 'adress' in sensor 'distance'; did you mean 'address'?",
@@ -226,9 +226,23 @@ class NodeFilesTest {
     }
 
     @Test
+    void theBrokerAccountAndCaAreFilesRelativeToTheNodeFile(@TempDir Path dir) throws Exception {
+        Path node = dir.resolve("pi/entree.yaml");
+        Files.createDirectories(node.getParent());
+        Files.writeString(node, "node: entree\nbroker: mqtts://render.local\nbroker_credentials: credentials/node-entree\n"
+                + "broker_ca: /etc/liquide/tls/ca.crt\nsensors: [{name: p, type: pir, pin: 4, rate_hz: 1}]\n");
+        NodeConfig config = valid(NodeFiles.load(node));
+        assertEquals(dir.resolve("pi/credentials/node-entree").toAbsolutePath(), config.security().credentialsFile().orElseThrow());
+        assertEquals(Path.of("/etc/liquide/tls/ca.crt"), config.security().caFile().orElseThrow());
+        assertTrue(config.broker().tls());
+    }
+
+    @Test
     void brokerUrls() {
         assertEquals(new BrokerAddress("render.local", 1883), BrokerAddress.parse("tcp://render.local").orElseThrow());
         assertEquals(new BrokerAddress("127.0.0.1", 1884), BrokerAddress.parse("tcp://127.0.0.1:1884").orElseThrow());
+        assertEquals(new BrokerAddress("render.local", 8883, true), BrokerAddress.parse("mqtts://render.local").orElseThrow());
+        assertEquals("mqtts://10.0.0.2:9883", BrokerAddress.parse("mqtts://10.0.0.2:9883").orElseThrow().toString());
         for (String bad : new String[]{"render.local:1883", "mqtt://render:1883", "tcp://", "tcp://host:99999",
                 "tcp://host:1883/path", "tcp://user@host:1883", ""}) {
             assertTrue(BrokerAddress.parse(bad).isEmpty(), bad);
