@@ -88,11 +88,7 @@ public final class SceneCode {
             ShaderLayer.open(ShaderDocument.load(shader), SIZE, SIZE).close();
             return List.of();
         } catch (ShaderException e) {
-            // The driver follows the first error of a line with its consequences (operands, candidates): one a line.
-            Set<String> lines = new java.util.HashSet<>();
-            return e.diagnostics().stream().filter(Diagnostic::isError)
-                    .filter(d -> d.line() <= 0 || lines.add(d.file() + ":" + d.line()))
-                    .map(d -> located(shader, d)).toList();
+            return e.diagnostics().stream().filter(Diagnostic::isError).map(d -> located(shader, d)).toList();
         }
     }
 
