@@ -242,6 +242,7 @@ function renderOutputs(s) {
     } else {
       view.update(output);
     }
+    view.setAsleep(s.asleep, s.asleepUntil);
   }
   for (const [name, view] of outputs) {
     if (!seen.has(name)) {

@@ -35,6 +35,8 @@ const tables = {
     'outputs.editCorners': 'Adjust corners',
     'outputs.doneCorners': 'Done',
     'outputs.noPreview': 'no preview yet',
+    'outputs.asleepUntil': 'asleep until {until}: press Wake to see the show now',
+    'outputs.asleep': 'asleep: press Wake to see the show',
     'frames.title': 'Render',
     'frames.fps': 'frames/s',
     'generators.title': 'Generators',

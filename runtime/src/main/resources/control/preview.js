@@ -47,7 +47,10 @@ export class OutputView {
     this.svg.setAttribute('preserveAspectRatio', 'none');
     this.polygon = document.createElementNS(SVG, 'polygon');
     this.svg.append(this.polygon);
-    this.frame.append(this.img, this.empty, this.svg);
+    this.asleep = document.createElement('div');
+    this.asleep.className = 'asleep';
+    this.asleep.hidden = true;
+    this.frame.append(this.img, this.empty, this.asleep, this.svg);
     this.handles = [0, 1, 2, 3].map((i) => this.makeHandle(i));
     this.root.append(header, this.frame);
     this.update(output);
@@ -123,6 +126,13 @@ export class OutputView {
       this.corners = output.corners.map((c) => [...c]);
     }
     this.drawCorners();
+  }
+
+  /** While the show sleeps its preview is black: say so, and until when, instead. */
+  setAsleep(asleep, until) {
+    this.asleep.hidden = !asleep;
+    this.asleep.textContent = !asleep ? '' : until ? t('outputs.asleepUntil', { until }) : t('outputs.asleep');
+    this.frame.classList.toggle('sleeping', asleep);
   }
 
   async loop() {

@@ -18,11 +18,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures Liquide next to what a user would otherwise pick, on this machine, in this run:",
-                "the compositor against a Processing sketch, camera ingest against ffmpeg, render-thread",
-                "allocation and GC pauses in the demo, generation (CPPN, DJL against raw ONNX Runtime, the",
-                "diffusion pipeline outside its models) and camera and sensor latency.",
-                "Prints a Markdown table (medians with min–max) and writes it to a file. See docs/benchmarks.md."})
+        description = {"Benchmarks Liquide next to its anchors on this machine, as a Markdown table.",
+                "Measures, in this run, the compositor against a Processing sketch, camera ingest against ffmpeg,"
+                        + " render-thread allocation and GC pauses in the demo, generation (CPPN, DJL against raw"
+                        + " ONNX Runtime, the diffusion pipeline outside its models) and camera and sensor latency."
+                        + " Prints the table (medians with min–max) and writes it to a file. See docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "generate",
+@Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Generates one image from an image file: with the built-in CPPN, an image-to-image .onnx model"
                 + " or a diffusers ONNX folder. Same inputs and seed give the same image.")
 final class GenerateCommand implements Callable<Integer> {

@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
                 SignalsCommand.class,
                 BenchCommand.class,
                 SoakCommand.class,
-        })
+        },
+        footerHeading = "%nRun by the ./liquide launcher itself:%n",
+        footer = {"  build     Builds the project (any command does it after a source change).",
+                "  test      Runs the test suite (mvn verify) with the Debian packages it needs."})
 public final class LiquideCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

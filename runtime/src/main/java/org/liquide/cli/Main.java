@@ -21,7 +21,7 @@ public final class Main {
 
     /** Runs a command line writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new LiquideCommand())
+        CommandLine commandLine = WholeWordHelp.install(new CommandLine(new LiquideCommand()))
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(new ExitCodes.ExceptionHandler())

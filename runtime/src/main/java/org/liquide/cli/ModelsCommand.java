@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "models", description = "Inspects generation models.", subcommands = ModelsCommand.Check.class)
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models.", subcommands = ModelsCommand.Check.class)
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -28,7 +28,7 @@ final class ModelsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    @Command(name = "check",
+    @Command(name = "check", mixinStandardHelpOptions = true,
             description = "Loads each model and prints its inputs and outputs (names, shapes, types), its device and"
                     + " the time of a warm-up image. Without a path, checks the builtin.")
     static final class Check implements Callable<Integer> {

@@ -4,6 +4,7 @@ import org.liquide.config.ConfigError;
 import org.liquide.config.ConfigResult;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
+import org.liquide.scene.SceneCode;
 import org.liquide.scene.SceneFiles;
 import org.liquide.scene.model.SceneDefinition;
 import org.liquide.showcase.ShowcaseConfig;
@@ -17,11 +18,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks a showcase configuration (with its scenes and nodes), a scene folder or a node file.",
+                "Compiles every shader (offscreen, as the show does) and every sketch of the scenes.",
                 "Prints every error as file:line:col: message and exits 2; valid: a one-line summary, exit 0."})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
@@ -42,6 +46,11 @@ final class ValidateCommand implements Callable<Integer> {
             ConfigResult<SceneDefinition> result = SceneFiles.load(scene);
             if (result instanceof ConfigResult.Valid<SceneDefinition> valid) {
                 SceneDefinition s = valid.value();
+                SceneCode.Report code = SceneCode.check(List.of(s));
+                if (!code.errors().isEmpty()) {
+                    return report(code.errors(), err);
+                }
+                noteShadersNotCompiled(code, err);
                 out.printf("%s: valid scene '%s': %s, %s, %s%n", scene.resolve(SceneFiles.FILE_NAME), s.name(),
                         count(s.layers().size(), "layer"), count(s.mappings().size(), "mapping"), count(s.storyboard().size(), "cue"));
                 return ExitCodes.OK;
@@ -59,14 +68,28 @@ final class ValidateCommand implements Callable<Integer> {
             return report(((NodeFileResult.Invalid) result).errors(), err);
         }
         ShowcaseValidation validation = ShowcaseValidation.of(path);
-        if (validation.valid()) {
+        SceneCode.Report code = SceneCode.check(validation.scenes().values().stream()
+                .flatMap(loaded -> loaded instanceof ConfigResult.Valid<SceneDefinition> valid ? Stream.of(valid.value())
+                        : Stream.empty())
+                .toList());
+        if (validation.valid() && code.errors().isEmpty()) {
+            noteShadersNotCompiled(code, err);
             ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
             out.printf("%s: valid showcase '%s': %s, %s, %s, %s%n", path, config.name(),
                     count(validation.scenes().size(), "scene"), count(config.displays().size(), "display"),
                     count(config.cameras().size(), "camera"), count(config.nodes().size(), "sensor node"));
             return ExitCodes.OK;
         }
-        return report(validation.errors(), err);
+        List<ConfigError> errors = new ArrayList<>(validation.errors());
+        errors.addAll(code.errors());
+        return report(errors, err);
+    }
+
+    private static void noteShadersNotCompiled(SceneCode.Report code, PrintWriter err) {
+        code.shadersNotCompiled().ifPresent(why -> {
+            err.println("note: the shaders were read but not compiled: no OpenGL here (" + why + ")");
+            err.flush();
+        });
     }
 
     private static String count(int n, String noun) {

@@ -59,6 +59,7 @@ final class Json {
         number(o, "nextInSeconds", s.nextInSeconds());
         o.put("blackout", s.blackout());
         o.put("asleep", s.asleep());
+        o.put("asleepUntil", s.asleepUntil() == null || s.asleepUntil().isEmpty() ? null : s.asleepUntil());
         o.put("rehearsal", s.rehearsal());
         o.put("problem", s.problem() == null || s.problem().isEmpty() ? null : s.problem());
         o.set("frames", frames(s.frames()));

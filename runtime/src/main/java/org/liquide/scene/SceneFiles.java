@@ -435,12 +435,36 @@ public final class SceneFiles {
                 default -> false;
             };
             if (!known) {
-                List<String> valid = SceneTargets.describe(layerNames);
+                List<String> valid = new ArrayList<>(SceneTargets.describe(layerNames));
+                shaderInputs.forEach((layer, declared) -> valid.addAll(inputTargets(layer, declared)));
                 String hint = org.liquide.config.Suggestions.closest(target, valid).map(c -> "; did you mean '" + c + "'?").orElse("");
+                List<String> inputs = parts.length >= 4 && parts[0].equals("layer") && parts[2].equals("input")
+                        ? inputTargets(parts[1], shaderInputs.get(parts[1])) : List.of();
+                if (!inputs.isEmpty()) {
+                    problems.at(at, "unknown target '" + target + "': the shader of layer '" + parts[1] + "' has the inputs "
+                            + String.join(", ", inputs) + hint);
+                    return;
+                }
                 problems.at(at, "unknown target '" + target + "': expected generator.strength, generator.prompt_blend, "
                         + "generator.camera_mix, generator.seed, generator.latent.0-7, layer.<name>.opacity|key|blend or "
                         + "layer.<shader layer>.input.<name>" + hint);
             }
+        }
+
+        /** The targets a shader layer's declared inputs offer (none when its file did not read). */
+        private static List<String> inputTargets(String layer, List<InputSpec> declared) {
+            List<String> targets = new ArrayList<>();
+            for (InputSpec spec : declared == null ? List.<InputSpec>of() : declared) {
+                String input = "layer." + layer + ".input." + spec.name();
+                switch (spec) {
+                    case InputSpec.Point2DInput p -> List.of("x", "y").forEach(c -> targets.add(input + "." + c));
+                    case InputSpec.ColorInput c -> List.of("r", "g", "b", "a").forEach(k -> targets.add(input + "." + k));
+                    case InputSpec.ImageInput i -> { }
+                    case InputSpec.AudioInput a -> { }
+                    default -> targets.add(input);
+                }
+            }
+            return targets;
         }
 
         /** layer.<shader>.input.<name>[.x|.y|.r|.g|.b|.a] names a declared input (unknown when the file did not read). */

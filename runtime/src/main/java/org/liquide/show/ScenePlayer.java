@@ -56,6 +56,8 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile long enteredNanos;
     private volatile boolean asleep;
     private volatile String lastError = "";
+    /** The scene last refused (its files had an error), until a scene is shown; tried again when it is edited. */
+    private volatile String refused = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
     private volatile SceneChangeListener changeListener = (scene, transition) -> { };
     private volatile boolean rotates = true;
@@ -139,6 +141,27 @@ public final class ScenePlayer implements AutoCloseable {
 
     public void next() {
         executor.execute(this::advance);
+    }
+
+    /**
+     * A file of a scene that is not on screen changed. The scene the player last refused (it never reached the
+     * screen) is tried again, unless the show sleeps; any other is read and checked, and its errors logged.
+     */
+    public void changedOffScreen(String name) {
+        executor.execute(() -> {
+            if (name.equals(refused) && !asleep) {
+                LOG.info("scene {} changed: trying it again", name);
+                show(name, SCENE_TRANSITION);
+                return;
+            }
+            ConfigResult<SceneDefinition> result = SceneFiles.load(scenesFolder.resolve(name), showcase);
+            if (result.errors().isEmpty()) {
+                LOG.info("scene {} changed (not on screen): it reads well", name);
+            } else {
+                LOG.error("scene {} changed (not on screen) and has errors:{}{}", name, System.lineSeparator(),
+                        result.errors().stream().map(ConfigError::toString).collect(Collectors.joining(System.lineSeparator())));
+            }
+        });
     }
 
     /** Reads and prepares the current scene again (its files changed); an invalid edit keeps what runs. */
@@ -274,6 +297,7 @@ public final class ScenePlayer implements AutoCloseable {
             lastPresenceNanos = enteredNanos;
         }
         lastError = "";
+        refused = "";
         errorListener.accept("");
         if (changed) {
             changeListener.changed(name, seconds);
@@ -281,6 +305,7 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     private void report(String scene, String error) {
+        refused = scene;
         lastError = error;
         errorListener.accept(error);
         LOG.error("scene {} not shown ({} stays on screen):{}{}", scene, current.isEmpty() ? "black" : current,

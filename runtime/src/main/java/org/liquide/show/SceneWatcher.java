@@ -2,6 +2,7 @@ package org.liquide.show;
 
 import org.liquide.render.shader.ShaderDocument;
 import org.liquide.render.shader.ShaderException;
+import org.liquide.scene.SceneFiles;
 import org.liquide.scene.SceneInstance;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.show.stage.Stage;
@@ -24,12 +25,14 @@ import java.nio.file.WatchService;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Hot reload: watches the scenes folder and applies an edit to the scene on screen within a second.
+ * Hot reload: watches the scenes folder and applies an edit to the scene on screen within a second. An edit to
+ * another scene is checked (and a scene refused earlier is tried again: {@link ScenePlayer#changedOffScreen}).
  * A shader file is read and checked here, then compiled on the render thread (a version that does not
  * compile keeps the running one); a sketch is compiled here and swapped in between two of its frames
  * (a compile error keeps the running one); any other file of the scene (scene.yaml, images, masks)
@@ -119,25 +122,41 @@ public final class SceneWatcher implements AutoCloseable {
 
     private void apply(Set<Path> changed) {
         SceneInstance scene = stage.shown();
-        if (scene == null) {
-            return;
-        }
-        Path folder = scene.definition().folder().toAbsolutePath().normalize();
+        Path folder = scene == null ? null : scene.definition().folder().toAbsolutePath().normalize();
         boolean rebuild = false;
+        Set<String> offScreen = new LinkedHashSet<>();
         for (Path path : changed) {
             String name = path.getFileName().toString();
-            if (isShader(name) && usesShader(scene, path)) {
+            if (!Files.exists(path) && !name.equals(SceneFiles.FILE_NAME)) {
+                continue; // an editor's or sed's temporary file, already gone: nothing of the scene changed
+            }
+            if (scene != null && isShader(name) && usesShader(scene, path)) {
                 reloadShader(path);
-            } else if (name.endsWith(".java") && path.getParent().getFileName().toString().equals("sketches") && path.startsWith(folder)) {
-                reloadSketch(scene, path);
-            } else if (path.startsWith(folder)) {
-                rebuild = true;
+            } else if (folder != null && path.startsWith(folder)) {
+                if (name.endsWith(".java") && path.getParent().getFileName().toString().equals("sketches")) {
+                    reloadSketch(scene, path);
+                } else if (!isShader(name)) {
+                    rebuild = true; // a shader of the folder that no layer draws changes nothing on screen
+                }
+            } else {
+                sceneOf(path).ifPresent(offScreen::add);
             }
         }
         if (rebuild) {
             LOG.info("scene {} changed: reloading", scene.name());
             player.reload();
         }
+        offScreen.forEach(player::changedOffScreen);
+    }
+
+    /** The scene folder a path is in, when it is one (a folder of the scenes folder with a scene.yaml). */
+    private Optional<String> sceneOf(Path path) {
+        if (!path.startsWith(scenesFolder) || scenesFolder.relativize(path).getNameCount() < 2) {
+            return Optional.empty();
+        }
+        String name = scenesFolder.relativize(path).getName(0).toString();
+        return Files.isRegularFile(scenesFolder.resolve(name).resolve(SceneFiles.FILE_NAME)) ? Optional.of(name)
+                : Optional.empty();
     }
 
     private static boolean isShader(String name) {

@@ -156,7 +156,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
             player.followOnly();
         }
-        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage, sync);
+        this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
+                scheduleListener());
+        this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage, sync,
+                scheduler::closedUntil);
         if (mqtt != null) {
             mqtt.start();
         }
@@ -165,8 +168,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         resources.add(snapshots.start());
         resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
         this.interactions = new InteractionCounter(bus, journal, config.schedule().hours().zone());
-        this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
-                scheduleListener());
         player.onOutcome(error -> reloadError = error);
         stage.onShaderReload(error -> reloadError = error);
         resources.add(new SceneWatcher(config.scenesFolder(), stage, player, error -> reloadError = error).start());
@@ -290,6 +291,13 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             @Override
             public void closed() {
                 config.schedule().outsideScene().ifPresentOrElse(player::showOutsideHours, player::sleep);
+            }
+
+            @Override
+            public String whileClosed() {
+                return config.schedule().outsideScene().map(scene -> "scene " + scene + " plays until then")
+                        .orElse("the show sleeps, black, until then; to see it now, run with --ignore-schedule"
+                                + " or press Wake in the control panel");
             }
 
             @Override

@@ -1,5 +1,9 @@
 package org.liquide.show;
 
+import java.util.Optional;
+
+import java.util.function.Supplier;
+
 import org.liquide.camera.CameraFeed;
 import org.liquide.render.FrameTimeSummary;
 import org.liquide.render.RenderLoop;
@@ -25,6 +29,8 @@ import org.liquide.signal.source.ReadingBridge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +52,12 @@ final class ShowStatusReporter {
     private final Stage stage;
     private final float[] recent = new float[240];
     private volatile FrameTimeSummary lastSummary;
+    private final Supplier<Optional<String>> closedUntil;
 
     ShowStatusReporter(ShowcaseConfig config, SignalBus bus, Map<String, CameraFeed> cameras, ScenePlayer player,
-                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt, Stage stage, ShowSync sync) {
+                       RenderLoop loop, ReadingBridge simulated, MqttSignalSource mqtt, Stage stage, ShowSync sync,
+                       Supplier<Optional<String>> closedUntil) {
+        this.closedUntil = closedUntil;
         this.stage = stage;
         this.config = config;
         this.bus = bus;
@@ -63,7 +72,8 @@ final class ShowStatusReporter {
     synchronized ShowStatus status(boolean blackout, boolean rehearsal, String problem) {
         return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), description(),
                 player.nextScene(),
-                player.secondsToNext(), blackout, player.asleep(), rehearsal, problem, frames(), outputs(), generators(),
+                player.secondsToNext(), blackout, player.asleep(),
+                player.asleep() ? closedUntil.get().orElse("") : "", rehearsal, problem, frames(), outputs(), generators(),
                 signals(), cameras(), nodes(), runtimes(), inputs());
     }
 

@@ -1,5 +1,7 @@
 package org.liquide.sketch;
 
+import org.liquide.config.ConfigError;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -20,12 +22,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Compiles a scene's sketch source in memory with the JDK's compiler, against the runtime's own class
  * path, so an edited sketch can be swapped in while the show runs. Each compilation gets a fresh class
  * loader: the old version stays valid until the new one replaces it.
+ *
+ * <p>The package comes from the class name asked for (the scene folder's, {@code SketchNames.packageOf}), whatever
+ * the file declares: a scene copied to a new folder keeps its old {@code package} line and still runs. The
+ * declaration is replaced on its own line, so javac's lines and columns stay the file's.
  */
 public final class SketchCompiler {
     /**
@@ -34,6 +41,8 @@ public final class SketchCompiler {
      * one of them back, so a season of scene changes would run out of file descriptors and memory.
      */
     private static StandardJavaFileManager sharedFiles;
+    /** The package declaration: at the start of a line, before any type (comments before it are left alone). */
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
 
     private SketchCompiler() {
     }
@@ -49,13 +58,13 @@ public final class SketchCompiler {
     public static Class<? extends Sketch> compile(Path source, String className) throws SketchCompileException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
-            throw new SketchCompileException(source + ": no Java compiler in this runtime (a JDK, not a JRE, is needed)");
+            throw new SketchCompileException(source.toString(), "no Java compiler in this runtime (a JDK, not a JRE, is needed)");
         }
         String code;
         try {
-            code = Files.readString(source);
+            code = inPackage(Files.readString(source), className.substring(0, Math.max(0, className.lastIndexOf('.'))));
         } catch (IOException e) {
-            throw new SketchCompileException(source + ": cannot read: " + e.getMessage());
+            throw new SketchCompileException(source.toString(), "cannot read: " + e.getMessage());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
@@ -91,8 +100,9 @@ public final class SketchCompiler {
             if (!ok) {
                 throw new SketchCompileException(diagnostics.getDiagnostics().stream()
                         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                        .map(d -> source + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
-                        .collect(Collectors.joining(System.lineSeparator())));
+                        .map(d -> new ConfigError(source.toString(), (int) Math.max(1, d.getLineNumber()),
+                                (int) Math.max(1, d.getColumnNumber()), oneLine(d.getMessage(Locale.ROOT))))
+                        .toList());
             }
         }
         ClassLoader loader = new ClassLoader(Sketch.class.getClassLoader()) {
@@ -109,12 +119,27 @@ public final class SketchCompiler {
         try {
             Class<?> type = loader.loadClass(className);
             if (!Sketch.class.isAssignableFrom(type)) {
-                throw new SketchCompileException(source + ": " + className + " must extend org.liquide.sketch.Sketch");
+                throw new SketchCompileException(source.toString(), className + " must extend org.liquide.sketch.Sketch");
             }
             return type.asSubclass(Sketch.class);
         } catch (ClassNotFoundException e) {
-            throw new SketchCompileException(source + ": no class " + className + " in this file (is the package "
-                    + className.substring(0, Math.max(0, className.lastIndexOf('.'))) + "?)");
+            String simpleName = className.substring(className.lastIndexOf('.') + 1);
+            throw new SketchCompileException(source.toString(), "no class " + simpleName + " in this file (a sketch's"
+                    + " class is named as its file: sketches/" + simpleName + ".java holds class " + simpleName + ")");
         }
+    }
+
+    /** The source with its package declaration (or, without one, its first line) set to {@code pkg}. */
+    static String inPackage(String code, String pkg) {
+        Matcher declared = PACKAGE.matcher(code);
+        if (declared.find()) {
+            return code.substring(0, declared.start(1)) + pkg + code.substring(declared.end(1));
+        }
+        return "package " + pkg + "; " + code;
+    }
+
+    /** javac's multi-line messages (cannot find symbol / symbol: / location:) on one line. */
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", ", ").replaceAll("\\s{2,}", " ");
     }
 }

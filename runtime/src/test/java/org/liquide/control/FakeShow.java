@@ -100,7 +100,7 @@ class FakeShow implements ShowControl {
                 new SignalStatus("lidar/distance", "mqtt", Double.NaN, "brume.density", Double.NaN, -1, true));
         return new ShowStatus("Reflets", "salle-1", Instant.parse("2027-01-15T18:04:05.120Z"), scene,
                 scene.equals("biais") ? "La même image à travers trois générateurs." : "", SCENES.get(next),
-                nextInSeconds, blackout, asleep, rehearsal, problem, frames, outputs, generators, signals,
+                nextInSeconds, blackout, asleep, asleep ? "11:00 (Europe/Paris)" : "", rehearsal, problem, frames, outputs, generators, signals,
                 List.of(new DeviceStatus("entree", "online", "1280x720 MJPG 30 fps"),
                         new DeviceStatus("plafond", "lost", "no frame for 12 s; reconnecting")),
                 List.of(new DeviceStatus("pi-porte", "stale", "last message 9 s ago")),

@@ -117,6 +117,21 @@ class PanelBrowserTest extends PanelInChromium {
     }
 
     @Test
+    void asleepThePreviewSaysUntilWhenInsteadOfBlack() throws Exception {
+        panel.awaitText("#scene-current", "biais");
+        assertFalse(panel.visible(".output[data-output=\"main\"] .asleep"));
+        server.show.sleep();
+        panel.awaitText(".output[data-output=\"main\"] .asleep",
+                "asleep until 11:00 (Europe/Paris): press Wake to see the show now");
+        panel.awaitText("#sleep", "Wake");
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone-asleep.png"));
+        panel.click("#sleep");
+        server.show.awaitCall("wake()");
+        Await.until(PanelDriver.WAIT, "the note gone once awake",
+                () -> !panel.visible(".output[data-output=\"main\"] .asleep"));
+    }
+
+    @Test
     void draggingACornerHandleMovesTheWarpCorner() throws Exception {
         panel.dragCorner("mur", 2, 0.8, 0.9);
         Await.until(PanelDriver.WAIT, () -> "setWarpCorner(mur,2,0.8,0.9) among " + server.show.calls(),

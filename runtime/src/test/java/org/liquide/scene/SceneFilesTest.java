@@ -168,6 +168,28 @@ class SceneFilesTest {
     }
 
     @Test
+    void aWrongInputOfAPlainGlslLayerIsAnsweredWithTheShadersInputs() throws Exception {
+        Path folder = scene("anneaux");
+        Files.writeString(folder.resolve("rings.frag"), """
+                #version 330
+                uniform float rings = 9.0;
+                uniform vec2 center = vec2(0.5, 0.5);
+                out vec4 fragColor;
+                void main() { fragColor = vec4(rings); }
+                """);
+        List<ConfigError> errors = SceneFiles.parse(folder, """
+                layers:
+                  - {name: anneaux, type: shader, file: rings.frag}
+                mappings:
+                  - {signal: entree/distance, target: layer.anneaux.input.ringz}
+                """).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals("unknown target 'layer.anneaux.input.ringz': the shader of layer 'anneaux' has the inputs "
+                + "layer.anneaux.input.rings, layer.anneaux.input.center.x, layer.anneaux.input.center.y; "
+                + "did you mean 'layer.anneaux.input.rings'?", errors.getFirst().message());
+    }
+
+    @Test
     void aYamlSyntaxErrorPointsAtItsPlace() throws Exception {
         Path folder = scene("casse");
         List<ConfigError> errors = SceneFiles.parse(folder, "layers:\n  - name: a\n    type: [camera\n").errors();

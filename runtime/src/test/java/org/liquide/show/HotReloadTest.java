@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.*;
 /** Edits while the show runs: applied within a second, and an invalid edit keeps what was on screen. */
 class HotReloadTest {
     private static final Duration WITHIN = Duration.ofSeconds(5);
+    /** The show's start and its first scene (javac's first compile among them) on a busy machine. */
+    private static final Duration STARTED = Duration.ofSeconds(60);
 
     @TempDir
     Path dir;
@@ -85,5 +87,62 @@ class HotReloadTest {
             ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the scene without its sketch layer");
             assertEquals(0, runtime.loop().failure() == null ? 0 : 1, "rendering never stopped");
         }
+    }
+
+    @Test
+    void aSceneRefusedAtStartIsShownOnceItsFilesAreFixed() throws Exception {
+        Path scene = dir.resolve("scenes/essai");
+        Files.createDirectories(scene.resolve("sketches"));
+        Files.writeString(scene.resolve("fond.frag"), solid("1.0, 0.0, 0.0"));
+        Files.writeString(scene.resolve("sketches/Carre.java"),
+                "package sketch.essai; public class Carre extends org.liquide.sketch.Sketch { public void draw() { fill( } }");
+        Files.writeString(scene.resolve("scene.yaml"), """
+                layers:
+                  - {name: fond, type: shader, file: fond.frag}
+                  - {name: carre, type: sketch, class: Carre, size: 160x90, fps: 30}
+                """);
+        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("essai"), Optional.empty(), false, List.of()),
+                TestShowcases.offscreen())) {
+            Await.until(STARTED, "the sketch compile error reported", () -> runtime.reloadError().contains("Carre.java:1"));
+            assertEquals(0x000000, ShowFrames.centre(runtime), "nothing on screen: the only scene was refused");
+
+            Files.writeString(scene.resolve("sketches/Carre.java"),
+                    "package sketch.essai; public class Carre extends org.liquide.sketch.Sketch { public void draw() { clear(); } }");
+            ShowFrames.awaitCentre(runtime, 0xFF0000, Duration.ofSeconds(20), "the scene, fixed, on screen without a restart");
+        }
+    }
+
+    @Test
+    void aShaderEditSavedThroughATemporaryFileSwapsTheShaderAndItsErrorIsLoggedOnce() throws Exception {
+        Path scene = dir.resolve("scenes/atelier");
+        Files.createDirectories(scene);
+        Files.writeString(scene.resolve("fond.frag"), solid("1.0, 0.0, 0.0"));
+        Files.writeString(scene.resolve("scene.yaml"), "layers:\n  - {name: fond, type: shader, file: fond.frag}\n");
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.liquide");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
+                TestShowcases.offscreen())) {
+            ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red shader");
+
+            saveAsSedDoes(scene.resolve("fond.frag"), "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(1.0, 0.0 0.0, 1.0); }\n");
+            Await.until(WITHIN, "the compile error reported", () -> runtime.reloadError().contains("fond.frag:3"));
+            saveAsSedDoes(scene.resolve("fond.frag"), solid("0.0, 0.0, 1.0"));
+            ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the fixed shader, now blue");
+
+            List<String> lines = log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            assertEquals(1, lines.stream().filter(line -> line.contains("fond.frag:3")).count(), "one line for the error: " + lines);
+            assertTrue(lines.stream().noneMatch(line -> line.contains("changed: reloading")), "only the shader was swapped: " + lines);
+        } finally {
+            logger.detachAppender(log);
+        }
+    }
+
+    /** sed -i and many editors write a temporary file beside the file, then rename it over the file. */
+    private static void saveAsSedDoes(Path file, String text) throws java.io.IOException {
+        Path temporary = file.resolveSibling("sedA1b2C3");
+        Files.writeString(temporary, text);
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -84,7 +84,17 @@ class SketchTest {
                 }
                 """);
         SketchCompileException e = assertThrows(SketchCompileException.class, () -> SketchCompiler.compile(source, "sketch.test.Broken"));
-        assertTrue(e.getMessage().contains("Broken.java:5: "), e.getMessage());
+        assertTrue(e.getMessage().contains("Broken.java:5:22: ';' expected"), e.getMessage());
+    }
+
+    @Test
+    void thePackageIsTheOneAskedForWhateverTheFileDeclares() throws Exception {
+        Path copied = write("Copied.java", "package sketch.attente;\npublic class Copied extends org.liquide.sketch.Sketch { public void draw() { } }\n");
+        assertEquals("sketch.essai.Copied", SketchCompiler.compile(copied, "sketch.essai.Copied").getName());
+        Path undeclared = write("Undeclared.java", "public class Undeclared extends org.liquide.sketch.Sketch {\n public void draw() { x(); }\n}\n");
+        SketchCompileException e = assertThrows(SketchCompileException.class,
+                () -> SketchCompiler.compile(undeclared, "sketch.essai.Undeclared"));
+        assertTrue(e.getMessage().contains("Undeclared.java:2:23: cannot find symbol"), "lines and columns stay the file's: " + e.getMessage());
     }
 
     @Test

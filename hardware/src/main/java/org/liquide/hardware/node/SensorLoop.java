@@ -67,7 +67,7 @@ final class SensorLoop implements Runnable {
                     // A sensor that stays broken for the whole show must not fill the disk with the same line.
                     if (consecutiveFailures <= 3 || Long.bitCount(consecutiveFailures) == 1) {
                         LOG.warn("{}/{}: read failed ({} in a row): {}", node, config.name(), consecutiveFailures,
-                                describe(e));
+                                ReadFailure.describe(e, config));
                     }
                     if (reader != null) {
                         reader.close();
@@ -106,13 +106,5 @@ final class SensorLoop implements Runnable {
             sink.publish(new SensorReading(node, config.name(), sample.channel(), now, sample.value()));
             stats.reading();
         }
-    }
-
-    private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            text.append(" <- ").append(cause.getMessage());
-        }
-        return text.toString();
     }
 }

@@ -1,7 +1,9 @@
 package org.liquide.render.shader;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,7 +15,9 @@ import java.util.regex.Pattern;
  * <li>NVIDIA: {@code 0(12) : error C1008: undefined variable "foo"}</li>
  * <li>AMD, Intel on Windows, Apple: {@code ERROR: 0:12: 'foo' : undeclared identifier}</li>
  * </ul>
- * Other lines are kept as messages without a line.
+ * Other lines are kept as messages without a line. Of the errors on one line of the file only the first is
+ * kept: drivers follow it with its consequences (Mesa: "operands to arithmetic operators must be numeric", the
+ * candidates of a call), which would bury the mistake under lines about it.
  */
 final class DriverLog {
     private static final Pattern MESA = Pattern.compile("^\\s*\\d+:(\\d+)\\((\\d+)\\)\\s*:\\s*(error|warning)\\s*:\\s*(.*)$",
@@ -50,7 +54,10 @@ final class DriverLog {
         if (diagnostics.isEmpty()) {
             diagnostics.add(Diagnostic.error(map.file(), 0, 0, stage + " shader does not compile (the driver gave no log)"));
         }
-        return diagnostics;
+        Set<Integer> linesWithAnError = new HashSet<>();
+        return diagnostics.stream()
+                .filter(d -> !d.isError() || d.line() <= 0 || linesWithAnError.add(d.line()))
+                .toList();
     }
 
     private static Diagnostic at(SourceMap map, String stage, int generatedLine, int column, String severity, String message) {

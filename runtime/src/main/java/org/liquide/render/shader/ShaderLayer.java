@@ -185,12 +185,9 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         return new ReloadResult.Applied(next, next.warnings());
     }
 
+    /** Not logged here: whoever asked for the reload says it once, with the layer's name. */
     private ReloadResult rejected(List<Diagnostic> errors) {
-        ReloadResult.Failed failed = new ReloadResult.Failed(errors);
-        if (document != null) {
-            LOG.warn("shader not reloaded, the previous version goes on:\n{}", failed.report());
-        }
-        return failed;
+        return new ReloadResult.Failed(errors);
     }
 
     /** Draws a frame at this size; a filter passes the image below. */

@@ -8,6 +8,11 @@ public interface ScheduleListener {
     /** Closing time: put the show to sleep (or to its out-of-hours scene). */
     void closed();
 
+    /** What the show does while closed, said in the schedule's log line ("the show sleeps, black; ..."). */
+    default String whileClosed() {
+        return "";
+    }
+
     /** The daily restart time has come. */
     void dailyRestart();
 }

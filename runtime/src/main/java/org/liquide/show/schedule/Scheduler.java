@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Optional;
  */
 public final class Scheduler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Scheduler.class);
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
 
     private final OpeningHours hours;
     private final Optional<LocalTime> dailyRestart;
@@ -40,8 +42,9 @@ public final class Scheduler implements AutoCloseable {
         boolean openNow = hours.isOpen(now);
         if (open == null || open != openNow) {
             open = openNow;
-            String next = hours.nextChange(now).map(i -> " until " + i.atZone(hours.zone()).toLocalDateTime()).orElse("");
-            LOG.info("schedule: {}{}", openNow ? "open" : "closed", next);
+            String next = hours.nextChange(now).map(i -> " until " + when(i.atZone(hours.zone()), now)).orElse("");
+            String doing = openNow || listener.whileClosed().isEmpty() ? "" : ": " + listener.whileClosed();
+            LOG.info("schedule: {}{}{}", openNow ? "open" : "closed", next, doing);
             if (openNow) {
                 listener.opened();
             } else {
@@ -68,6 +71,25 @@ public final class Scheduler implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * A time of the schedule as the venue reads it, with its zone: {@code 11:00 (Europe/Paris)} on the same day
+     * as {@code now}, else with its date ({@code 2026-12-04 11:00 (Europe/Paris)}).
+     */
+    public static String when(ZonedDateTime time, Instant now) {
+        String clock = time.toLocalTime().format(HOURS_MINUTES);
+        String day = time.toLocalDate().equals(now.atZone(time.getZone()).toLocalDate()) ? "" : time.toLocalDate() + " ";
+        return day + clock + " (" + time.getZone().getId() + ")";
+    }
+
+    /** When the show opens next, while it is closed (as of the last check); empty while open. */
+    public synchronized Optional<String> closedUntil() {
+        if (open == null || open) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return hours.nextChange(now).map(i -> when(i.atZone(hours.zone()), now));
     }
 
     /** True when the show is within its opening hours (as of the last check). */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param nextInSeconds seconds until the playlist moves on (-1 when it does not)
  * @param blackout    outputs faded to black on purpose
  * @param asleep      outside opening hours or put to sleep
+ * @param asleepUntil while asleep outside opening hours, when the show opens ({@code 11:00 (Europe/Paris)});
+ *                    empty otherwise
  * @param rehearsal   simulated sensors can be played from the panel
  * @param inputs      per signal source, messages taken and refused (by reason)
  * @param problem     the last edit or scene change that was refused (a shader, sketch or scene file with
@@ -22,7 +24,7 @@ import java.util.List;
  */
 public record ShowStatus(String showcase, String machine, Instant time, String scene, String sceneDescription,
                          String nextScene,
-                         double nextInSeconds, boolean blackout, boolean asleep, boolean rehearsal, String problem,
+                         double nextInSeconds, boolean blackout, boolean asleep, String asleepUntil, boolean rehearsal, String problem,
                          FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
                          List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
                          List<DeviceStatus> runtimes, List<InputStatus> inputs) {
