@@ -51,6 +51,11 @@ public final class MqttProbe implements AutoCloseable {
         client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).send().get(5, TimeUnit.SECONDS);
     }
 
+    /** Publishes a retained message (QoS 1) and waits until the broker has it. */
+    public void publishRetained(String topic, byte[] payload) throws Exception {
+        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(true).send().get(5, TimeUnit.SECONDS);
+    }
+
     public void awaitMessage(Duration deadline, String what, Predicate<Message> filter) {
         Await.until(deadline, what, () -> messages.stream().anyMatch(filter));
     }

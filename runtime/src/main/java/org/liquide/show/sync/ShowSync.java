@@ -44,7 +44,7 @@ public final class ShowSync {
         this.mqtt = mqtt;
         this.bus = bus;
         this.apply = apply;
-        mqtt.subscribe(topic, (t, payload) -> received(payload));
+        mqtt.subscribe(topic, this::received);
         mqtt.subscribe(RUNTIME_STATUSES, this::runtimeStatus);
     }
 
@@ -66,10 +66,19 @@ public final class ShowSync {
         return new TreeMap<>(peers);
     }
 
-    private void received(byte[] payload) {
+    private void received(MqttSignalSource.BrokerMessage received) {
+        if (received.retained()) {
+            // A command is an event: one kept by the broker would be applied again at every reconnection.
+            bus.drop(SOURCE, "retained");
+            if (reasonsLogged.putIfAbsent("retained", true) == null) {
+                LOG.warn("a retained show command on {} is ignored (commands are events; clear it with: mosquitto_pub -r -n -t {}); "
+                        + "further ones are only counted", topic, topic);
+            }
+            return;
+        }
         ShowCommandCodec.Received message;
         try {
-            message = ShowCommandCodec.decode(payload);
+            message = ShowCommandCodec.decode(received.payload());
         } catch (ShowCommandCodec.Refused refused) {
             bus.drop(SOURCE, refused.reason());
             if (reasonsLogged.putIfAbsent(refused.reason(), true) == null) {
@@ -89,8 +98,9 @@ public final class ShowSync {
         }
     }
 
-    private void runtimeStatus(String statusTopic, byte[] payload) {
-        String[] levels = statusTopic.split("/");
+    private void runtimeStatus(MqttSignalSource.BrokerMessage message) {
+        byte[] payload = message.payload();
+        String[] levels = message.topic().split("/");
         if (levels.length != 4 || levels[2].equals(machine)) {
             return;
         }
