@@ -1,5 +1,6 @@
 package org.liquide.show.sync;
 
+import org.liquide.hardware.wire.Names;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
@@ -16,12 +17,15 @@ import java.util.function.Consumer;
  * {@code liquide/show/<showcase>/command} (see {@link ShowCommandCodec}), and the other runtimes' retained
  * statuses on {@code liquide/runtimes/<machine>/status}. A runtime ignores its own messages, and what it
  * receives it applies without publishing again, so nothing loops. Refused messages are counted on the
- * signal bus under {@value #SOURCE} and logged once per reason.
+ * signal bus under {@value #SOURCE} and logged once per reason. At most {@value #MAX_PEERS} other runtimes
+ * are kept; statuses of more are counted ({@code too-many-peers}) and dropped.
  */
 public final class ShowSync {
     public static final String SOURCE = "show-sync";
     private static final Logger LOG = LoggerFactory.getLogger(ShowSync.class);
     private static final String RUNTIME_STATUSES = "liquide/runtimes/+/status";
+    /** Far more render machines than one room holds: a bound on names made up on the broker. */
+    public static final int MAX_PEERS = 32;
 
     private final String topic;
     private final String machine;
@@ -104,8 +108,14 @@ public final class ShowSync {
         if (levels.length != 4 || levels[2].equals(machine)) {
             return;
         }
-        NodeStatus.parse(payload).ifPresentOrElse(
-                status -> peers.put(levels[2], status.payload()),
-                () -> bus.drop(SOURCE, "bad-status"));
+        String peer = levels[2];
+        var status = NodeStatus.parse(payload);
+        if (status.isEmpty() || !Names.isValid(peer)) {
+            bus.drop(SOURCE, "bad-status");
+        } else if (peers.size() >= MAX_PEERS && !peers.containsKey(peer)) {
+            bus.drop(SOURCE, "too-many-peers");
+        } else {
+            peers.put(peer, status.get().payload());
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.liquide.signal.mapping.MappingEngine;
 import org.liquide.signal.mapping.MappingSpec;
 import org.liquide.signal.mapping.ParameterTarget;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 
 import java.net.URI;
 import java.time.Duration;
@@ -45,7 +46,7 @@ public final class SignalMonitor implements AutoCloseable {
      */
     public SignalMonitor(URI broker, List<MappingSpec> mappings, Duration refresh) {
         this.broker = broker;
-        this.mqtt = new MqttSignalSource(bus, broker, null);
+        this.mqtt = new MqttSignalSource(bus, broker, null, NodeRoster.open());
         // The targets only record: the monitor moves nothing, it shows what would move.
         this.mappings = MappingEngine.build(mappings, bus, name -> new ParameterTarget(name, value -> {
         }));

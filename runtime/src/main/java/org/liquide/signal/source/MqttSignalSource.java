@@ -54,10 +54,11 @@ public final class MqttSignalSource implements AutoCloseable {
     /**
      * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
      *                           will); null for a listener that announces nothing (the signals monitor)
+     * @param roster             the nodes whose statuses and readings are heard
      */
-    public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic) {
+    public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic, NodeRoster roster) {
         this.bus = bus;
-        this.readings = new ReadingBridge(bus, SOURCE);
+        this.readings = new ReadingBridge(bus, SOURCE, roster);
         this.broker = broker;
         this.statusTopic = runtimeStatusTopic;
         this.client = MqttClient.builder()

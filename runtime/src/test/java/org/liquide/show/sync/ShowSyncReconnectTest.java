@@ -8,6 +8,7 @@ import org.liquide.hardware.testing.TcpGate;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.SignalSample;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ class ShowSyncReconnectTest {
              TcpGate gate = new TcpGate(broker.port());
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "liquide/runtimes/#")) {
             SignalBus bus = new SignalBus();
-            try (MqttSignalSource mqtt = new MqttSignalSource(bus, URI.create(gate.url()), "liquide/runtimes/regie-a/status")) {
+            try (MqttSignalSource mqtt = new MqttSignalSource(bus, URI.create(gate.url()), "liquide/runtimes/regie-a/status", NodeRoster.open())) {
                 new ShowSync("test", "regie-a", SyncRole.PEER, mqtt, bus, applied::add);
                 mqtt.start();
                 Await.until(WITHIN, "connected", mqtt::connected);
@@ -92,7 +93,7 @@ class ShowSyncReconnectTest {
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "liquide/runtimes/#")) {
             controller.publishRetained(COMMANDS, command("{\"from\":\"qlab\",\"command\":\"sleep\"}"));
             SignalBus bus = new SignalBus();
-            try (MqttSignalSource mqtt = new MqttSignalSource(bus, URI.create(gate.url()), "liquide/runtimes/regie-a/status")) {
+            try (MqttSignalSource mqtt = new MqttSignalSource(bus, URI.create(gate.url()), "liquide/runtimes/regie-a/status", NodeRoster.open())) {
                 new ShowSync("test", "regie-a", SyncRole.PEER, mqtt, bus, applied::add);
                 mqtt.start();
                 awaitSubscribed(controller, "ready");
