@@ -2,6 +2,7 @@ package org.liquide.control;
 
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,8 @@ final class AuthGate {
     static final Set<String> PUBLIC_PATHS = Set.of(LOGIN_PATH, "/login.js", "/i18n.js", "/style.css", "/favicon.svg");
     private static final String SESSION_ATTRIBUTE = "liquide.session";
     private static final Logger LOG = LoggerFactory.getLogger(AuthGate.class);
+    /** Wrong tokens: a script guessing them must not fill the disk with log lines. */
+    private final RateLimitedLog failures = RateLimitedLog.of(LOG);
 
     private final AccessToken token;
     private final Sessions sessions;
@@ -116,10 +119,10 @@ final class AuthGate {
     private void failed(String client, String what) {
         Optional<Duration> lockout = throttle.failure(client);
         if (lockout.isPresent()) {
-            LOG.warn("control panel: {} from {}; that address is locked out for {} s", what, client,
+            failures.warn("control panel: {} from {}; that address is locked out for {} s", what, client,
                     Math.max(1, lockout.get().toSeconds()));
         } else {
-            LOG.info("control panel: {} from {}", what, client);
+            failures.info("control panel: {} from {}", what, client);
         }
     }
 

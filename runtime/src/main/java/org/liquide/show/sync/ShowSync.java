@@ -4,6 +4,7 @@ import org.liquide.hardware.wire.Names;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class ShowSync {
     private final Consumer<ShowCommand> apply;
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
+    private final RateLimitedLog received = RateLimitedLog.of(LOG);
+    private final RateLimitedLog notApplied = RateLimitedLog.of(LOG);
 
     /**
      * Subscribes on {@code mqtt}, which must not be started yet.
@@ -70,8 +73,8 @@ public final class ShowSync {
         return new TreeMap<>(peers);
     }
 
-    private void received(MqttSignalSource.BrokerMessage received) {
-        if (received.retained()) {
+    private void received(MqttSignalSource.BrokerMessage message) {
+        if (message.retained()) {
             // A command is an event: one kept by the broker would be applied again at every reconnection.
             bus.drop(SOURCE, "retained");
             if (reasonsLogged.putIfAbsent("retained", true) == null) {
@@ -80,9 +83,9 @@ public final class ShowSync {
             }
             return;
         }
-        ShowCommandCodec.Received message;
+        ShowCommandCodec.Received command;
         try {
-            message = ShowCommandCodec.decode(received.payload());
+            command = ShowCommandCodec.decode(message.payload());
         } catch (ShowCommandCodec.Refused refused) {
             bus.drop(SOURCE, refused.reason());
             if (reasonsLogged.putIfAbsent(refused.reason(), true) == null) {
@@ -90,15 +93,15 @@ public final class ShowSync {
             }
             return;
         }
-        if (message.from().equals(machine)) {
+        if (command.from().equals(machine)) {
             return;
         }
-        LOG.info("show command from {}: {}", message.from(), message.command());
+        received.info("show command from {}: {}", command.from(), command.command());
         try {
-            apply.accept(message.command());
+            apply.accept(command.command());
         } catch (IllegalArgumentException e) {
             bus.drop(SOURCE, "not-applicable");
-            LOG.warn("show command from {} not applied: {}", message.from(), e.getMessage());
+            notApplied.warn("show command from {} not applied: {}", command.from(), e.getMessage());
         }
     }
 

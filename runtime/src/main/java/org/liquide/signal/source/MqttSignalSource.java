@@ -14,6 +14,7 @@ import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
 import org.liquide.hardware.wire.Topics;
 import org.liquide.signal.SignalBus;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +51,8 @@ public final class MqttSignalSource implements AutoCloseable {
     private volatile boolean everConnected;
     /** One warning per outage (or for a broker never reached), not one per retry. */
     private volatile boolean outageLogged;
+    /** Connections and outages: a connection cut again and again (by the network, or a client taking our id) writes a few lines. */
+    private final RateLimitedLog connection = RateLimitedLog.of(LOG);
 
     /**
      * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
@@ -113,7 +116,7 @@ public final class MqttSignalSource implements AutoCloseable {
             client.disconnect();
             return;
         }
-        LOG.info("broker: connected to {}", broker);
+        connection.info("broker: connected to {}", broker);
         everConnected = true;
         outageLogged = false;
         // A subscription's callback is registered once: the client itself subscribes again on each new session
@@ -145,7 +148,7 @@ public final class MqttSignalSource implements AutoCloseable {
         long delay = Math.min(MAX_RETRY_MILLIS, FIRST_RETRY_MILLIS << Math.min(attempts, 20));
         if (!outageLogged) {
             outageLogged = true;
-            LOG.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
+            connection.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
                     context.getCause().getMessage());
         }
         context.getReconnector().resubscribeIfSessionExpired(true).reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
