@@ -21,7 +21,8 @@ import java.util.function.BiConsumer;
 /**
  * OSC in, for TouchDesigner, Max or QLab users: {@code /liquide/signal/<name> <float...>} becomes the
  * signal {@code <name>}. Other {@code /liquide/...} addresses go to a command handler (show control)
- * when one is set. Garbage, unknown addresses and non-numeric arguments are dropped and counted.
+ * when one is set. Garbage, unknown addresses and non-numeric arguments are dropped and counted, and so
+ * are the messages of a datagram (bundles, nested or not) beyond the first {@value #MAX_MESSAGES_PER_DATAGRAM}.
  *
  * <p>Datagrams are received on this class's own thread and parsed with JavaOSC's parser inside a
  * catch-all: JavaOSC's own receiving thread dies on some truncated packets, and one bad packet must
@@ -31,6 +32,8 @@ public final class OscSignalSource implements AutoCloseable {
     public static final String SOURCE = "osc";
     private static final String SIGNAL_PREFIX = "/liquide/signal/";
     private static final int MAX_DATAGRAM = 65_507;
+    /** A bank of faders fits; a bundle of two thousand commands does not. */
+    public static final int MAX_MESSAGES_PER_DATAGRAM = 64;
     private static final Logger LOG = LoggerFactory.getLogger(OscSignalSource.class);
 
     private final SignalBus bus;
@@ -41,6 +44,8 @@ public final class OscSignalSource implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile BiConsumer<String, List<Object>> commands;
+    /** Messages the datagram being handled may still deliver (receiving thread only). */
+    private int messagesLeft;
 
     public OscSignalSource(SignalBus bus, InetSocketAddress bind) throws IOException {
         this.bus = bus;
@@ -74,6 +79,7 @@ public final class OscSignalSource implements AutoCloseable {
                 return;
             }
             buffer.flip();
+            messagesLeft = MAX_MESSAGES_PER_DATAGRAM;
             try {
                 handle(parser.convert(buffer));
             } catch (OSCParseException | RuntimeException e) {
@@ -88,6 +94,11 @@ public final class OscSignalSource implements AutoCloseable {
                 handle(inner);
             }
         } else if (packet instanceof OSCMessage message) {
+            if (messagesLeft == 0) {
+                bus.drop(SOURCE, "too-many-in-datagram");
+                return;
+            }
+            messagesLeft--;
             handle(message);
         }
     }
