@@ -1,6 +1,7 @@
 package org.liquide.control;
 
 import org.liquide.show.ShowControl;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import java.util.function.BiConsumer;
  *       acts; zero: release, ignored), which is what TouchDesigner and most controllers send</li>
  * </ul>
  * Bad arguments, unknown scenes and unknown addresses are logged once per address (then at debug) and
- * ignored. Runs on the OSC receiving thread; every {@link ShowControl} call returns at once.
+ * ignored. What is logged, applied or refused, is rate-limited ({@link RateLimitedLog}): a flood of
+ * datagrams writes a few lines. Runs on the OSC receiving thread; every {@link ShowControl} call returns at once.
  */
 public final class OscCommands implements BiConsumer<String, List<Object>> {
     static final int MAX_REMEMBERED = 256;
@@ -31,6 +33,8 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
 
     private final ShowControl show;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final RateLimitedLog applied = RateLimitedLog.of(LOG);
+    private final RateLimitedLog refused = RateLimitedLog.of(LOG);
 
     public OscCommands(ShowControl show) {
         this.show = show;
@@ -64,7 +68,7 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
         }
         try {
             show.switchScene(name.toString());
-            LOG.info("OSC: scene {}", name);
+            applied.info("OSC: scene {}", name);
         } catch (IllegalArgumentException e) {
             bad(address, "OSC " + address + ": " + e.getMessage());
         }
@@ -77,7 +81,7 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
             return;
         }
         show.blackout(on);
-        LOG.info("OSC: blackout {}", on ? "on" : "off");
+        applied.info("OSC: blackout {}", on ? "on" : "off");
     }
 
     private void record(String address, List<Object> args) {
@@ -88,7 +92,7 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
         }
         try {
             java.nio.file.Path file = on ? show.startRecording() : show.stopRecording();
-            LOG.info("OSC: recording {} ({})", on ? "started" : "stopped", file);
+            applied.info("OSC: recording {} ({})", on ? "started" : "stopped", file);
         } catch (IllegalStateException e) {
             bad(address, "OSC " + address + " " + (on ? 1 : 0) + ": " + e.getMessage());
         }
@@ -111,15 +115,15 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
             }
         }
         action.run();
-        LOG.info("OSC: {}", address.substring("/liquide/".length()));
+        applied.info("OSC: {}", address.substring("/liquide/".length()));
     }
 
     private void snapshot() {
         show.snapshot().whenComplete((path, error) -> {
             if (error != null) {
-                LOG.warn("OSC: the snapshot failed: {}", error.toString());
+                refused.warn("OSC: the snapshot failed: {}", error.toString());
             } else {
-                LOG.info("OSC: snapshot written to {}", path);
+                applied.info("OSC: snapshot written to {}", path);
             }
         });
     }
@@ -143,7 +147,7 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
     private void bad(String address, String message) {
         String key = address.length() > 200 ? address.substring(0, 200) : address;
         if (warned.size() < MAX_REMEMBERED && warned.add(key)) {
-            LOG.warn("{} (ignored; further problems with {} are logged at debug level)", message, key);
+            refused.warn("{} (ignored; further problems with {} are logged at debug level)", message, key);
         } else {
             LOG.debug("{} (ignored)", message);
         }

@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.liquide.record.JournalEntry;
 import org.liquide.show.ShowControl;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +35,7 @@ import java.util.function.Supplier;
 final class RecordingRoutes {
     static final long CACHE_MILLIS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RecordingRoutes.class);
+    private final RateLimitedLog changes = RateLimitedLog.of(LOG);
 
     /** What the journal says: a recording runs since {@code since}, into {@code file}; or none (nulls). */
     record State(String file, Instant since) {
@@ -72,7 +74,7 @@ final class RecordingRoutes {
                     : what.equals("start") ? "already recording" : "not recording");
         }
         forget();
-        LOG.info("control panel: recording {} ({}, from {})", what.equals("start") ? "started" : "stopped", file, ctx.ip());
+        changes.info("control panel: recording {} ({}, from {})", what.equals("start") ? "started" : "stopped", file, ctx.ip());
         Json.send(ctx, 200, Json.object().put("path", file.toString()));
     }
 

@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import org.liquide.show.PreviewFrames;
 import org.liquide.show.ShowControl;
 import org.liquide.show.status.GeneratorStatus;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 final class ShowRoutes {
     static final long SNAPSHOT_TIMEOUT_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(ShowRoutes.class);
+    /** The show's commands, as the panel (or a script hammering the API) sends them. */
+    private final RateLimitedLog commands = RateLimitedLog.of(LOG);
 
     private final ShowControl show;
     private final PreviewFrames previews;
@@ -58,7 +61,7 @@ final class ShowRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound(e.getMessage() != null ? e.getMessage() : "no scene named " + name);
         }
-        LOG.info("control panel: scene {} (from {})", name, ctx.ip());
+        commands.info("control panel: scene {} (from {})", name, ctx.ip());
         Json.ok(ctx);
     }
 
@@ -73,7 +76,7 @@ final class ShowRoutes {
     }
 
     private void snapshot(Context ctx) {
-        LOG.info("control panel: snapshot (from {})", ctx.ip());
+        commands.info("control panel: snapshot (from {})", ctx.ip());
         CompletableFuture<Path> written = show.snapshot();
         ctx.future(() -> written.orTimeout(SNAPSHOT_TIMEOUT_SECONDS, TimeUnit.SECONDS).handle((path, error) -> {
             if (error == null) {
@@ -91,9 +94,9 @@ final class ShowRoutes {
         }));
     }
 
-    private static void command(Context ctx, String what, Runnable action) {
+    private void command(Context ctx, String what, Runnable action) {
         action.run();
-        LOG.info("control panel: {} (from {})", what, ctx.ip());
+        commands.info("control panel: {} (from {})", what, ctx.ip());
         Json.ok(ctx);
     }
 }

@@ -83,11 +83,12 @@ public final class DemoShow implements AutoCloseable {
                     .replace("\"@MIRROR@\"", Boolean.toString(mirror))
                     .replace("@NODE@", options.node()));
             Path node = folder.resolve("node.yaml");
-            Files.writeString(node, resource("demo/node.yaml"));
+            // With a broker the file names the node listened to (the runtime hears only the nodes its files name).
+            Files.writeString(node, resource("demo/node.yaml").replace("node: " + Options.SIMULATED_NODE, "node: " + options.node()));
             ShowcaseConfig config = new ShowcaseConfig(folder.resolve("showcase.yaml"), "demo", "demo",
                     new OutputConfig(options.output().width(), options.output().height(), options.output().offscreenFps()),
                     List.of(), List.of(new CameraConfig("main", source(spec), true)), options.broker(), Optional.empty(),
-                    options.broker().isPresent() ? List.of() : List.of(node), options.broker().isEmpty(), Map.of(), folder.resolve("scenes"),
+                    List.of(node), options.broker().isEmpty(), Map.of(), folder.resolve("scenes"),
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),

@@ -16,6 +16,7 @@ import org.liquide.showcase.ShowcaseFiles;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.SignalSample;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -34,9 +38,17 @@ import java.util.stream.Collectors;
  * read and prepared on its own thread (model loading, sketch compiling), then handed to the stage,
  * which crossfades on the render thread. A scene that fails to read or prepare leaves the current one
  * on screen and says why.
+ *
+ * <p>Requests that come faster than a scene can change coalesce: a scene request (switch, next, reload)
+ * waits while a scene is being prepared, and for at least {@value #MIN_MILLIS_BETWEEN_REQUESTS} ms after the
+ * last one was carried out; a newer one replaces it (the last wins). Sleep and wake are a second slot,
+ * carried out before the scene request, so a burst of commands cannot cancel the schedule's sleep. A burst
+ * of a thousand {@code next} commands thus changes the scene once or twice, not a thousand times.
  */
 public final class ScenePlayer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ScenePlayer.class);
+    /** What operators' commands cause (sleep, wake, a scene that cannot be shown): they may come in floods. */
+    private final RateLimitedLog requested = RateLimitedLog.of(LOG);
     /** As a transition: the scene's own ({@code transition:} in its file). */
     public static final double SCENE_TRANSITION = Double.NaN;
     private static final double RELOAD_TRANSITION_SECONDS = 0.25;
@@ -50,6 +62,14 @@ public final class ScenePlayer implements AutoCloseable {
     private final LongSupplier clock;
     private final ScheduledExecutorService executor;
     private final SignalSample sample = new SignalSample();
+    static final long MIN_MILLIS_BETWEEN_REQUESTS = 500;
+    /** The scene request waiting for the player's thread; a newer one replaces it. */
+    private final AtomicReference<Runnable> sceneRequest = new AtomicReference<>();
+    /** Sleep ({@code true}) or wake ({@code false}) waiting for the player's thread; the newer wins. */
+    private final AtomicReference<Boolean> sleepRequest = new AtomicReference<>();
+    private final AtomicBoolean requestsScheduled = new AtomicBoolean();
+    private volatile long lastRequestNanos;
+    private volatile boolean requestCarriedOut;
     private volatile String current = "";
     private volatile SceneDefinition currentDefinition;
     private volatile int playlistIndex;
@@ -127,7 +147,7 @@ public final class ScenePlayer implements AutoCloseable {
         if (!scenes().contains(name)) {
             throw new IllegalArgumentException("no scene '" + name + "'; scenes: " + String.join(", ", scenes()));
         }
-        executor.execute(() -> {
+        requestScene(() -> {
             int index = indexOf(name);
             if (index >= 0) {
                 playlistIndex = index;
@@ -140,7 +160,7 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     public void next() {
-        executor.execute(this::advance);
+        requestScene(this::advance);
     }
 
     /**
@@ -166,31 +186,74 @@ public final class ScenePlayer implements AutoCloseable {
 
     /** Reads and prepares the current scene again (its files changed); an invalid edit keeps what runs. */
     public void reload() {
-        executor.execute(() -> show(current, RELOAD_TRANSITION_SECONDS));
+        requestScene(() -> show(current, RELOAD_TRANSITION_SECONDS));
     }
 
     public void sleep() {
-        executor.execute(() -> {
-            asleep = true;
-            stage.offer(new StageCommand.Sleep());
-            LOG.info("show asleep");
-        });
+        sleepRequest.set(true);
+        scheduleRequests();
     }
 
     public void wake() {
-        executor.execute(() -> {
-            if (asleep) {
-                asleep = false;
-                LOG.info("show awake");
-                enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
-                show(playlist.get(playlistIndex).scene(), SCENE_TRANSITION);
-            }
-        });
+        sleepRequest.set(false);
+        scheduleRequests();
+    }
+
+    private void goToSleep() {
+        asleep = true;
+        stage.offer(new StageCommand.Sleep());
+        requested.info("show asleep");
+    }
+
+    private void wakeUp() {
+        if (asleep) {
+            asleep = false;
+            requested.info("show awake");
+            enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
+            show(playlist.get(playlistIndex).scene(), SCENE_TRANSITION);
+        }
     }
 
     /** Shows a scene instead of sleeping (the schedule's out-of-hours scene). */
     public void showOutsideHours(String name) {
-        executor.execute(() -> show(name, SCENE_TRANSITION));
+        requestScene(() -> show(name, SCENE_TRANSITION));
+    }
+
+    private void requestScene(Runnable action) {
+        sceneRequest.set(action);
+        scheduleRequests();
+    }
+
+    /** Schedules at most one run on the player's thread for any number of requests: the latest ones are carried out. */
+    private void scheduleRequests() {
+        if (!requestsScheduled.compareAndSet(false, true)) {
+            return;
+        }
+        long sinceLast = (clock.getAsLong() - lastRequestNanos) / 1_000_000;
+        long delay = requestCarriedOut ? Math.max(0, MIN_MILLIS_BETWEEN_REQUESTS - sinceLast) : 0;
+        try {
+            executor.schedule(this::carryOutRequests, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the player is closing: nothing more is shown
+        }
+    }
+
+    private void carryOutRequests() {
+        requestsScheduled.set(false); // before taking them: a request from now on schedules another run
+        Boolean sleep = sleepRequest.getAndSet(null);
+        Runnable scene = sceneRequest.getAndSet(null);
+        if (sleep != null) {
+            if (sleep) {
+                goToSleep();
+            } else {
+                wakeUp();
+            }
+        }
+        if (scene != null) {
+            scene.run();
+        }
+        lastRequestNanos = clock.getAsLong();
+        requestCarriedOut = true;
     }
 
     private void advance() {
@@ -308,7 +371,7 @@ public final class ScenePlayer implements AutoCloseable {
         refused = scene;
         lastError = error;
         errorListener.accept(error);
-        LOG.error("scene {} not shown ({} stays on screen):{}{}", scene, current.isEmpty() ? "black" : current,
+        requested.error("scene {} not shown ({} stays on screen):{}{}", scene, current.isEmpty() ? "black" : current,
                 System.lineSeparator(), error);
     }
 

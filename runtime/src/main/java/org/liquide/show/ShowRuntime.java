@@ -43,6 +43,7 @@ import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 import org.liquide.signal.source.OscSignalSource;
 import org.liquide.signal.source.ReadingBridge;
 import org.slf4j.Logger;
@@ -112,8 +113,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         cameras.values().forEach(CameraFeed::start);
         resources.addAll(cameras.values());
 
-        ReadingBridge simulated = new ReadingBridge(bus, "simulated");
-        List<NodeConfig> nodes = config.simulateNodes() ? nodeConfigs() : List.of();
+        List<NodeConfig> configured = nodeConfigs();
+        NodeRoster roster = NodeRoster.of(configured);
+        ReadingBridge simulated = new ReadingBridge(bus, "simulated", roster);
+        List<NodeConfig> nodes = config.simulateNodes() ? configured : List.of();
         if (options.rehearsal()) {
             rehearsal = new RehearsalBoard(nodes, simulated);
             resources.add(rehearsal);
@@ -122,7 +125,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             nodes.forEach(node -> resources.add(SimulatedNode.start(node, simulated)));
         }
         mqtt = config.broker().map(broker -> new MqttSignalSource(bus, broker, config.brokerSecurity(),
-                "liquide/runtimes/" + config.machine() + "/status")).orElse(null);
+                "liquide/runtimes/" + config.machine() + "/status", roster)).orElse(null);
         if (mqtt != null) {
             resources.add(mqtt);
         }

@@ -50,7 +50,6 @@ final class ShowStatusReporter {
     private final ReadingBridge simulated;
     private final MqttSignalSource mqtt;
     private final Stage stage;
-    private final float[] recent = new float[240];
     private volatile FrameTimeSummary lastSummary;
     private final Supplier<Optional<String>> closedUntil;
 
@@ -69,7 +68,8 @@ final class ShowStatusReporter {
         this.mqtt = mqtt;
     }
 
-    synchronized ShowStatus status(boolean blackout, boolean rehearsal, String problem) {
+    /** Takes no lock: the panel's threads never wait on one another, nor on the broker's. */
+    ShowStatus status(boolean blackout, boolean rehearsal, String problem) {
         return new ShowStatus(config.name(), config.machine(), Instant.now(), player.current(), description(),
                 player.nextScene(),
                 player.secondsToNext(), blackout, player.asleep(),
@@ -88,6 +88,7 @@ final class ShowStatusReporter {
     }
 
     private FrameStatus frames() {
+        float[] recent = new float[240];
         int count = loop.frameTimes().recentIntervalsMillis(recent);
         float[] intervals = java.util.Arrays.copyOf(recent, count);
         double sum = 0;
@@ -161,15 +162,13 @@ final class ShowStatusReporter {
     }
 
     private List<DeviceStatus> nodes() {
+        Map<String, ReadingBridge.NodeState> broker = mqtt == null ? Map.of() : mqtt.readings().nodes();
         Map<String, ReadingBridge.NodeState> all = new HashMap<>(simulated.nodes());
-        if (mqtt != null) {
-            all.putAll(mqtt.readings().nodes());
-        }
+        all.putAll(broker);
         long now = bus.nowNanos();
         List<DeviceStatus> list = new ArrayList<>();
-        all.forEach((name, state) -> {
-            list.add(new DeviceStatus(name, state.condition(now, SignalRows.SILENT_SECONDS), mqtt != null && mqtt.readings().nodes().containsKey(name) ? "broker" : "simulated"));
-        });
+        all.forEach((name, state) -> list.add(new DeviceStatus(name, state.condition(now, SignalRows.SILENT_SECONDS),
+                broker.containsKey(name) ? "broker" : "simulated")));
         list.sort(java.util.Comparator.comparing(DeviceStatus::name));
         return list;
     }

@@ -79,9 +79,10 @@ final class SoakRig implements AutoCloseable {
         CameraStreamServer camera = new CameraStreamServer(clip);
         camera.start();
         MosquittoProcess broker = MosquittoProcess.start();
+        List<Path> nodeFiles = nodeFiles(nodeFolder);
         ShowcaseConfig config = new ShowcaseConfig(work.resolve("showcase.yaml"), "soak", "soak", new OutputConfig(WIDTH, HEIGHT, 30),
                 List.of(), List.of(new CameraConfig("salle", camera.url(), true)), Optional.of(URI.create(broker.url())),
-                Optional.empty(), List.of(), false, Map.of(), scenes,
+                Optional.empty(), nodeFiles, false, Map.of(), scenes,
                 new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, sceneEvery, 2)).toList(),
                 new ControlConfig(true, "127.0.0.1", 0, work.resolve("token"), false),
@@ -90,7 +91,7 @@ final class SoakRig implements AutoCloseable {
         ShowRuntime show = ShowRuntime.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
                 .withHeadless(true).withOffscreenFps(30), false, true, Optional.empty(), true));
         SoakRig rig = new SoakRig(work, scenes, camera, broker, show, playlist);
-        rig.startNodes(nodeFolder, BrokerAddress.parse(broker.url()).orElseThrow());
+        rig.startNodes(nodeFiles, BrokerAddress.parse(broker.url()).orElseThrow());
         return rig;
     }
 
@@ -99,16 +100,21 @@ final class SoakRig implements AutoCloseable {
         return work.resolve("token");
     }
 
-    private void startNodes(Path folder, BrokerAddress address) throws IOException {
+    /** The node files of a folder: the show lists them (it hears only the nodes it knows) and the rig runs them. */
+    private static List<Path> nodeFiles(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                if (NodeFiles.load(file) instanceof NodeFileResult.Valid valid) {
-                    NodeConfig config = valid.config().withBroker(address);
-                    MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(address, config.node())
-                            .withReconnect(Duration.ofMillis(250), Duration.ofSeconds(2)));
-                    nodes.add(sink);
-                    nodes.add(SimulatedNode.start(config, sink));
-                }
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    private void startNodes(List<Path> files, BrokerAddress address) {
+        for (Path file : files) {
+            if (NodeFiles.load(file) instanceof NodeFileResult.Valid valid) {
+                NodeConfig config = valid.config().withBroker(address);
+                MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(address, config.node())
+                        .withReconnect(Duration.ofMillis(250), Duration.ofSeconds(2)));
+                nodes.add(sink);
+                nodes.add(SimulatedNode.start(config, sink));
             }
         }
     }

@@ -12,6 +12,7 @@ import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.testing.Await;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 
 import java.io.IOException;
 import java.net.URI;
@@ -73,7 +74,7 @@ class InstallScriptsTest {
 
         try (MosquittoProcess broker = MosquittoProcess.startConfigured(port, root.resolve("etc/mosquitto/conf.d/liquide.conf"));
              MqttSignalSource runtime = new MqttSignalSource(new SignalBus(), URI.create("tcp://127.0.0.1:" + port),
-                     BrokerSecurity.credentials(own), "liquide/runtimes/regie-1/status").start();
+                     BrokerSecurity.credentials(own), "liquide/runtimes/regie-1/status", NodeRoster.open()).start();
              MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(new BrokerAddress("127.0.0.1", port), "entree")
                      .withSecurity(BrokerSecurity.credentials(installed)))) {
             Await.until(Duration.ofSeconds(20), "the runtime and the node connected with what the scripts installed",

@@ -45,6 +45,25 @@ final class TestShowcases {
                 c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), role);
     }
 
+    /** The same showcase with its control panel on a free port, status readable without the token. */
+    static ShowcaseConfig withOpenPanel(ShowcaseConfig c) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(),
+                new ControlConfig(true, "127.0.0.1", 0, c.control().tokenFile(), true), c.recording(), c.sync());
+    }
+
+    /** The same showcase listening to OSC on this address. */
+    static ShowcaseConfig withOsc(ShowcaseConfig c, org.liquide.showcase.OscConfig osc) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), Optional.of(osc),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), c.sync());
+    }
+
+    /** As {@link #offscreen()}, with the control panel when the showcase has one. */
+    static RunOptions offscreenWithPanel() {
+        return new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
+                false, true, Optional.empty(), true);
+    }
+
     static RunOptions offscreen() {
         return new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
                 false, false, Optional.empty(), true);

@@ -18,6 +18,7 @@ import org.liquide.hardware.testing.Await;
 import org.liquide.hardware.wire.SensorReading;
 import org.liquide.hardware.wire.SensorValue;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +75,8 @@ class BrokerAccessTest {
             SignalBus bus = new SignalBus();
             List<String> commands = new CopyOnWriteArrayList<>();
             try (MqttSignalSource runtime = new MqttSignalSource(bus, broker.url(),
-                    BrokerSecurity.credentials(broker.account("render-regie-1")), RUNTIME_STATUS)) {
-                runtime.subscribe(ShippedBroker.SHOW_COMMANDS, (topic, payload) -> commands.add(new String(payload, StandardCharsets.UTF_8)));
+                    BrokerSecurity.credentials(broker.account("render-regie-1")), RUNTIME_STATUS, NodeRoster.open())) {
+                runtime.subscribe(ShippedBroker.SHOW_COMMANDS, message -> commands.add(new String(message.payload(), StandardCharsets.UTF_8)));
                 runtime.start();
                 Await.until(DEADLINE, "the runtime connected with its account", runtime::connected);
 
@@ -128,7 +129,7 @@ class BrokerAccessTest {
             Files.writeString(wrong, "render-regie-1:not-the-password\n");
             Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
             try (MqttSignalSource runtime = new MqttSignalSource(new SignalBus(), broker.url(), BrokerSecurity.credentials(wrong),
-                    RUNTIME_STATUS).start()) {
+                    RUNTIME_STATUS, NodeRoster.open()).start()) {
                 Await.until(DEADLINE, "three refused attempts", () -> count(broker, "not authorised") >= 3);
                 long said = tail.last(2000).stream().filter(l -> l.message().contains("the broker refused the credentials in " + wrong)).count();
                 assertEquals(1, said, "one clear line, not one per retry");
@@ -156,7 +157,7 @@ class BrokerAccessTest {
         try (ShippedBroker broker = ShippedBroker.start(dir, true)) {
             SignalBus bus = new SignalBus();
             BrokerSecurity render = BrokerSecurity.credentials(broker.account("render-regie-1")).withCa(broker.ca());
-            try (MqttSignalSource runtime = new MqttSignalSource(bus, broker.tlsUrl(), render, RUNTIME_STATUS).start();
+            try (MqttSignalSource runtime = new MqttSignalSource(bus, broker.tlsUrl(), render, RUNTIME_STATUS, NodeRoster.open()).start();
                  MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(
                          BrokerAddress.parse(broker.tlsUrl().toString()).orElseThrow(), "table")
                          .withSecurity(BrokerSecurity.credentials(broker.account("node-table")).withCa(broker.ca())))) {
@@ -166,7 +167,7 @@ class BrokerAccessTest {
             }
             // Without the CA, the broker's certificate is not trusted: no connection.
             try (MqttSignalSource untrusting = new MqttSignalSource(new SignalBus(), broker.tlsUrl(),
-                    BrokerSecurity.credentials(broker.account("monitor")), null).start()) {
+                    BrokerSecurity.credentials(broker.account("monitor")), null, NodeRoster.open()).start()) {
                 Await.until(DEADLINE, "a failed attempt", () -> tail.last(2000).stream()
                         .anyMatch(l -> l.message().contains("cannot reach " + broker.tlsUrl())));
                 assertFalse(untrusting.connected());

@@ -17,6 +17,7 @@ import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.hardware.time.NanoClock;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 import org.liquide.signal.source.ReadingBridge;
 
 import java.net.URI;
@@ -41,7 +42,7 @@ class MqttSignalSourceTest {
             NodeConfig config = new NodeConfig("entree", BrokerAddress.parse(broker.url()).orElseThrow(),
                     List.of(new Vl53l1xConfig("distance", 20, new I2cAddress(1, 0x29), Duration.ofMillis(50))));
             SignalBus bus = new SignalBus();
-            try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create(broker.url()), "liquide/runtimes/test/status").start();
+            try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create(broker.url()), "liquide/runtimes/test/status", NodeRoster.open()).start();
                  var board = SimulatedBoard.forNode(config, hand, NanoClock.system());
                  MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(config.broker(), config.node())
                          .withReconnect(Duration.ofMillis(100), Duration.ofMillis(400)))) {
@@ -70,7 +71,7 @@ class MqttSignalSourceTest {
     void malformedPayloadsAreCountedAndNeverStopTheSource() throws Exception {
         try (MosquittoProcess broker = MosquittoProcess.start()) {
             SignalBus bus = new SignalBus();
-            try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create(broker.url()), "liquide/runtimes/test/status").start();
+            try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create(broker.url()), "liquide/runtimes/test/status", NodeRoster.open()).start();
                  MqttProbe publisher = MqttProbe.subscribe(broker.port(), "liquide/runtimes/#")) {
                 Await.until(DEADLINE, "runtime online", () -> publisher.messages().stream()
                         .anyMatch(m -> m.topic().equals("liquide/runtimes/test/status") && m.text().equals("online")));
@@ -89,7 +90,7 @@ class MqttSignalSourceTest {
     @Test
     void theBridgeNamesSignalsAfterNodeSensorAndChannel() {
         SignalBus bus = new SignalBus();
-        ReadingBridge bridge = new ReadingBridge(bus, "test");
+        ReadingBridge bridge = new ReadingBridge(bus, "test", NodeRoster.open());
         long t = 1_767_225_600_000L;
         bridge.publish(org.liquide.hardware.wire.SensorReading.of("table", "pad", "a1", t, org.liquide.hardware.wire.SensorValue.of(1.5)));
         bridge.publish(org.liquide.hardware.wire.SensorReading.of("table", "touch", t, org.liquide.hardware.wire.SensorValue.of(0, 1, 0)));
@@ -110,7 +111,7 @@ class MqttSignalSourceTest {
             port = probe.getLocalPort();
         }
         SignalBus bus = new SignalBus();
-        try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create("tcp://127.0.0.1:" + port), null).start()) {
+        try (MqttSignalSource runtime = new MqttSignalSource(bus, URI.create("tcp://127.0.0.1:" + port), null, NodeRoster.open()).start()) {
             Await.until(DEADLINE, "the warning that the broker cannot be reached", () -> warnings(log, port) == 1);
             try (MosquittoProcess broker = MosquittoProcess.startOn(port)) {
                 Await.until(DEADLINE, "connected once the broker runs", runtime::connected);

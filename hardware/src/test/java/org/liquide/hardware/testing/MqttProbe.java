@@ -51,6 +51,20 @@ public final class MqttProbe implements AutoCloseable {
         client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).send().get(5, TimeUnit.SECONDS);
     }
 
+    /** Publishes a retained message (QoS 1) and waits until the broker has it. */
+    public void publishRetained(String topic, byte[] payload) throws Exception {
+        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).retain(true).send().get(5, TimeUnit.SECONDS);
+    }
+
+    /** Publishes one payload on many topics (QoS 1) without waiting between them, then waits until the broker has them all. */
+    public void publishToAll(List<String> topics, byte[] payload, boolean retain) throws Exception {
+        var sent = topics.stream().map(topic -> client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE)
+                .retain(retain).send()).toList();
+        for (var one : sent) {
+            one.get(30, TimeUnit.SECONDS);
+        }
+    }
+
     public void awaitMessage(Duration deadline, String what, Predicate<Message> filter) {
         Await.until(deadline, what, () -> messages.stream().anyMatch(filter));
     }

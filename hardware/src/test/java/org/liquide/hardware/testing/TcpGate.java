@@ -8,15 +8,18 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A TCP relay to a local port that the test can shut: while shut, connections are accepted and closed at once,
- * as a refused connection would be. Lets a test decide when a client may reach a restarted broker.
+ * as a refused connection would be. Lets a test decide when a client may reach a restarted broker, or cut a
+ * client's connection to force it to reconnect.
  */
 public final class TcpGate implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
     private volatile boolean open = true;
 
     public TcpGate(int target) throws IOException {
@@ -41,6 +44,17 @@ public final class TcpGate implements AutoCloseable {
         open = false;
     }
 
+    /** Drops every connection made so far, as a network blip would; new connections still go through. */
+    public void cut() {
+        sockets.forEach(TcpGate::closeQuietly);
+        sockets.clear();
+    }
+
+    /** How many connections went through so far (a client that reconnected made one more). */
+    public int connections() {
+        return connections.get();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -58,6 +72,7 @@ public final class TcpGate implements AutoCloseable {
                 }
                 sockets.add(client);
                 sockets.add(upstream);
+                connections.incrementAndGet();
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {

@@ -1,8 +1,10 @@
 package org.liquide.show.sync;
 
+import org.liquide.hardware.wire.Names;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,12 +18,15 @@ import java.util.function.Consumer;
  * {@code liquide/show/<showcase>/command} (see {@link ShowCommandCodec}), and the other runtimes' retained
  * statuses on {@code liquide/runtimes/<machine>/status}. A runtime ignores its own messages, and what it
  * receives it applies without publishing again, so nothing loops. Refused messages are counted on the
- * signal bus under {@value #SOURCE} and logged once per reason.
+ * signal bus under {@value #SOURCE} and logged once per reason. At most {@value #MAX_PEERS} other runtimes
+ * are kept; statuses of more are counted ({@code too-many-peers}) and dropped.
  */
 public final class ShowSync {
     public static final String SOURCE = "show-sync";
     private static final Logger LOG = LoggerFactory.getLogger(ShowSync.class);
     private static final String RUNTIME_STATUSES = "liquide/runtimes/+/status";
+    /** Far more render machines than one room holds: a bound on names made up on the broker. */
+    public static final int MAX_PEERS = 32;
 
     private final String topic;
     private final String machine;
@@ -31,6 +36,8 @@ public final class ShowSync {
     private final Consumer<ShowCommand> apply;
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
+    private final RateLimitedLog received = RateLimitedLog.of(LOG);
+    private final RateLimitedLog notApplied = RateLimitedLog.of(LOG);
 
     /**
      * Subscribes on {@code mqtt}, which must not be started yet.
@@ -44,7 +51,7 @@ public final class ShowSync {
         this.mqtt = mqtt;
         this.bus = bus;
         this.apply = apply;
-        mqtt.subscribe(topic, (t, payload) -> received(payload));
+        mqtt.subscribe(topic, this::received);
         mqtt.subscribe(RUNTIME_STATUSES, this::runtimeStatus);
     }
 
@@ -66,10 +73,19 @@ public final class ShowSync {
         return new TreeMap<>(peers);
     }
 
-    private void received(byte[] payload) {
-        ShowCommandCodec.Received message;
+    private void received(MqttSignalSource.BrokerMessage message) {
+        if (message.retained()) {
+            // A command is an event: one kept by the broker would be applied again at every reconnection.
+            bus.drop(SOURCE, "retained");
+            if (reasonsLogged.putIfAbsent("retained", true) == null) {
+                LOG.warn("a retained show command on {} is ignored (commands are events; clear it with: mosquitto_pub -r -n -t {}); "
+                        + "further ones are only counted", topic, topic);
+            }
+            return;
+        }
+        ShowCommandCodec.Received command;
         try {
-            message = ShowCommandCodec.decode(payload);
+            command = ShowCommandCodec.decode(message.payload());
         } catch (ShowCommandCodec.Refused refused) {
             bus.drop(SOURCE, refused.reason());
             if (reasonsLogged.putIfAbsent(refused.reason(), true) == null) {
@@ -77,25 +93,32 @@ public final class ShowSync {
             }
             return;
         }
-        if (message.from().equals(machine)) {
+        if (command.from().equals(machine)) {
             return;
         }
-        LOG.info("show command from {}: {}", message.from(), message.command());
+        received.info("show command from {}: {}", command.from(), command.command());
         try {
-            apply.accept(message.command());
+            apply.accept(command.command());
         } catch (IllegalArgumentException e) {
             bus.drop(SOURCE, "not-applicable");
-            LOG.warn("show command from {} not applied: {}", message.from(), e.getMessage());
+            notApplied.warn("show command from {} not applied: {}", command.from(), e.getMessage());
         }
     }
 
-    private void runtimeStatus(String statusTopic, byte[] payload) {
-        String[] levels = statusTopic.split("/");
+    private void runtimeStatus(MqttSignalSource.BrokerMessage message) {
+        byte[] payload = message.payload();
+        String[] levels = message.topic().split("/");
         if (levels.length != 4 || levels[2].equals(machine)) {
             return;
         }
-        NodeStatus.parse(payload).ifPresentOrElse(
-                status -> peers.put(levels[2], status.payload()),
-                () -> bus.drop(SOURCE, "bad-status"));
+        String peer = levels[2];
+        var status = NodeStatus.parse(payload);
+        if (status.isEmpty() || !Names.isValid(peer)) {
+            bus.drop(SOURCE, "bad-status");
+        } else if (peers.size() >= MAX_PEERS && !peers.containsKey(peer)) {
+            bus.drop(SOURCE, "too-many-peers");
+        } else {
+            peers.put(peer, status.get().payload());
+        }
     }
 }

@@ -7,6 +7,7 @@ import org.liquide.signal.mapping.MappingEngine;
 import org.liquide.signal.mapping.MappingSpec;
 import org.liquide.signal.mapping.ParameterTarget;
 import org.liquide.signal.source.MqttSignalSource;
+import org.liquide.signal.source.NodeRoster;
 
 import java.net.URI;
 import java.time.Duration;
@@ -50,7 +51,7 @@ public final class SignalMonitor implements AutoCloseable {
     /** @param security the account it listens with (the read-only monitor account) and the broker's CA */
     public SignalMonitor(URI broker, org.liquide.hardware.broker.BrokerSecurity security, List<MappingSpec> mappings, Duration refresh) {
         this.broker = broker;
-        this.mqtt = new MqttSignalSource(bus, broker, security, null);
+        this.mqtt = new MqttSignalSource(bus, broker, security, null, NodeRoster.open());
         // The targets only record: the monitor moves nothing, it shows what would move.
         this.mappings = MappingEngine.build(mappings, bus, name -> new ParameterTarget(name, value -> {
         }));

@@ -1,13 +1,13 @@
 package org.liquide.signal.source;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.datatypes.MqttTopicFilter;
 import com.hivemq.client.mqtt.lifecycle.MqttClientConnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
-import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import org.liquide.hardware.broker.BrokerClients;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.node.config.BrokerAddress;
@@ -16,22 +16,26 @@ import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
 import org.liquide.hardware.wire.Topics;
 import org.liquide.signal.SignalBus;
+import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The runtime's connection to the broker: it receives sensor readings and node statuses (decoded by the
  * wire format's strict codec; rejects counted per reason), announces this runtime with a retained
  * {@code online} status and an {@code offline} last will, lets the show publish and receive its own
- * topics, and reconnects forever with a doubling delay, subscribing again each time.
+ * topics, and reconnects forever with a doubling delay. Each topic filter is subscribed once with its
+ * callback, and the client renews the subscriptions on each new session, so a message is handled once
+ * however often the connection came back.
  */
 public final class MqttSignalSource implements AutoCloseable {
     public static final String SOURCE = "mqtt";
@@ -45,29 +49,32 @@ public final class MqttSignalSource implements AutoCloseable {
     private final String statusTopic;
     private final BrokerSecurity security;
     private final Mqtt5AsyncClient client;
-    private final Map<String, BiConsumer<String, byte[]>> extraSubscriptions = new ConcurrentHashMap<>();
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
     private volatile boolean everConnected;
     /** One warning per outage (or for a broker never reached), not one per retry. */
     private volatile boolean outageLogged;
     /** A refusal of this runtime's credentials is said once until a connection succeeds. */
     private volatile boolean refusalLogged;
+    /** Connections and outages: a connection cut again and again (by the network, or a client taking our id) writes a few lines. */
+    private final RateLimitedLog connection = RateLimitedLog.of(LOG);
 
     /**
      * @param runtimeStatusTopic where this runtime announces itself ({@code online} retained, {@code offline} as
      *                           will); null for a listener that announces nothing (the signals monitor)
+     * @param roster             the nodes whose statuses and readings are heard
      */
-    public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic) {
-        this(bus, broker, BrokerSecurity.NONE, runtimeStatusTopic);
+    public MqttSignalSource(SignalBus bus, URI broker, String runtimeStatusTopic, NodeRoster roster) {
+        this(bus, broker, BrokerSecurity.NONE, runtimeStatusTopic, roster);
     }
 
     /**
      * @param broker   {@code tcp://host:port} or {@code mqtts://host:port}
      * @param security the account's credentials file and the broker's CA
      */
-    public MqttSignalSource(SignalBus bus, URI broker, BrokerSecurity security, String runtimeStatusTopic) {
+    public MqttSignalSource(SignalBus bus, URI broker, BrokerSecurity security, String runtimeStatusTopic, NodeRoster roster) {
         this.bus = bus;
-        this.readings = new ReadingBridge(bus, SOURCE);
+        this.readings = new ReadingBridge(bus, SOURCE, roster);
         this.broker = broker;
         this.security = security;
         this.statusTopic = runtimeStatusTopic;
@@ -78,11 +85,27 @@ public final class MqttSignalSource implements AutoCloseable {
                 .addConnectedListener(this::onConnected)
                 .addDisconnectedListener(this::onDisconnected)
                 .buildAsync();
+        routes.add(new Route(MqttTopicFilter.of(Topics.ALL_READINGS), MqttQos.AT_MOST_ONCE, this::onReading));
+        routes.add(new Route(MqttTopicFilter.of(Topics.ALL_STATUSES), MqttQos.AT_LEAST_ONCE, this::onNodeStatus));
     }
 
-    /** Also delivers messages of this topic filter (show commands, peers' statuses) to a handler. Before {@link #start()}. */
-    public void subscribe(String filter, BiConsumer<String, byte[]> handler) {
-        extraSubscriptions.put(filter, handler);
+    /** A message from the broker: its topic, its payload, and whether the broker kept it (retained). */
+    public record BrokerMessage(String topic, byte[] payload, boolean retained) {
+    }
+
+    /** A topic filter and its handler; subscribed once, on the first connection that takes it. */
+    private record Route(MqttTopicFilter filter, MqttQos qos, Consumer<BrokerMessage> handler, AtomicBoolean subscribed) {
+        Route(MqttTopicFilter filter, MqttQos qos, Consumer<BrokerMessage> handler) {
+            this(filter, qos, handler, new AtomicBoolean());
+        }
+    }
+
+    /**
+     * Also delivers messages of this topic filter (show commands, peers' statuses) to a handler, on the
+     * client's thread. Before {@link #start()}.
+     */
+    public void subscribe(String filter, Consumer<BrokerMessage> handler) {
+        routes.add(new Route(MqttTopicFilter.of(filter), MqttQos.AT_LEAST_ONCE, handler));
     }
 
     /** Starts connecting; returns at once. */
@@ -106,14 +129,26 @@ public final class MqttSignalSource implements AutoCloseable {
             client.disconnect();
             return;
         }
-        LOG.info("broker: connected to {}", broker);
+        connection.info("broker: connected to {}", broker);
         everConnected = true;
         outageLogged = false;
         refusalLogged = false;
-        client.subscribeWith().topicFilter(Topics.ALL_READINGS).qos(MqttQos.AT_MOST_ONCE).callback(this::onReading).send();
-        client.subscribeWith().topicFilter(Topics.ALL_STATUSES).qos(MqttQos.AT_LEAST_ONCE).callback(this::onNodeStatus).send();
-        extraSubscriptions.forEach((filter, handler) -> client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
-                .callback(message -> handler.accept(message.getTopic().toString(), message.getPayloadAsBytes())).send());
+        // A subscription's callback is registered once: the client itself subscribes again on each new session
+        // with the callbacks it has (resubscribeIfSessionExpired), so subscribing here on every connection would
+        // add one more callback, and one more handling of every message, per reconnection.
+        for (Route route : routes) {
+            if (route.subscribed().compareAndSet(false, true)) {
+                client.subscribeWith().topicFilter(route.filter()).qos(route.qos()).callback(publish -> route.handler().accept(
+                                new BrokerMessage(publish.getTopic().toString(), publish.getPayloadAsBytes(), publish.isRetain())))
+                        .send()
+                        .whenComplete((ack, error) -> {
+                            if (error != null) {
+                                route.subscribed().set(false); // the next connection tries again
+                                LOG.debug("subscribing to {} failed: {}", route.filter(), error.toString());
+                            }
+                        });
+            }
+        }
         if (statusTopic != null) {
             publish(statusTopic, NodeStatus.ONLINE.payloadBytes(), true);
         }
@@ -134,23 +169,22 @@ public final class MqttSignalSource implements AutoCloseable {
             }
         } else if (!outageLogged) {
             outageLogged = true;
-            LOG.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
+            connection.warn("broker: {} {} ({}); retrying until it answers", everConnected ? "lost" : "cannot reach", broker,
                     context.getCause().getMessage());
         }
-        context.getReconnector().reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
+        context.getReconnector().resubscribeIfSessionExpired(true).reconnect(true).delay(delay, TimeUnit.MILLISECONDS);
     }
 
-    private void onReading(Mqtt5Publish message) {
-        switch (ReadingCodec.decode(message.getTopic().toString(), message.getPayloadAsBytes())) {
+    private void onReading(BrokerMessage message) {
+        switch (ReadingCodec.decode(message.topic(), message.payload())) {
             case DecodeResult.Accepted accepted -> readings.publish(accepted.reading());
             case DecodeResult.Rejected rejected -> bus.drop(SOURCE, rejected.reason().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
     }
 
-    private void onNodeStatus(Mqtt5Publish message) {
-        String topic = message.getTopic().toString();
-        var node = Topics.parseStatus(topic);
-        var status = NodeStatus.parse(message.getPayloadAsBytes());
+    private void onNodeStatus(BrokerMessage message) {
+        var node = Topics.parseStatus(message.topic());
+        var status = NodeStatus.parse(message.payload());
         if (node.isPresent() && status.isPresent()) {
             readings.status(node.get(), status.get());
         } else {

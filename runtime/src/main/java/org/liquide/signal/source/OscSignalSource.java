@@ -25,7 +25,8 @@ import java.util.function.BiConsumer;
 /**
  * OSC in, for TouchDesigner, Max or QLab users: {@code /liquide/signal/<name> <float...>} becomes the
  * signal {@code <name>}. Other {@code /liquide/...} addresses go to a command handler (show control)
- * when one is set. Garbage, unknown addresses and non-numeric arguments are dropped and counted.
+ * when one is set. Garbage, unknown addresses and non-numeric arguments are dropped and counted, and so
+ * are the messages of a datagram (bundles, nested or not) beyond the first {@value #MAX_MESSAGES_PER_DATAGRAM}.
  *
  * <p>Who may send: commands only from {@code commandsFrom} (this machine by default), signals from
  * {@code signalsFrom}; a datagram from anyone else is counted ({@code sender-refused} or
@@ -40,6 +41,8 @@ public final class OscSignalSource implements AutoCloseable {
     public static final String SOURCE = "osc";
     private static final String SIGNAL_PREFIX = "/liquide/signal/";
     private static final int MAX_DATAGRAM = 65_507;
+    /** A bank of faders fits; a bundle of two thousand commands does not. */
+    public static final int MAX_MESSAGES_PER_DATAGRAM = 64;
     private static final Logger LOG = LoggerFactory.getLogger(OscSignalSource.class);
     static final int MAX_SENDERS_LOGGED = 256;
 
@@ -54,6 +57,8 @@ public final class OscSignalSource implements AutoCloseable {
     private final Set<InetAddress> refusedLogged = new HashSet<>();
     private volatile boolean running = true;
     private volatile BiConsumer<String, List<Object>> commands;
+    /** Messages the datagram being handled may still deliver (receiving thread only). */
+    private int messagesLeft;
 
     /** Signals and commands from this machine only. */
     public OscSignalSource(SignalBus bus, InetSocketAddress bind) throws IOException {
@@ -101,6 +106,7 @@ public final class OscSignalSource implements AutoCloseable {
                 continue;
             }
             buffer.flip();
+            messagesLeft = MAX_MESSAGES_PER_DATAGRAM;
             try {
                 handle(parser.convert(buffer), sender, signalsAllowed, commandsAllowed);
             } catch (OSCParseException | RuntimeException e) {
@@ -124,6 +130,11 @@ public final class OscSignalSource implements AutoCloseable {
                 handle(inner, sender, signalsAllowed, commandsAllowed);
             }
         } else if (packet instanceof OSCMessage message) {
+            if (messagesLeft == 0) {
+                bus.drop(SOURCE, "too-many-in-datagram");
+                return;
+            }
+            messagesLeft--;
             handle(message, sender, signalsAllowed, commandsAllowed);
         }
     }

@@ -13,11 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Turns sensor readings into signals named {@code <node>/<sensor>} (or {@code <node>/<sensor>/<channel>}):
  * a number gives one channel, a flag 0 or 1, an array one channel per element. Also keeps each node's
- * last status. Used for readings from the broker and from simulated nodes running in-process.
+ * last status. Used for readings from the broker and from simulated nodes running in-process. Only the
+ * roster's nodes and sensors are heard: anything else is dropped and counted on the bus
+ * ({@code unknown-node}, {@code unknown-sensor}, {@code too-many-nodes}).
  */
 public final class ReadingBridge implements ReadingSink {
     private final SignalBus bus;
     private final String source;
+    private final NodeRoster roster;
     private final Map<String, NodeState> nodes = new ConcurrentHashMap<>();
     private final ThreadLocal<double[]> values = ThreadLocal.withInitial(() -> new double[Signal.MAX_CHANNELS]);
 
@@ -29,13 +32,22 @@ public final class ReadingBridge implements ReadingSink {
         }
     }
 
-    public ReadingBridge(SignalBus bus, String source) {
+    public ReadingBridge(SignalBus bus, String source, NodeRoster roster) {
         this.bus = bus;
         this.source = source;
+        this.roster = roster;
     }
 
     @Override
     public void publish(SensorReading reading) {
+        String name = reading.node() + "/" + reading.sensor() + reading.channel().map(c -> "/" + c).orElse("");
+        if (!admitted(reading.node())) {
+            return;
+        }
+        if (!roster.knowsSignal(name)) {
+            bus.drop(source, "unknown-sensor");
+            return;
+        }
         double[] v = values.get();
         int count;
         switch (reading.value()) {
@@ -54,7 +66,6 @@ public final class ReadingBridge implements ReadingSink {
                 }
             }
         }
-        String name = reading.node() + "/" + reading.sensor() + reading.channel().map(c -> "/" + c).orElse("");
         bus.publish(source, name, v, count, reading.epochMillis());
         long now = bus.nowNanos();
         nodes.compute(reading.node(), (node, state) -> state == null
@@ -64,11 +75,26 @@ public final class ReadingBridge implements ReadingSink {
 
     @Override
     public void status(String node, NodeStatus status) {
+        if (!admitted(node)) {
+            return;
+        }
         long now = bus.nowNanos();
         nodes.compute(node, (n, state) -> new NodeState(status, now, state == null ? 0 : state.lastReadingNanos()));
     }
 
-    /** Every node heard of, by name. */
+    private boolean admitted(String node) {
+        if (!roster.knowsNode(node)) {
+            bus.drop(source, "unknown-node");
+            return false;
+        }
+        if (nodes.size() >= roster.maxNodes() && !nodes.containsKey(node)) {
+            bus.drop(source, "too-many-nodes");
+            return false;
+        }
+        return true;
+    }
+
+    /** Every node heard of (at most the roster's), by name. */
     public Map<String, NodeState> nodes() {
         return Map.copyOf(nodes);
     }

@@ -43,6 +43,11 @@ public final class SensorReaders {
     private SensorReaders() {
     }
 
+    /** The channels a sensor's readings are published on, as {@link #open} reads them; empty: only on the sensor's own topic. */
+    public static List<String> channels(SensorConfig config) {
+        return config instanceof Ads1115Config a ? a.channels().stream().map(Ads1115Config::channelName).toList() : List.of();
+    }
+
     /** Opens and initialises the sensor; on failure everything opened so far is released. */
     public static SensorReader open(SensorConfig config, Board board) throws InterruptedException {
         var opened = new ArrayList<IO<?, ?, ?>>();
