@@ -1,5 +1,8 @@
 package org.liquide.sketch;
 
+import org.liquide.config.TextFile;
+import org.liquide.config.UnreadableTextException;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -53,9 +56,9 @@ public final class SketchCompiler {
         }
         String code;
         try {
-            code = Files.readString(source);
-        } catch (IOException e) {
-            throw new SketchCompileException(source + ": cannot read: " + e.getMessage());
+            code = TextFile.read(source);
+        } catch (UnreadableTextException e) {
+            throw new SketchCompileException(e.getMessage());
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
