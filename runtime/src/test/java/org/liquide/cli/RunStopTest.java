@@ -7,7 +7,6 @@ import org.liquide.testing.LiquideProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -17,8 +16,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * (no failure, no trace).
  */
 class RunStopTest {
-    private static final Duration GENEROUS = Duration.ofSeconds(120);
-
     @TempDir
     Path dir;
 
@@ -48,10 +45,10 @@ class RunStopTest {
             int changes = 2 * stop;
             try (LiquideProcess show = LiquideProcess.start(dir.resolve("run-" + stop + ".log"), env -> {
             }, "run", showcase.toString(), "--headless", "--ignore-schedule")) {
-                Await.until(GENEROUS, () -> changes + " scenes shown; output:\n" + show.output(),
+                Await.until(Await.GENEROUS, () -> changes + " scenes shown; output:\n" + show.output(),
                         () -> scenesShown(show.output()) >= changes || !show.isAlive());
                 int before = show.output().length();
-                int status = show.terminate(Duration.ofSeconds(60));
+                int status = show.terminate(Await.GENEROUS);
                 String output = show.output();
                 String afterSignal = output.substring(before);
                 assertEquals(143, status, () -> "SIGTERM's status; output:\n" + output);

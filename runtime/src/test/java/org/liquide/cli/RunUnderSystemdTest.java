@@ -2,12 +2,13 @@ package org.liquide.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.Await;
 import org.liquide.hardware.testing.UnixDatagramReceiver;
 import org.liquide.testing.LiquideProcess;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -18,8 +19,6 @@ import static org.junit.jupiter.api.Assertions.*;
  * frame, and so a ping, for seconds; what is checked is that the pings come, not their pace.
  */
 class RunUnderSystemdTest {
-    private static final long GENEROUS_MS = 60_000;
-
     @TempDir
     Path dir;
 
@@ -36,15 +35,11 @@ class RunUnderSystemdTest {
                  env.put("NOTIFY_SOCKET", socket.toString());
                  env.put("WATCHDOG_USEC", "1000000");
              }, "run", showcase.toString(), "--headless", "--no-panel", "--ignore-schedule")) {
-            assertEquals("READY=1", systemd.receive(GENEROUS_MS), () -> "no READY=1; log: " + show.output());
-            // A frame held for seconds on a loaded machine may put a STATUS= line between the pings.
-            java.util.List<String> messages = new java.util.ArrayList<>();
-            while (messages.stream().filter("WATCHDOG=1"::equals).count() < 3) {
-                String message = systemd.receive(GENEROUS_MS);
-                assertNotNull(message, () -> "pings while frames come; after " + messages + "; log: " + show.output());
-                messages.add(message);
-            }
-            assertEquals(143, show.terminate(Duration.ofSeconds(60)),
+            assertEquals("READY=1", systemd.receive(Await.GENEROUS.toMillis()), () -> "no READY=1; log: " + show.output());
+            List<String> messages = systemd.receiveUntil("WATCHDOG=1", 3, Await.GENEROUS);
+            assertEquals(3, messages.stream().filter("WATCHDOG=1"::equals).count(),
+                    () -> "pings while frames come: " + messages + "; log: " + show.output());
+            assertEquals(143, show.terminate(Await.GENEROUS),
                     () -> "SIGTERM's exit status (SuccessExitStatus=143 in the unit); log: " + show.output());
         }
     }

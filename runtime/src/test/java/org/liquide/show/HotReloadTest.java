@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Edits while the show runs: applied within a second, and an invalid edit keeps what was on screen. */
 class HotReloadTest {
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Await.GENEROUS;
 
     @TempDir
     Path dir;
