@@ -33,7 +33,12 @@ public final class Problems {
     }
 
     public void atStart(String message) {
-        errors.add(new ConfigError(file, 1, 1, message));
+        at(1, 1, message);
+    }
+
+    /** At a 1-based line and column. */
+    public void at(int line, int column, String message) {
+        errors.add(new ConfigError(file, line, column, message));
     }
 
     public boolean any() {

@@ -1,25 +1,21 @@
 package org.liquide.config;
 
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
  * Reads a YAML file into its node tree, keeping every node's line and column, and reporting a syntax
- * error, an unreadable file or an empty document to {@link Problems} with its position.
+ * error, an unreadable file or an empty document to {@link Problems} with its position. A file past
+ * {@link YamlLimits#DEFAULTS} (size, nesting, aliases, length of a value) is refused where it passes them.
  */
 public final class YamlDocument {
     private YamlDocument() {
@@ -27,26 +23,39 @@ public final class YamlDocument {
 
     /** The document's root node, or empty when it could not be read (the reason is in {@code problems}). */
     public static Optional<Node> read(Path file, Problems problems, String whatItShouldHold) {
+        YamlLimits limits = YamlLimits.DEFAULTS;
+        String text;
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), problems, whatItShouldHold);
-        } catch (NoSuchFileException e) {
-            problems.atStart("no such file");
-        } catch (IOException | UncheckedIOException e) {
-            problems.atStart("cannot read the file: " + e.getMessage());
+            text = TextFile.read(file, limits.maxBytes());
+        } catch (UnreadableTextException e) {
+            problems.at(e.error().line(), e.error().column(), e.error().message());
+            return Optional.empty();
         }
-        return Optional.empty();
+        return compose(text, problems, whatItShouldHold, limits);
     }
 
     /** Like {@link #read} for text already in memory. */
     public static Optional<Node> parse(String text, Problems problems, String whatItShouldHold) {
-        return parse(new StringReader(text), problems, whatItShouldHold);
+        YamlLimits limits = YamlLimits.DEFAULTS;
+        if (text.length() > limits.maxBytes()) {
+            problems.atStart("the text is longer than " + limits.maxBytes() + " characters: expected a configuration of a few kilobytes");
+            return Optional.empty();
+        }
+        return compose(text, problems, whatItShouldHold, limits);
     }
 
-    private static Optional<Node> parse(Reader reader, Problems problems, String whatItShouldHold) {
+    private static Optional<Node> compose(String text, Problems problems, String whatItShouldHold, YamlLimits limits) {
+        LoadSettings settings = LoadSettings.builder().setLabel(problems.file())
+                .setCodePointLimit(limits.maxBytes())
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .build();
         Optional<Node> root;
         try {
-            root = new Compose(LoadSettings.builder().setLabel(problems.file()).setMaxAliasesForCollections(20).build())
-                    .composeReader(reader);
+            root = new Composer(settings, new BoundedEvents(new ParserImpl(settings, new StreamReader(settings, text)), limits))
+                    .getSingleNode();
+        } catch (BoundedEvents.Exceeded e) {
+            problems.at(e.mark(), e.getMessage());
+            return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             problems.at(e.getProblemMark().or(e::getContextMark), "not valid YAML: " + e.getProblem());
             return Optional.empty();

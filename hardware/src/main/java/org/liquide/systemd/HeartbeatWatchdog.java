@@ -12,8 +12,12 @@ import java.util.function.LongSupplier;
 /**
  * Watches a heartbeat (the runtime's render thread drawing frames, a sensor node reading its sensors).
  * While it beats it pings systemd's watchdog; when it has been silent for longer than the stall limit it
- * logs every thread's stack once (the clue to what it waits on) and stops pinging, so systemd restarts the
- * process after WatchdogSec.
+ * stops pinging, so systemd restarts the process after WatchdogSec.
+ *
+ * <p>The log says it once per episode: every thread's stack at the first stall (the clue to what it
+ * waits on), then one line each time the heartbeat comes back (how long it was silent, how many checks
+ * found it so). On a loaded machine the heartbeat may stall again and again: the stacks are logged again
+ * only after {@link #STACKS_AT_MOST_EVERY}, and the lines in between count the stalls.
  */
 public final class HeartbeatWatchdog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HeartbeatWatchdog.class);
@@ -24,9 +28,18 @@ public final class HeartbeatWatchdog implements AutoCloseable {
     private final Optional<SystemdNotifier> notifier;
     private final LongSupplier clock;
     private final Thread thread;
+    /** The stacks are logged at the first stall, then again only after this long. */
+    public static final Duration STACKS_AT_MOST_EVERY = Duration.ofMinutes(10);
+
     private volatile boolean running = true;
     private volatile boolean stalled;
     private volatile long stallsSeen;
+    private volatile long stackDumps;
+    // Touched by the checking thread only.
+    private long lastBeatBeforeStall;
+    private long silentChecks;
+    private long stacksLoggedAt;
+    private long stallsSinceStacks;
 
     /**
      * @param what           what beats, for the log and systemd's status ("render thread")
@@ -58,22 +71,36 @@ public final class HeartbeatWatchdog implements AutoCloseable {
         return this;
     }
 
-    /** One check: ping when healthy, report a new stall once. */
+    /** One check: ping when healthy; at a new stall, the stacks or a count; when it comes back, one line. */
     public void check() {
         long beat = heartbeatNanos.getAsLong();
-        boolean healthy = beat != 0L && clock.getAsLong() - beat < stallNanos;
+        long now = clock.getAsLong();
+        boolean healthy = beat != 0L && now - beat < stallNanos;
         if (healthy) {
             if (stalled) {
-                LOG.warn("watchdog: {} beating again", what);
                 stalled = false;
+                LOG.warn("watchdog: {} beating again after {} ms silent ({} {} without a beat{})", what,
+                        (beat - lastBeatBeforeStall) / 1_000_000, silentChecks, silentChecks == 1 ? "check" : "checks",
+                        stallsSinceStacks == 0 ? "" : "; stall " + (stallsSinceStacks + 1) + " since the thread stacks logged "
+                                + (now - stacksLoggedAt) / 1_000_000_000L + " s ago");
             }
             notifier.ifPresent(n -> n.send("WATCHDOG=1"));
         } else if (beat != 0L && !stalled) {
             stalled = true;
             stallsSeen++;
-            LOG.error("watchdog: {} silent for {} ms; thread stacks follow{}", what, (clock.getAsLong() - beat) / 1_000_000,
-                    threadDump());
+            lastBeatBeforeStall = beat;
+            silentChecks = 1;
+            if (stackDumps == 0 || now - stacksLoggedAt >= STACKS_AT_MOST_EVERY.toNanos()) {
+                stackDumps++;
+                stacksLoggedAt = now;
+                stallsSinceStacks = 0;
+                LOG.error("watchdog: {} silent for {} ms; thread stacks follow{}", what, (now - beat) / 1_000_000, threadDump());
+            } else {
+                stallsSinceStacks++;
+            }
             notifier.ifPresent(n -> n.send("STATUS=" + what + " stalled"));
+        } else if (stalled) {
+            silentChecks++;
         }
     }
 
@@ -81,9 +108,14 @@ public final class HeartbeatWatchdog implements AutoCloseable {
         return stalled;
     }
 
-    /** How many distinct stalls were reported. */
+    /** How many distinct stalls were seen. */
     public long stallsSeen() {
         return stallsSeen;
+    }
+
+    /** How many times every thread's stack was logged. */
+    public long stackDumps() {
+        return stackDumps;
     }
 
     static String threadDump() {

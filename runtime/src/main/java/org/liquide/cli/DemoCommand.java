@@ -107,11 +107,11 @@ final class DemoCommand implements Callable<Integer> {
         if (snapshot != null) {
             loop.keepLastFrame();
         }
-        Thread shutdown = new Thread(show::close, "liquide-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        StopOnSignal stop = StopOnSignal.install(show);
         loop.awaitFinished(Long.MAX_VALUE, TimeUnit.DAYS);
-        show.close();
-        Runtime.getRuntime().removeShutdownHook(shutdown);
+        if (!stop.finish()) {
+            return ExitCodes.OK; // stopped by a signal: the JVM exits with its status (143 for SIGTERM)
+        }
         if (loop.failure() != null) {
             spec.commandLine().getErr().println("liquide demo: rendering failed: " + loop.failure().getMessage());
             return ExitCodes.INTERNAL_FAILURE;

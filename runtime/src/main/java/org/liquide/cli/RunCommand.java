@@ -100,12 +100,12 @@ final class RunCommand implements Callable<Integer> {
         }
         ShowRuntime runtime = ShowRuntime.start(showcase, new RunOptions(output, rehearsal, !noPanel,
                 java.util.Optional.ofNullable(scene), ignoreSchedule));
-        Thread shutdown = new Thread(runtime::close, "liquide-shutdown");
-        Runtime.getRuntime().addShutdownHook(shutdown);
+        StopOnSignal stop = StopOnSignal.install(runtime);
         Path written = snapshot != null ? snapshotAfterFrames(runtime) : null;
         runtime.loop().awaitFinished(Long.MAX_VALUE, TimeUnit.DAYS);
-        runtime.close();
-        Runtime.getRuntime().removeShutdownHook(shutdown);
+        if (!stop.finish()) {
+            return ExitCodes.OK; // stopped by a signal: the JVM exits with its status (143 for SIGTERM)
+        }
         if (runtime.loop().failure() != null) {
             spec.commandLine().getErr().println("liquide run: rendering failed: " + runtime.loop().failure().getMessage());
             return ExitCodes.INTERNAL_FAILURE;

@@ -2,6 +2,8 @@ package org.liquide.cli;
 
 import org.liquide.config.ConfigError;
 import org.liquide.config.ConfigResult;
+import org.liquide.config.TextFile;
+import org.liquide.config.UnreadableTextException;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.scene.SceneCode;
@@ -14,7 +16,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ final class ValidateCommand implements Callable<Integer> {
     Path path;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!Files.exists(path)) {
@@ -57,7 +58,12 @@ final class ValidateCommand implements Callable<Integer> {
             }
             return report(result.errors(), err);
         }
-        String text = Files.readString(path);
+        String text;
+        try {
+            text = TextFile.read(path);
+        } catch (UnreadableTextException e) {
+            return report(List.of(e.error()), err);
+        }
         if (text.lines().anyMatch(line -> line.startsWith("node:"))) {
             NodeFileResult result = NodeFiles.load(path);
             if (result instanceof NodeFileResult.Valid valid) {

@@ -5,6 +5,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.liquide.cli.BadInputException;
+import org.liquide.cli.PortUnavailableException;
 import org.liquide.show.PreviewFrames;
 import org.liquide.show.ShowControl;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ import java.util.Objects;
 public final class ControlServer implements AutoCloseable {
     static final int MAX_THREADS = 16;
     static final long MIN_REQUEST_BYTES_PER_SECOND = 1024;
+    static final long STOP_TIMEOUT_MS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
 
     private final ControlSettings settings;
@@ -56,7 +58,7 @@ public final class ControlServer implements AutoCloseable {
     /**
      * Reads or creates the token file and starts listening.
      *
-     * @throws BadInputException when the token file is unusable or the address cannot be bound
+     * @throws BadInputException when the token file is unusable; {@link PortUnavailableException} when the address cannot be bound
      */
     public synchronized ControlServer start() {
         if (app != null) {
@@ -78,6 +80,8 @@ public final class ControlServer implements AutoCloseable {
             QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2, 60_000);
             threads.setName("liquide-control");
             threads.setDaemon(true);
+            // A stop waits at most this long on handlers a slow client or a stuck call holds.
+            threads.setStopTimeout(STOP_TIMEOUT_MS);
             config.jetty.threadPool = threads;
             // A client trickling a body (the login form is read before any token is known) is cut off
             // rather than holding one of the few server threads until the idle timeout.
@@ -120,8 +124,8 @@ public final class ControlServer implements AutoCloseable {
             javalin.start();
         } catch (JavalinBindException e) {
             javalin.stop();
-            throw new BadInputException("control panel: cannot listen on " + settings.bindHost() + ":" + settings.port()
-                    + " (" + e.getMessage() + "); choose another port or stop what uses it", e);
+            throw new PortUnavailableException("control panel", "tcp " + settings.bindHost() + ":" + settings.port(),
+                    reason(e), e);
         }
         app = javalin;
         boolean everywhere = settings.bindHost().equals("0.0.0.0") || settings.bindHost().equals("::");
@@ -163,6 +167,15 @@ public final class ControlServer implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** What the system said (Jetty's BindException under Javalin's wrapper), without the wrappers' prose. */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static boolean isLoopback(String host) {

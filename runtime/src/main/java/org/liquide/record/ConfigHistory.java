@@ -3,6 +3,8 @@ package org.liquide.record;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
+import org.liquide.config.TextFile;
+import org.liquide.config.UnreadableTextException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +85,12 @@ public final class ConfigHistory implements AutoCloseable {
                 return;
             }
             seen.put(key, modified);
-            text = Files.readString(key, StandardCharsets.UTF_8);
+            text = TextFile.read(key);
             before = last.put(key, text);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (UnreadableTextException e) {
+            LOG.debug("journal: no version of {}: {}", key, e.getMessage());
+            return;
+        } catch (IOException e) {
             LOG.debug("journal: cannot read {}", key, e);
             return;
         }

@@ -2,6 +2,7 @@ package org.liquide.show;
 
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
+import org.liquide.cli.PortUnavailableException;
 import org.liquide.config.ConfigResult;
 import org.liquide.generate.ModelSpec;
 import org.liquide.hardware.node.SimulatedNode;
@@ -103,6 +104,18 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private ShowRuntime(ShowcaseConfig config, RunOptions options) throws IOException {
         this.config = config;
         this.options = options;
+        // The port first: when it is taken, the start stops before any camera or thread has started.
+        if (config.osc().isPresent()) {
+            var osc = config.osc().get();
+            try {
+                this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port()), osc.signalsFrom(), osc.commandsFrom());
+            } catch (PortUnavailableException e) {
+                throw e.movedBy("osc.port in " + config.file());
+            }
+            resources.add(this.osc);
+        } else {
+            this.osc = null;
+        }
         for (CameraConfig camera : config.cameras()) {
             CameraFeed feed = CameraFeed.of(camera.name(), CameraSpec.parse(camera.source()));
             cameras.put(camera.name(), feed);
@@ -128,13 +141,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 "liquide/runtimes/" + config.machine() + "/status", roster)).orElse(null);
         if (mqtt != null) {
             resources.add(mqtt);
-        }
-        if (config.osc().isPresent()) {
-            var osc = config.osc().get();
-            this.osc = new OscSignalSource(bus, new InetSocketAddress(osc.host(), osc.port()), osc.signalsFrom(), osc.commandsFrom()).start();
-            resources.add(this.osc);
-        } else {
-            this.osc = null;
         }
 
         SceneResources sceneResources = sceneResources();
@@ -174,6 +180,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         player.onOutcome(error -> reloadError = error);
         stage.onShaderReload(error -> reloadError = error);
         resources.add(new SceneWatcher(config.scenesFolder(), stage, player, error -> reloadError = error).start());
+        if (osc != null) {
+            osc.start();
+        }
     }
 
     /** Starts a showcase from its validated configuration. */
@@ -186,8 +195,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
             if (options.panel() && config.control().enabled()) {
                 var control = config.control();
-                runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
-                        control.openStatus(), control.allowedHosts()), runtime, runtime.previews, tail).start();
+                try {
+                    runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
+                            control.openStatus(), control.allowedHosts()), runtime, runtime.previews, tail).start();
+                } catch (PortUnavailableException e) {
+                    throw e.movedBy("control.port in " + config.file());
+                }
                 runtime.resources.add(runtime.panel);
             }
             runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {

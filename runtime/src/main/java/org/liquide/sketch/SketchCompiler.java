@@ -1,6 +1,8 @@
 package org.liquide.sketch;
 
 import org.liquide.config.ConfigError;
+import org.liquide.config.TextFile;
+import org.liquide.config.UnreadableTextException;
 
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -62,9 +64,9 @@ public final class SketchCompiler {
         }
         String code;
         try {
-            code = inPackage(Files.readString(source), className.substring(0, Math.max(0, className.lastIndexOf('.'))));
-        } catch (IOException e) {
-            throw new SketchCompileException(source.toString(), "cannot read: " + e.getMessage());
+            code = inPackage(TextFile.read(source), className.substring(0, Math.max(0, className.lastIndexOf('.'))));
+        } catch (UnreadableTextException e) {
+            throw new SketchCompileException(List.of(e.error()));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();

@@ -24,7 +24,7 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("file", new CameraSpec.VideoFile(video))) {
             FrameSlot slot = feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(20), () -> "more frames than the file holds, got " + feed.framesCaptured(),
+            Await.until(Await.GENEROUS, () -> "more frames than the file holds, got " + feed.framesCaptured(),
                     () -> feed.framesCaptured() > 25);
             assertEquals(CameraStatus.LIVE, feed.status());
             assertEquals(0, feed.timesLost(), "looping a file is not a loss");
@@ -39,7 +39,7 @@ class CameraFeedTest {
             assertTrue((frame.pixels().get(row + 10 * 3 + 2) & 0xFF) > 200, "red on the left");
             assertTrue((frame.pixels().get(row + 50 * 3) & 0xFF) > 200, "blue on the right");
             long sequence = frame.sequence();
-            Await.until(Duration.ofSeconds(5), "a newer frame", () -> {
+            Await.until(Await.GENEROUS, "a newer frame", () -> {
                 VideoFrame next = slot.takeLatest();
                 return next != null && next.sequence() > sequence;
             });
@@ -52,10 +52,10 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("paced", new CameraSpec.VideoFile(video))) {
             feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(10), "first frame", () -> feed.framesCaptured() > 0);
+            Await.until(Await.GENEROUS, "first frame", () -> feed.framesCaptured() > 0);
             long start = System.nanoTime();
             long startFrames = feed.framesCaptured();
-            Await.until(Duration.ofSeconds(10), "30 more frames", () -> feed.framesCaptured() >= startFrames + 30);
+            Await.until(Await.GENEROUS, "30 more frames", () -> feed.framesCaptured() >= startFrames + 30);
             double seconds = (System.nanoTime() - start) / 1e9;
             assertTrue(seconds > 0.8, "30 frames at 30 fps took " + seconds + " s: not paced");
         }
@@ -67,12 +67,12 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("later", new CameraSpec.VideoFile(video))) {
             FrameSlot slot = feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(10), "status LOST", () -> feed.status() == CameraStatus.LOST);
+            Await.until(Await.GENEROUS, "status LOST", () -> feed.status() == CameraStatus.LOST);
             assertTrue(feed.lastError().contains("later.mp4"), feed.lastError());
             Path written = TestVideos.redBlueHalves(dir.resolve("tmp.mp4"), 32, 32, 10, 30);
             Files.move(written, video);
-            Await.until(Duration.ofSeconds(20), "status LIVE after the file appeared", () -> feed.status() == CameraStatus.LIVE);
-            Await.until(Duration.ofSeconds(5), "a frame", () -> slot.takeLatest() != null);
+            Await.until(Await.GENEROUS, "status LIVE after the file appeared", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Await.GENEROUS, "a frame", () -> slot.takeLatest() != null);
             assertEquals(1, feed.timesLost());
         }
     }
@@ -83,11 +83,11 @@ class CameraFeedTest {
             FrameSlot staying = feed.subscribe();
             FrameSlot leaving = feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(5), "frames for both", () -> leaving.publishedCount() > 2 && staying.publishedCount() > 2);
+            Await.until(Await.GENEROUS, "frames for both", () -> leaving.publishedCount() > 2 && staying.publishedCount() > 2);
             feed.unsubscribe(leaving);
             assertEquals(1, feed.subscriberCount());
             long before = staying.publishedCount();
-            Await.until(Duration.ofSeconds(5), "the remaining consumer still fed", () -> staying.publishedCount() > before + 5);
+            Await.until(Await.GENEROUS, "the remaining consumer still fed", () -> staying.publishedCount() > before + 5);
         }
     }
 
@@ -103,9 +103,9 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("pattern", new CameraSpec.TestPattern(160, 90, 30))) {
             FrameSlot slot = feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(10), "two frames", () -> feed.framesCaptured() >= 2);
+            Await.until(Await.GENEROUS, "two frames", () -> feed.framesCaptured() >= 2);
             VideoFrame first = new VideoFrame();
-            Await.until(Duration.ofSeconds(5), "a frame", () -> {
+            Await.until(Await.GENEROUS, "a frame", () -> {
                 VideoFrame f = slot.takeLatest();
                 if (f != null) {
                     first.copyFrom(f);
@@ -114,7 +114,7 @@ class CameraFeedTest {
             });
             long firstSequence = first.sequence();
             VideoFrame[] later = new VideoFrame[1];
-            Await.until(Duration.ofSeconds(5), "a later frame", () -> {
+            Await.until(Await.GENEROUS, "a later frame", () -> {
                 VideoFrame f = slot.takeLatest();
                 if (f != null && f.sequence() > firstSequence + 3) {
                     later[0] = f;
@@ -156,11 +156,11 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("vod", CameraSpec.parse("http://127.0.0.1:" + server.getAddress().getPort() + "/stream.mp4"))) {
             feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(20), "live from the server", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Await.GENEROUS, "live from the server", () -> feed.status() == CameraStatus.LIVE);
             long first = feed.framesCaptured();
             long start = System.nanoTime();
             // The video lasts one second: three seconds later it has looped, at 30 frames a second.
-            Await.until(Duration.ofSeconds(20), "three seconds of frames", () -> System.nanoTime() - start > 3_000_000_000L && feed.framesCaptured() > first);
+            Await.until(Await.GENEROUS, "three seconds of frames", () -> System.nanoTime() - start > 3_000_000_000L && feed.framesCaptured() > first);
             double rate = (feed.framesCaptured() - first) / ((System.nanoTime() - start) / 1e9);
             assertTrue(rate > 20 && rate < 40, "paced at the video's rate, got " + rate + " frames/s");
             assertEquals(0, feed.timesLost(), "looping is not losing the camera: " + feed.lastError());
@@ -179,15 +179,15 @@ class CameraFeedTest {
         try (CameraFeed feed = CameraFeed.of("net", spec)) {
             FrameSlot slot = feed.subscribe();
             feed.start();
-            Await.until(Duration.ofSeconds(20), "live from the stream", () -> feed.status() == CameraStatus.LIVE);
-            Await.until(Duration.ofSeconds(10), "a frame", () -> slot.takeLatest() != null);
+            Await.until(Await.GENEROUS, "live from the stream", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Await.GENEROUS, "a frame", () -> slot.takeLatest() != null);
 
             server.stop(0);
-            Await.until(Duration.ofSeconds(30), "lost after the server went away", () -> feed.status() == CameraStatus.LOST);
+            Await.until(Await.GENEROUS, "lost after the server went away", () -> feed.status() == CameraStatus.LOST);
 
             server = serve(video, port);
-            Await.until(Duration.ofSeconds(30), "live again", () -> feed.status() == CameraStatus.LIVE);
-            Await.until(Duration.ofSeconds(10), "frames again", () -> slot.takeLatest() != null);
+            Await.until(Await.GENEROUS, "live again", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Await.GENEROUS, "frames again", () -> slot.takeLatest() != null);
         } finally {
             server.stop(0);
         }

@@ -59,7 +59,7 @@ class RunCommandTest {
 
     @Test
     void aSnapshotWithoutFramesIsRefused() throws Exception {
-        Run run = liquide("run", showcase(false).toString(), "--headless", "--snapshot", dir.resolve("x.png").toString());
+        Run run = liquide("run", showcase(false).toString(), "--headless", "--no-panel", "--snapshot", dir.resolve("x.png").toString());
         assertEquals(2, run.code());
         assertTrue(run.err().contains("--snapshot needs --frames N"), run.err());
     }

@@ -57,7 +57,7 @@ class FakeShow implements ShowControl {
     }
 
     void awaitCall(String call) {
-        Await.until(Duration.ofSeconds(10), () -> call + " among " + calls, () -> calls.contains(call));
+        Await.until(Await.GENEROUS, () -> call + " among " + calls, () -> calls.contains(call));
     }
 
     FakeShow framesPerSecond(double fps) {

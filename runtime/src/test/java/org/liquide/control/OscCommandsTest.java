@@ -93,7 +93,7 @@ class OscCommandsTest {
         send("/liquide/launch", 2);
         sync();
         assertEquals(List.of("switchScene(nope)", "reload()"), show.calls(), "only well-formed calls reach the show");
-        Await.until(Duration.ofSeconds(5), "the warnings", () -> warnings().size() >= 4);
+        Await.until(Await.GENEROUS, "the warnings", () -> warnings().size() >= 4);
         List<String> warnings = warnings();
         assertEquals(1, warnings.stream().filter(w -> w.startsWith("OSC /liquide/blackout ")).count(), warnings.toString());
         assertEquals(1, warnings.stream().filter(w -> w.startsWith("OSC /liquide/scene ")).count(), warnings.toString());
@@ -115,7 +115,7 @@ class OscCommandsTest {
         sync();
         assertEquals(List.of("startRecording()", "startRecording()", "stopRecording()", "stopRecording()", "startRecording()",
                 "reload()"), show.calls(), "well-formed calls reach the show; the rest do not");
-        Await.until(Duration.ofSeconds(5), "the warning", () -> !warnings().isEmpty());
+        Await.until(Await.GENEROUS, "the warning", () -> !warnings().isEmpty());
         List<String> warnings = warnings();
         assertEquals(1, warnings.size(), warnings.toString());
         assertTrue(warnings.getFirst().startsWith("OSC /liquide/record 1: already recording"), warnings.toString());

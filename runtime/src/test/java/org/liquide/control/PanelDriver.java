@@ -30,7 +30,7 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class PanelDriver implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(15);
+    public static final Duration WAIT = Await.GENEROUS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Chromium browser;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
+import org.liquide.hardware.testing.Await;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -44,7 +45,7 @@ class SnapshotWriterTest {
             }
         };
         try (SnapshotWriter writer = new SnapshotWriter(journal, slot, 0, () -> "essai", hurry).start()) {
-            Path file = writer.request().get(10, TimeUnit.SECONDS);
+            Path file = writer.request().get(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS);
             BufferedImage image = ImageIO.read(file.toFile());
             int rgb = image.getRGB(4, 4);
             assertTrue((rgb & 0xFF) > 200 && (rgb >> 16 & 0xFF) < 50, "the snapshot is the frame after the request: " + Integer.toHexString(rgb));

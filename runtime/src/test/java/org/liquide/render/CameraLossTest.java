@@ -85,17 +85,17 @@ class CameraLossTest {
         try (feed) {
             feed.start();
             loop.start();
-            Await.until(Duration.ofSeconds(20), () -> "camera faded in, presence " + presence[0], () -> presence[0] >= 1f);
+            Await.until(Await.GENEROUS, () -> "camera faded in, presence " + presence[0], () -> presence[0] >= 1f);
 
             plug.unplugged = true;
-            Await.until(Duration.ofSeconds(10), "status LOST", () -> feed.status() == CameraStatus.LOST);
+            Await.until(Await.GENEROUS, "status LOST", () -> feed.status() == CameraStatus.LOST);
             long framesAtLoss = loop.framesRendered();
-            Await.until(Duration.ofSeconds(10), () -> "camera faded out, presence " + presence[0], () -> presence[0] <= 0f);
+            Await.until(Await.GENEROUS, () -> "camera faded out, presence " + presence[0], () -> presence[0] <= 0f);
             assertTrue(loop.framesRendered() > framesAtLoss + 10, "rendering went on while the camera was lost");
 
             plug.unplugged = false;
-            Await.until(Duration.ofSeconds(20), "status LIVE again", () -> feed.status() == CameraStatus.LIVE);
-            Await.until(Duration.ofSeconds(10), () -> "camera faded back in, presence " + presence[0], () -> presence[0] >= 1f);
+            Await.until(Await.GENEROUS, "status LIVE again", () -> feed.status() == CameraStatus.LIVE);
+            Await.until(Await.GENEROUS, () -> "camera faded back in, presence " + presence[0], () -> presence[0] >= 1f);
             assertEquals(1, feed.timesLost());
             assertNull(loop.failure());
         } finally {

@@ -57,7 +57,7 @@ class FrameTapTest {
             }
             clock.advance(System.nanoTime());
             tap.frame(stack.render(clock, compositor), clock.nowNanos());
-            Await.until(Duration.ofSeconds(5), "a JPEG preview", () -> previews.latestJpeg("main").isPresent());
+            Await.until(Await.GENEROUS, "a JPEG preview", () -> previews.latestJpeg("main").isPresent());
             BufferedImage jpeg = ImageIO.read(new ByteArrayInputStream(previews.latestJpeg("main").orElseThrow()));
             assertEquals(160, jpeg.getWidth());
             assertTrue((jpeg.getRGB(20, 45) >> 16 & 0xFF) > 200, "red survives JPEG");
@@ -79,7 +79,7 @@ class FrameTapTest {
                 pixels.put(i * 4, (byte) 200).put(i * 4 + 3, (byte) 255);
             }
             slot.publish();
-            Await.until(Duration.ofSeconds(5), "the preview encoded", () -> previews.version("main") >= 1);
+            Await.until(Await.GENEROUS, "the preview encoded", () -> previews.version("main") >= 1);
             assertEquals(previews.version("main"), previews.version("mur"));
             assertArrayEquals(previews.latestJpeg("main").orElseThrow(), previews.latestJpeg("mur").orElseThrow());
             assertTrue(previews.latestJpeg("plafond").isEmpty(), "an unknown output has no preview");

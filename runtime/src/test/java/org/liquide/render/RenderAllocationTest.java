@@ -41,7 +41,7 @@ class RenderAllocationTest {
         try (DemoShow show = DemoShow.start(new DemoShow.Options(Optional.of(video.toString()), "builtin",
                 OutputSettings.defaults().withSize(320, 180).withHeadless(true).withOffscreenFps(0).withDisplays(displays)))) {
             RenderLoop loop = show.loop();
-            Await.until(Duration.ofSeconds(10), "the displays opened", () -> loop.displays() != null);
+            Await.until(Await.GENEROUS, "the displays opened", () -> loop.displays() != null);
             assertEquals(2, loop.displays().setups().size());
             CameraFeed camera = show.camera();
             // The observer runs on the render thread: it reads only fields, so that it allocates nothing itself.
@@ -58,7 +58,7 @@ class RenderAllocationTest {
                     + loop.framesRendered(), () -> allocation.done() || loop.failure() != null);
             assertNull(loop.failure());
             loop.stop();
-            assertTrue(loop.awaitFinished(10, TimeUnit.SECONDS));
+            assertTrue(loop.awaitFinished(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS));
         }
         assertTrue(uploadsSeen[0] > 5, "camera frames arrived during the measurement: " + uploadsSeen[0]);
         allocation.assertNonePerFrame("the render thread");

@@ -78,7 +78,7 @@ class SceneCameraSubscriptionTest {
             try (SceneInstance instance = SceneInstance.create(prepared, resources)) {
                 assertEquals(3, salle.subscriberCount(), "and so does the camera layer");
                 long shown = salle.framesCaptured();
-                Await.until(Duration.ofSeconds(10), "camera frames while the scene is on", () -> salle.framesCaptured() > shown + 3);
+                Await.until(Await.GENEROUS, "camera frames while the scene is on", () -> salle.framesCaptured() > shown + 3);
                 clock.advance(System.nanoTime());
                 instance.render(clock);
             }
@@ -88,6 +88,6 @@ class SceneCameraSubscriptionTest {
         ScenePreparer.prepare(scene(), resources).discard();
         assertEquals(0, salle.subscriberCount(), "a prepared scene discarded (a refused edit) leaves no reader behind");
         long before = salle.framesCaptured();
-        Await.until(Duration.ofSeconds(10), "the camera going on with no reader", () -> salle.framesCaptured() > before + 3);
+        Await.until(Await.GENEROUS, "the camera going on with no reader", () -> salle.framesCaptured() > before + 3);
     }
 }

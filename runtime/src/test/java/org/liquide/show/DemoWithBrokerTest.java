@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * steers the generator with them.
  */
 class DemoWithBrokerTest {
-    private static final Duration WITHIN = Duration.ofSeconds(30);
+    private static final Duration WITHIN = Await.GENEROUS;
 
     @TempDir
     Path dir;
@@ -56,7 +56,7 @@ class DemoWithBrokerTest {
                         "no in-process node runs when a broker is named");
             } finally {
                 node.destroy();
-                assertTrue(node.waitFor(10, TimeUnit.SECONDS), "the node stops on SIGTERM");
+                assertTrue(node.waitFor(WITHIN.toSeconds(), TimeUnit.SECONDS), "the node stops on SIGTERM");
             }
         }
     }

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** A projector pair: each display shows its half of the picture, and a corner dragged in the panel bends it live. */
 class DisplaysInShowTest {
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Await.GENEROUS;
     private static final double[][] FULL = {{0, 0}, {1, 0}, {1, 1}, {0, 1}};
 
     @TempDir

@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Edits while the show runs: applied within a second, and an invalid edit keeps what was on screen. */
 class HotReloadTest {
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Await.GENEROUS;
     /** The show's start and its first scene (javac's first compile among them) on a busy machine. */
-    private static final Duration STARTED = Duration.ofSeconds(60);
+    private static final Duration STARTED = Await.GENEROUS;
 
     @TempDir
     Path dir;

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * layer left out, while the room sees it; only a configuration that says so puts the camera on disk.
  */
 class JournalPrivacyTest {
-    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration WITHIN = Await.GENEROUS;
 
     @TempDir
     Path dir;
@@ -64,7 +64,7 @@ class JournalPrivacyTest {
         try (ShowRuntime runtime = ShowRuntime.start(showcase(), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
 
-            Path snapshot = runtime.snapshot().get(10, TimeUnit.SECONDS);
+            Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertTrue(onlyTheScene(ImageIO.read(snapshot.toFile())), "the snapshot shows the scene without the camera: " + ImageStats.of(ImageIO.read(snapshot.toFile())));
 
             Path recording = runtime.startRecording();
@@ -90,7 +90,7 @@ class JournalPrivacyTest {
     void aConfigurationThatSaysSoPutsTheCameraInSnapshots() throws Exception {
         try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.withCameraRecorded(showcase(), true), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
-            Path snapshot = runtime.snapshot().get(10, TimeUnit.SECONDS);
+            Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertFalse(onlyTheScene(ImageIO.read(snapshot.toFile())), "the camera is in the snapshot when allowed");
         }
     }

@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * the journal view with the scenes the real journal noted, and the recording plays in the browser.
  */
 class PanelWithShowTest {
-    private static final Duration WITHIN = Duration.ofSeconds(15);
+    private static final Duration WITHIN = Await.GENEROUS;
     private static final Path SCREENSHOTS = Path.of("target", "panel-screenshots");
 
     @TempDir

@@ -37,11 +37,11 @@ class PlaylistTest {
         scene("lent", "0.0, 1.0, 0.0", "20s");
         var config = TestShowcases.config(dir, List.of("rouge", "bleu", "lent"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
-            Await.until(Duration.ofSeconds(10), "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
+            Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("bleu");
-            Await.until(Duration.ofSeconds(3), "blue at once: its transition is 0 s", () -> ShowFrames.centre(runtime) == 0x0000FF);
+            Await.until(Await.GENEROUS, "blue, with no crossfade: its transition is 0 s", () -> ShowFrames.centre(runtime) == 0x0000FF);
             runtime.switchScene("lent");
-            Await.until(Duration.ofSeconds(5), "the switch under way", () -> runtime.status().scene().equals("lent") && ShowFrames.centre(runtime) != 0x0000FF);
+            Await.until(Await.GENEROUS, "the switch under way", () -> runtime.status().scene().equals("lent") && ShowFrames.centre(runtime) != 0x0000FF);
             int partway = ShowFrames.centre(runtime);
             assertTrue((partway & 0xFF) > 100, "still mostly blue a moment into a 20 s crossfade: " + Integer.toHexString(partway));
         }
@@ -53,7 +53,7 @@ class PlaylistTest {
         scene("deux");
         var config = TestShowcases.withTurns(TestShowcases.config(dir, List.of("un", "deux"), Optional.empty(), false, List.of()), 3);
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
-            Await.until(Duration.ofSeconds(10), "the first scene", () -> runtime.status().scene().equals("un"));
+            Await.until(Await.GENEROUS, "the first scene", () -> runtime.status().scene().equals("un"));
             long start = System.nanoTime();
             int edits = 0;
             // An edit every half second, each reloading the scene: its turn of 3 s still ends on time.
@@ -63,7 +63,7 @@ class PlaylistTest {
             }
             assertEquals("deux", runtime.status().scene(), "the playlist moved on after " + edits + " edits");
             assertEquals("", runtime.reloadError());
-            Await.until(Duration.ofSeconds(10), "back to the first scene", () -> runtime.status().scene().equals("un"));
+            Await.until(Await.GENEROUS, "back to the first scene", () -> runtime.status().scene().equals("un"));
         }
     }
 
@@ -73,9 +73,9 @@ class PlaylistTest {
         scene("casse", "0.0, 0.0 1.0", "0s");
         var config = TestShowcases.config(dir, List.of("rouge", "casse"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
-            Await.until(Duration.ofSeconds(10), "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
+            Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("casse");
-            Await.until(Duration.ofSeconds(10), () -> "the compile error reported: '" + runtime.reloadError() + "'",
+            Await.until(Await.GENEROUS, () -> "the compile error reported: '" + runtime.reloadError() + "'",
                     () -> runtime.reloadError().contains("casse") && runtime.reloadError().contains("fond.frag"));
             assertEquals(0xFF0000, ShowFrames.centre(runtime), "the scene shown stays");
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /** The show's composited picture read back, for tests that check what a 160x90 show puts on screen. */
 final class ShowFrames {
-    private static final Duration READBACK = Duration.ofSeconds(10);
+    private static final Duration READBACK = Await.GENEROUS;
 
     private ShowFrames() {
     }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Two runtimes of one showcase on one machine and a real Mosquitto: a leader, a follower, and a show controller. */
 class ShowSyncTest {
-    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration WITHIN = Await.GENEROUS;
 
     @TempDir
     Path dir;

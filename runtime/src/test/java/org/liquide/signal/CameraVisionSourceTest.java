@@ -42,12 +42,12 @@ class CameraVisionSourceTest {
             Signal centroid = bus.signal("vision/salle/centroid");
             Signal presence = bus.signal("vision/salle/presence");
 
-            Await.until(Duration.ofSeconds(10), "motion measured", () -> motion.messages() > 5);
+            Await.until(Await.GENEROUS, "motion measured", () -> motion.messages() > 5);
             motion.read(sample);
             assertTrue(sample.value(0) < 0.01, "an empty room is still: " + sample.value(0));
 
             List<Double> xs = new ArrayList<>();
-            Await.until(Duration.ofSeconds(15), () -> "the figure tracked across the room: " + xs, () -> {
+            Await.until(Await.GENEROUS, () -> "the figure tracked across the room: " + xs, () -> {
                 if (centroid.read(sample) && (xs.isEmpty() || sample.value(0) != xs.getLast())) {
                     xs.add(sample.value(0));
                 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** Node → a real Mosquitto on loopback → the runtime's signal bus, through a broker restart. */
 class MqttSignalSourceTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Await.GENEROUS;
 
     private static double latest(SignalBus bus, String name) {
         SignalSample sample = new SignalSample();

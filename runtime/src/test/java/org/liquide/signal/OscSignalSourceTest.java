@@ -49,7 +49,7 @@ class OscSignalSourceTest {
     void signalsArriveWithAllTheirChannels() throws Exception {
         out.send(new OSCMessage("/liquide/signal/td/fader1", List.of(0.25f)));
         out.send(new OSCMessage("/liquide/signal/xy", List.of(0.2f, 0.8f, 1)));
-        Await.until(Duration.ofSeconds(5), "both signals", () -> valueOf("td/fader1", 0) == 0.25 && valueOf("xy", 2) == 1.0);
+        Await.until(Await.GENEROUS, "both signals", () -> valueOf("td/fader1", 0) == 0.25 && valueOf("xy", 2) == 1.0);
         assertEquals(0.8, valueOf("xy", 1), 1e-6);
     }
 
@@ -66,7 +66,7 @@ class OscSignalSourceTest {
             raw.send(new DatagramPacket(truncated, truncated.length, InetAddress.getLoopbackAddress(), port));
         }
         out.send(new OSCMessage("/liquide/signal/after", List.of(3f)));
-        Await.until(Duration.ofSeconds(5), "the good message after the garbage", () -> valueOf("after", 0) == 3.0);
+        Await.until(Await.GENEROUS, "the good message after the garbage", () -> valueOf("after", 0) == 3.0);
         SignalBus.SourceCounters osc = bus.sources().getFirst();
         assertEquals(1, osc.dropped("not-a-number"));
         assertEquals(1, osc.dropped("unknown-address"));
@@ -95,7 +95,7 @@ class OscSignalSourceTest {
         // UDP may lose datagrams when the kernel's receive buffer overflows under load, so the proof that
         // the source still listens is a good message getting through, sent again until it does.
         OSCMessage alive = new OSCMessage("/liquide/signal/alive", List.of(1f));
-        Await.until(Duration.ofSeconds(10), "a good message after the fuzz", () -> {
+        Await.until(Await.GENEROUS, "a good message after the fuzz", () -> {
             try {
                 out.send(alive);
             } catch (Exception e) {
@@ -118,7 +118,7 @@ class OscSignalSourceTest {
         List<String> received = new CopyOnWriteArrayList<>();
         source.onCommand((address, arguments) -> received.add(address + " " + arguments));
         out.send(new OSCMessage("/liquide/scene", List.of("biais")));
-        Await.until(Duration.ofSeconds(5), "the command", () -> !received.isEmpty());
+        Await.until(Await.GENEROUS, "the command", () -> !received.isEmpty());
         assertEquals("/liquide/scene [biais]", received.getFirst());
     }
 }

@@ -32,7 +32,7 @@ class SketchTest {
 
     private static VideoFrame awaitFrame(SketchRunner runner, java.util.function.Predicate<VideoFrame> condition) {
         VideoFrame[] seen = new VideoFrame[1];
-        Await.until(Duration.ofSeconds(10), "a matching sketch frame", () -> {
+        Await.until(Await.GENEROUS, "a matching sketch frame", () -> {
             VideoFrame frame = runner.output().takeLatest();
             if (frame != null && condition.test(frame)) {
                 seen[0] = frame;
@@ -129,7 +129,7 @@ class SketchTest {
                 """);
         try (SketchRunner runner = new SketchRunner("flaky",
                 SketchCompiler.compile(source, "sketch.test.Flaky").getDeclaredConstructor().newInstance(), 32, 32, 120, new SignalBus(), null, java.util.List.of()).start()) {
-            Await.until(Duration.ofSeconds(10), "the sketch failing", () -> runner.lastError().contains("boom"));
+            Await.until(Await.GENEROUS, "the sketch failing", () -> runner.lastError().contains("boom"));
             long frames = runner.framesDrawn();
             assertEquals(5, frames, "frames published before the failure");
             runner.replace(SketchCompiler.compile(fixed, "sketch.test.Fixed").getDeclaredConstructor().newInstance());

@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The node against a real Mosquitto on loopback, with a real MQTT subscriber on the other side. */
 class MqttNodeTest {
-    static final Duration DEADLINE = Duration.ofSeconds(15);
+    static final Duration DEADLINE = Await.GENEROUS;
     static final String STATUS = Topics.status("hall");
 
     static NodeConfig hall(String brokerUrl) {

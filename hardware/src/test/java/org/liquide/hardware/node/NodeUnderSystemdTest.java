@@ -3,6 +3,7 @@ package org.liquide.hardware.node;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.broker.MosquittoProcess;
+import org.liquide.hardware.testing.Await;
 import org.liquide.hardware.testing.UnixDatagramReceiver;
 
 import java.nio.file.Files;
@@ -12,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** As a {@code Type=notify} unit with {@code WatchdogSec}: the node says it is ready, then pings while its sensors are read. */
+/**
+ * As a {@code Type=notify} unit with {@code WatchdogSec}: the node says it is ready, then pings while its sensors are read.
+ * The deadlines are generous: on a loaded machine what is checked is that the pings come, not their pace.
+ */
 class NodeUnderSystemdTest {
     @TempDir
     Path dir;
@@ -32,13 +36,13 @@ class NodeUnderSystemdTest {
             builder.environment().put("WATCHDOG_USEC", "1000000");
             Process node = builder.start();
             try {
-                assertEquals("READY=1", systemd.receive(20_000), () -> "no READY=1; log: " + log());
-                for (int ping = 0; ping < 3; ping++) {
-                    assertEquals("WATCHDOG=1", systemd.receive(2_000), "a watchdog ping every half WatchdogSec");
-                }
+                assertEquals("READY=1", systemd.receive(Await.GENEROUS.toMillis()), () -> "no READY=1; log: " + log());
+                List<String> messages = systemd.receiveUntil("WATCHDOG=1", 3, Await.GENEROUS);
+                assertEquals(3, messages.stream().filter("WATCHDOG=1"::equals).count(),
+                        () -> "pings while the sensors are read: " + messages + "; log: " + log());
             } finally {
                 node.destroy();
-                assertTrue(node.waitFor(10, TimeUnit.SECONDS));
+                assertTrue(node.waitFor(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS));
             }
         }
     }

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SensorNodeTest {
-    static final Duration DEADLINE = Duration.ofSeconds(10);
+    static final Duration DEADLINE = Await.GENEROUS;
 
     static Predicate<SensorReading> is(String sensor, SensorValue value) {
         return r -> r.sensor().equals(sensor) && r.value().equals(value);

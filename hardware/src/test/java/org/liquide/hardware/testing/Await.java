@@ -8,6 +8,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Waits for a condition with a deadline: the test fails with {@code what} if it does not hold in time. */
 public final class Await {
+    /**
+     * The deadline for a condition that a loaded machine may delay (a frame held for seconds, a JVM
+     * starting slowly): the wait ends as soon as the condition holds, so a generous deadline costs a
+     * passing test nothing and keeps a slow machine from failing it.
+     */
+    public static final Duration GENEROUS = Duration.ofSeconds(60);
+
     private Await() {
     }
 

@@ -30,11 +30,11 @@ public final class MqttProbe implements AutoCloseable {
 
     public static MqttProbe subscribe(int port, String filter) throws Exception {
         MqttProbe probe = new MqttProbe(port);
-        probe.client.connectWith().cleanStart(true).send().get(5, TimeUnit.SECONDS);
+        probe.client.connectWith().cleanStart(true).send().get(30, TimeUnit.SECONDS);
         probe.client.subscribeWith().topicFilter(filter).qos(MqttQos.AT_LEAST_ONCE)
                 .callback(p -> probe.messages.add(new Message(p.getTopic().toString(), p.getPayloadAsBytes(),
                         p.isRetain(), System.currentTimeMillis())))
-                .send().get(5, TimeUnit.SECONDS);
+                .send().get(30, TimeUnit.SECONDS);
         return probe;
     }
 
@@ -48,7 +48,7 @@ public final class MqttProbe implements AutoCloseable {
 
     /** Publishes a raw payload (QoS 1) and waits until the broker has it. */
     public void publish(String topic, byte[] payload) throws Exception {
-        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).send().get(5, TimeUnit.SECONDS);
+        client.publishWith().topic(topic).payload(payload).qos(MqttQos.AT_LEAST_ONCE).send().get(30, TimeUnit.SECONDS);
     }
 
     /** Publishes a retained message (QoS 1) and waits until the broker has it. */

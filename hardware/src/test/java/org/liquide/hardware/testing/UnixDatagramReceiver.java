@@ -55,6 +55,25 @@ public final class UnixDatagramReceiver implements AutoCloseable {
         return null;
     }
 
+    /**
+     * Receives until {@code message} has come {@code times} times, each within {@code eachWithin}; other
+     * messages between them (a {@code STATUS=} line when a loaded machine held a beat) are kept too.
+     * Everything received, in order: fewer than {@code times} matches when one did not come in time.
+     */
+    public java.util.List<String> receiveUntil(String message, int times, java.time.Duration eachWithin) throws Throwable {
+        java.util.List<String> received = new java.util.ArrayList<>();
+        int seen = 0;
+        while (seen < times) {
+            String next = receive(eachWithin.toMillis());
+            if (next == null) {
+                break;
+            }
+            received.add(next);
+            seen += next.equals(message) ? 1 : 0;
+        }
+        return received;
+    }
+
     @Override
     public void close() throws Exception {
         try {

@@ -1,11 +1,13 @@
 package org.liquide.render.shader;
 
+import org.liquide.config.ConfigError;
+import org.liquide.config.TextFile;
+import org.liquide.config.UnreadableTextException;
+
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -147,13 +149,16 @@ public final class ShaderDocument {
         return Optional.empty();
     }
 
+    /** At most {@link TextFile#MAX_BYTES} of UTF-8 from a regular file; anything else is refused where it goes wrong. */
     private static String read(Path file, String name) throws ShaderException {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(file)) {
             throw new ShaderException(Diagnostic.error(name, 0, 0, "no such file: " + file));
-        } catch (IOException e) {
-            throw new ShaderException(Diagnostic.error(name, 0, 0, "cannot read " + file + ": " + e.getMessage()));
+        }
+        try {
+            return TextFile.read(file);
+        } catch (UnreadableTextException e) {
+            ConfigError at = e.error();
+            throw new ShaderException(Diagnostic.error(name, at.line(), at.column(), at.message()));
         }
     }
 

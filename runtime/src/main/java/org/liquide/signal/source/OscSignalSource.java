@@ -6,6 +6,7 @@ import com.illposed.osc.OSCPacket;
 import com.illposed.osc.OSCParseException;
 import com.illposed.osc.OSCParser;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
+import org.liquide.cli.PortUnavailableException;
 import org.liquide.net.Senders;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
@@ -60,7 +61,11 @@ public final class OscSignalSource implements AutoCloseable {
     /** Messages the datagram being handled may still deliver (receiving thread only). */
     private int messagesLeft;
 
-    /** Signals and commands from this machine only. */
+    /**
+     * Signals and commands from this machine only.
+     *
+     * @throws PortUnavailableException when the port is taken or not allowed
+     */
     public OscSignalSource(SignalBus bus, InetSocketAddress bind) throws IOException {
         this(bus, bind, Senders.LOOPBACK, Senders.LOOPBACK);
     }
@@ -72,7 +77,12 @@ public final class OscSignalSource implements AutoCloseable {
         this.channel = DatagramChannel.open();
         // Controllers send bursts (a bank of faders at 60 Hz): a larger buffer keeps the kernel from dropping them.
         channel.setOption(java.net.StandardSocketOptions.SO_RCVBUF, 1 << 20);
-        channel.bind(bind);
+        try {
+            channel.bind(bind);
+        } catch (java.net.BindException e) {
+            channel.close();
+            throw new PortUnavailableException("OSC", "udp " + bind.getHostString() + ":" + bind.getPort(), e.getMessage(), e);
+        }
         this.thread = Thread.ofPlatform().name("liquide-osc").daemon().unstarted(this::receiveLoop);
     }
 

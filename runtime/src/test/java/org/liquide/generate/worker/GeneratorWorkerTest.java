@@ -12,6 +12,7 @@ import org.liquide.generate.TestImages;
 import org.liquide.generate.TinyModels;
 import org.liquide.generate.cppn.CppnGenerator;
 import org.liquide.generate.engine.EngineOptions;
+import org.liquide.hardware.testing.Await;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ import java.util.function.Supplier;
 import static org.junit.jupiter.api.Assertions.*;
 
 class GeneratorWorkerTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Await.GENEROUS;
     private static final WorkerConfig FAST = WorkerConfig.defaults()
             .withStallTimeout(Duration.ofMillis(400))
             .withRetry(Duration.ofMillis(50), Duration.ofMillis(200))
@@ -368,7 +369,7 @@ class GeneratorWorkerTest {
         camera.close();
 
         hung.unhang.countDown();
-        assertTrue(hung.closed.await(10, TimeUnit.SECONDS), "the model closed once its call returned");
-        assertTrue(fallback.closed.await(10, TimeUnit.SECONDS), "and the fallback with it");
+        assertTrue(hung.closed.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "the model closed once its call returned");
+        assertTrue(fallback.closed.await(DEADLINE.toSeconds(), TimeUnit.SECONDS), "and the fallback with it");
     }
 }
