@@ -42,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.*;
  * command after the flood is carried out at once (nothing was queued), and the log gets a few lines a second.
  */
 class NetworkFloodTest {
-    private static final Duration FLOOD = Duration.ofSeconds(4);
+    /** 4 s keeps the suite quick; {@code -Dliquide.test.floodSeconds=10} for the full check. */
+    private static final Duration FLOOD = Duration.ofSeconds(Long.getLong("liquide.test.floodSeconds", 4));
     private static final Duration WITHIN = Duration.ofSeconds(20);
     private static final int NEXT_PER_BUNDLE = 1_805;
 

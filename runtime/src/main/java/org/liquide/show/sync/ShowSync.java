@@ -36,8 +36,8 @@ public final class ShowSync {
     private final Consumer<ShowCommand> apply;
     private final Map<String, String> peers = new ConcurrentHashMap<>();
     private final Map<String, Boolean> reasonsLogged = new ConcurrentHashMap<>();
-    private final RateLimitedLog received = RateLimitedLog.of(LOG);
-    private final RateLimitedLog notApplied = RateLimitedLog.of(LOG);
+    private final RateLimitedLog commandLines = RateLimitedLog.of(LOG);
+    private final RateLimitedLog refusalLines = RateLimitedLog.of(LOG);
 
     /**
      * Subscribes on {@code mqtt}, which must not be started yet.
@@ -96,12 +96,12 @@ public final class ShowSync {
         if (command.from().equals(machine)) {
             return;
         }
-        received.info("show command from {}: {}", command.from(), command.command());
+        commandLines.info("show command from {}: {}", command.from(), command.command());
         try {
             apply.accept(command.command());
         } catch (IllegalArgumentException e) {
             bus.drop(SOURCE, "not-applicable");
-            notApplied.warn("show command from {} not applied: {}", command.from(), e.getMessage());
+            refusalLines.warn("show command from {} not applied: {}", command.from(), e.getMessage());
         }
     }
 
