@@ -58,6 +58,7 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile String lastError = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
     private volatile SceneChangeListener changeListener = (scene, transition) -> { };
+    private volatile java.util.function.Consumer<Boolean> sleepListener = nowAsleep -> { };
     private volatile boolean rotates = true;
     private String attractReturn;
     private IdleBehaviour attractIdle;
@@ -89,6 +90,11 @@ public final class ScenePlayer implements AutoCloseable {
 
     public void onSceneChange(SceneChangeListener listener) {
         this.changeListener = listener;
+    }
+
+    /** Told on the player's thread when the show falls asleep (true) or wakes (false). */
+    public void onSleepChange(java.util.function.Consumer<Boolean> listener) {
+        this.sleepListener = listener;
     }
 
     /**
@@ -148,9 +154,13 @@ public final class ScenePlayer implements AutoCloseable {
 
     public void sleep() {
         executor.execute(() -> {
+            boolean was = asleep;
             asleep = true;
             stage.offer(new StageCommand.Sleep());
             LOG.info("show asleep");
+            if (!was) {
+                sleepListener.accept(true);
+            }
         });
     }
 
@@ -159,6 +169,7 @@ public final class ScenePlayer implements AutoCloseable {
             if (asleep) {
                 asleep = false;
                 LOG.info("show awake");
+                sleepListener.accept(false);
                 enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
                 show(playlist.get(playlistIndex).scene(), SCENE_TRANSITION);
             }

@@ -17,17 +17,29 @@ import java.util.Optional;
  * @param nodes          sensor node files (relative paths resolved against the showcase file)
  * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
  * @param sync           how this runtime shares scene changes with the showcase's other runtimes on the broker
+ * @param oscOut         OSC out targets: what the show does and chosen signals, sent to sound and light software
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                             RecordingConfig recording, SyncRole sync) {
+                             RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
     public ShowcaseConfig {
+        oscOut = List.copyOf(oscOut);
         displays = List.copyOf(displays);
         cameras = List.copyOf(cameras);
         nodes = List.copyOf(nodes);
         models = Map.copyOf(models);
         playlist = List.copyOf(playlist);
+    }
+
+    /** Without OSC out targets. */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, List.of());
     }
 }
