@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 @Command(name = "shader", mixinStandardHelpOptions = true,
@@ -59,13 +60,15 @@ final class ShaderCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The shader: .fs/.isf (ISF) or .frag/.glsl (plain GLSL).")
+    @Parameters(index = "0", paramLabel = "FILE", description = {"The shader: .fs/.isf (ISF) or .frag/.glsl (plain GLSL).",
+            "A folder: renders each of its ISF files and writes a Markdown table (rendered, differs, refused and why) to --output."})
     Path file;
 
     @Option(names = "--input", paramLabel = "IMAGE", description = "The image a filter processes (its inputImage).")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "IMAGE.png", description = "Where to write the last frame.")
+    @Option(names = "--output", required = true, paramLabel = "IMAGE.png",
+            description = "Where to write the last frame (for a folder: the report, .md).")
     Path output;
 
     @Option(names = "--size", paramLabel = "WxH", converter = ImageSize.Converter.class,
@@ -85,6 +88,9 @@ final class ShaderCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (frames < 1) {
             throw new BadInputException("--frames must be 1 or more, got " + frames);
+        }
+        if (Files.isDirectory(file)) {
+            return checkFolder();
         }
         ShaderDocument document;
         try {
@@ -120,20 +126,9 @@ final class ShaderCommand implements Callable<Integer> {
             } catch (ShaderException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
-            List<Layer> layers = new ArrayList<>();
-            if (inputImage != null) {
-                layers.add(new Layer("input", new StillImageSource(toFrame(inputImage)), new LayerStyle()));
-            }
-            layers.add(new Layer("shader", layer, new LayerStyle()));
-            try (Compositor compositor = new Compositor(width, height); LayerStack stack = new LayerStack(layers, List.of())) {
-                apply(document, layer.inputs(), parsed, textures, err);
-                FrameClock clock = new FrameClock();
-                Framebuffer frame = null;
-                for (int i = 0; i < frames; i++) {
-                    clock.advance(Math.round(i * 1e9 / 60.0));
-                    frame = stack.render(clock, compositor);
-                }
-                BufferedImage image = FrameReadback.read(frame);
+            try {
+                BufferedImage image = render(layer, inputImage, width, height, frames,
+                        inputs -> apply(document, inputs, parsed, textures, err));
                 FrameReadback.writePng(image, output);
             } finally {
                 textures.forEach(Texture2D::close);
@@ -142,6 +137,57 @@ final class ShaderCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + output + " (" + width + "x" + height + ", " + frames
                 + (frames == 1 ? " frame" : " frames") + ")");
         return ExitCodes.OK;
+    }
+
+    private int checkFolder() throws IOException {
+        if (input != null || !settings.isEmpty()) {
+            throw new BadInputException("--input and --set apply to one shader, not to a folder");
+        }
+        List<Path> shaders = ShaderFolderCheck.shaders(file);
+        if (shaders.isEmpty()) {
+            throw new BadInputException(file + ": no ISF files (.fs, .isf) in this folder");
+        }
+        int width = size != null ? size.width() : 320;
+        int height = size != null ? size.height() : 180;
+        ShaderFolderCheck check = new ShaderFolderCheck(width, height, frames);
+        PrintWriter out = spec.commandLine().getOut();
+        List<ShaderFolderCheck.Row> rows = new ArrayList<>();
+        try (EglOffscreenContext _ = EglOffscreenContext.create()) {
+            for (Path shader : shaders) {
+                ShaderFolderCheck.Row row = check.check(shader);
+                out.println(row.status().name().toLowerCase(java.util.Locale.ROOT) + "  " + row.file()
+                        + (row.note().isEmpty() ? "" : "  (" + row.note() + ")"));
+                rows.add(row);
+            }
+        }
+        String table = ShaderFolderCheck.table(file, rows);
+        Files.writeString(output, table);
+        out.println(table.lines().findFirst().orElse("") + "; table in " + output);
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Composites {@code frames} frames of the layer over black (above {@code inputImage} when given), as a
+     * show does, TIME advancing 1/60 s a frame, and reads the last one back. {@code setUp} sets inputs
+     * before the first frame. Closes the layer.
+     */
+    static BufferedImage render(ShaderLayer layer, BufferedImage inputImage, int width, int height, int frames,
+                                Consumer<ShaderInputs> setUp) {
+        List<Layer> layers = new ArrayList<>();
+        if (inputImage != null) {
+            layers.add(new Layer("input", new StillImageSource(toFrame(inputImage)), new LayerStyle()));
+        }
+        layers.add(new Layer("shader", layer, new LayerStyle()));
+        try (Compositor compositor = new Compositor(width, height); LayerStack stack = new LayerStack(layers, List.of())) {
+            setUp.accept(layer.inputs());
+            FrameClock clock = new FrameClock();
+            Framebuffer frame = null;
+            for (int i = 0; i < frames; i++) {
+                clock.advance(Math.round(i * 1e9 / 60.0));
+                frame = stack.render(clock, compositor);
+            }
+            return FrameReadback.read(frame);
+        }
     }
 
     private record Setting(String name, String value) {

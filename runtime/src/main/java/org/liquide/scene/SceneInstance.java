@@ -152,7 +152,7 @@ public final class SceneInstance implements AutoCloseable {
             tasks.add(new LatentDrift(params, scene.generator().drift(), steeredLatents(scene)));
         }
         if (!scene.storyboard().isEmpty()) {
-            tasks.add(storyboard(scene, targets));
+            tasks.add(storyboard(scene, targets, resources.cues()));
         }
         tasks.addAll(layerTasks); // after drift and cues, so the layers see this frame's scene parameters
         Compositor compositor = new Compositor(resources.width(), resources.height());
@@ -213,7 +213,7 @@ public final class SceneInstance implements AutoCloseable {
         return style;
     }
 
-    private static Storyboard storyboard(SceneDefinition scene, SceneTargets targets) {
+    private static Storyboard storyboard(SceneDefinition scene, SceneTargets targets, CueListener listener) {
         List<String> prompts = scene.generator().prompts();
         List<Cue> cues = scene.storyboard();
         double[] positions = new double[cues.size()];
@@ -228,7 +228,8 @@ public final class SceneInstance implements AutoCloseable {
         }
         ParameterTarget promptBlend = targets.resolve("generator.prompt_blend").orElseThrow();
         return new Storyboard(cues, positions, promptBlend, name -> targets.resolve(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown cue target '" + name + "'")), scene.loopStoryboard());
+                .orElseThrow(() -> new IllegalArgumentException("unknown cue target '" + name + "'")), scene.loopStoryboard())
+                .tellingCues(scene.name(), listener);
     }
 
     /** Evaluates mappings and cues, updates the layers and composites them. Render thread; no allocation. */

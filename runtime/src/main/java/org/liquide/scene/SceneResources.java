@@ -19,6 +19,11 @@ public interface SceneResources {
 
     int height();
 
+    /** Who hears of the storyboard cues as they fire (OSC out); nobody by default. */
+    default CueListener cues() {
+        return CueListener.NONE;
+    }
+
     /**
      * The model a generator setting names: {@code builtin}, a model of the showcase by name, or a path
      * (relative paths from the scene's folder). The default knows no named models.

@@ -28,6 +28,8 @@ final class Storyboard implements FrameTask {
     private double blendStart;
     private double blendSeconds;
     private double blendValue;
+    private String sceneName = "";
+    private CueListener listener = CueListener.NONE;
 
     /**
      * @param promptPositions for each cue, the prompt blend position of its prompt (NaN when the cue sets none)
@@ -49,6 +51,13 @@ final class Storyboard implements FrameTask {
         }
         this.length = last + 1;
         this.blendValue = 0;
+    }
+
+    /** Tells {@code listener} of each cue as it fires. */
+    Storyboard tellingCues(String scene, CueListener listener) {
+        this.sceneName = scene;
+        this.listener = listener;
+        return this;
     }
 
     @Override
@@ -89,6 +98,7 @@ final class Storyboard implements FrameTask {
         for (int k = 0; k < cueTargets[index].length; k++) {
             cueTargets[index][k].set(cueValues[index][k]);
         }
+        listener.fired(sceneName, index, cues[index].atSeconds());
     }
 
     /** Cues fired so far in the current pass. */

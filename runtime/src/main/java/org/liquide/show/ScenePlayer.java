@@ -80,6 +80,7 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile String refused = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
     private volatile SceneChangeListener changeListener = (scene, transition) -> { };
+    private volatile java.util.function.Consumer<Boolean> sleepListener = nowAsleep -> { };
     private volatile boolean rotates = true;
     private String attractReturn;
     private IdleBehaviour attractIdle;
@@ -111,6 +112,11 @@ public final class ScenePlayer implements AutoCloseable {
 
     public void onSceneChange(SceneChangeListener listener) {
         this.changeListener = listener;
+    }
+
+    /** Told on the player's thread when the show falls asleep (true) or wakes (false). */
+    public void onSleepChange(java.util.function.Consumer<Boolean> listener) {
+        this.sleepListener = listener;
     }
 
     /**
@@ -200,15 +206,20 @@ public final class ScenePlayer implements AutoCloseable {
     }
 
     private void goToSleep() {
+        boolean was = asleep;
         asleep = true;
         stage.offer(new StageCommand.Sleep());
         requested.info("show asleep");
+        if (!was) {
+            sleepListener.accept(true);
+        }
     }
 
     private void wakeUp() {
         if (asleep) {
             asleep = false;
             requested.info("show awake");
+            sleepListener.accept(false);
             enteredNanos = clock.getAsLong(); // the scene gets a whole turn after the night
             show(playlist.get(playlistIndex).scene(), SCENE_TRANSITION);
         }

@@ -23,6 +23,7 @@ import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
+import org.liquide.oscout.OscOut;
 import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
 import org.liquide.show.sync.SyncRole;
@@ -97,6 +98,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private VideoRecorder recorder;
     private ControlServer panel;
     private final OscSignalSource osc;
+    private final OscOut oscOut;
     private volatile boolean blackout;
     private volatile String reloadError = "";
     private volatile boolean restartRequested;
@@ -143,6 +145,11 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             resources.add(mqtt);
         }
 
+        this.oscOut = config.oscOut().isEmpty() ? null : new OscOut(config.oscOut(), bus, Clock.systemUTC()).start();
+        if (oscOut != null) {
+            resources.add(oscOut);
+        }
+
         SceneResources sceneResources = sceneResources();
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.stage = new Stage(sceneResources, this::sceneShown);
@@ -159,8 +166,17 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         this.player = new ScenePlayer(config.scenesFolder(), org.liquide.showcase.ShowcaseValidation.context(config), config.playlist(),
                 stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
-        if (sync != null && config.sync() == SyncRole.LEAD) {
-            player.onSceneChange((scene, transition) -> sync.publish(new ShowCommand.SwitchScene(scene, transition)));
+        boolean lead = sync != null && config.sync() == SyncRole.LEAD;
+        player.onSceneChange((scene, transition) -> {
+            if (lead) {
+                sync.publish(new ShowCommand.SwitchScene(scene, transition));
+            }
+            if (oscOut != null) {
+                oscOut.sceneChanged(scene);
+            }
+        });
+        if (oscOut != null) {
+            player.onSleepChange(oscOut::asleep);
         }
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
             player.followOnly();
@@ -282,6 +298,11 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
             public int height() {
                 return options.output().height();
+            }
+
+            @Override
+            public org.liquide.scene.CueListener cues() {
+                return oscOut == null ? org.liquide.scene.CueListener.NONE : oscOut::cue;
             }
 
             @Override
@@ -426,6 +447,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private void setBlackout(boolean on) {
         blackout = on;
         stage.offer(new StageCommand.Blackout(on, 1.0));
+        if (oscOut != null) {
+            oscOut.blackout(on);
+        }
     }
 
     private void share(ShowCommand command) {

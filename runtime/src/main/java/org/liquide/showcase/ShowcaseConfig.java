@@ -19,14 +19,16 @@ import java.util.Optional;
  * @param simulateNodes  run the nodes' simulated boards in-process (rehearsal without hardware)
  * @param sync           how this runtime shares scene changes with the showcase's other runtimes on the broker
  * @param brokerSecurity this machine's broker account ({@code broker_credentials}) and the broker's CA ({@code broker_ca})
+ * @param oscOut         OSC out targets: what the show does and chosen signals, sent to sound and light software
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                             RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
+                             RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut) {
     public ShowcaseConfig {
         java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
+        oscOut = List.copyOf(oscOut);
         displays = List.copyOf(displays);
         cameras = List.copyOf(cameras);
         nodes = List.copyOf(nodes);
@@ -34,13 +36,33 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
         playlist = List.copyOf(playlist);
     }
 
-    /** With an anonymous broker (a demo's, a test's on loopback). */
+    /** With an anonymous broker (a demo's, a test's on loopback) and no OSC out targets. */
     public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                           List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                           boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE);
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of());
+    }
+
+    /** With a broker account and no OSC out targets. */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, brokerSecurity, List.of());
+    }
+
+    /** With an anonymous broker and OSC out targets. */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut);
     }
 }

@@ -55,7 +55,8 @@ import java.util.Set;
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
-            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync");
+            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync",
+            "osc_out");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -109,6 +110,7 @@ public final class ShowcaseFiles {
                     .orElse(new RecordingConfig(base.resolve("journal"), 0, false));
             SyncRole sync = top.get("sync").flatMap(n -> Choices.one(n, "sync", Arrays.stream(SyncRole.values()).map(SyncRole::yamlName).toList(), problems))
                     .map(role -> SyncRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))).orElse(SyncRole.PEER);
+            List<OscTarget> oscOut = top.get("osc_out").map(n -> new OscOutReader(problems).targets(n)).orElse(List.of());
             top.rejectUnknown(TOP_KEYS);
             checkCameraNames(cameras);
             schedule.outsideScene().ifPresent(scene -> checkScene(scene, scenes, top.node()));
@@ -116,7 +118,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca)));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */

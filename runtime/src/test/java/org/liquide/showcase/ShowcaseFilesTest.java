@@ -60,6 +60,55 @@ class ShowcaseFilesTest {
     }
 
     @Test
+    void oscOutTargetsReadWithTheirEventsRateAndRawOrMappedSignals() throws Exception {
+        ConfigResult<ShowcaseConfig> result = ShowcaseFiles.load(write("""
+                showcase: essai
+                scenes: scenes
+                playlist:
+                  - {scene: atelier, duration: 1m}
+                osc_out:
+                  - host: 192.168.1.20
+                    port: 9001
+                    rate: 20
+                    signals:
+                      - presence
+                      - {signal: distance, address: /live/track/1/volume, from: [0.3, 2.0], to: [1, 0]}
+                  - {host: 127.0.0.1, port: 53000, events: true}
+                """));
+        ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) result).value();
+        assertEquals(2, config.oscOut().size());
+        OscTarget sound = config.oscOut().getFirst();
+        assertEquals("192.168.1.20:9001", sound.name());
+        assertTrue(sound.events(), "events by default");
+        assertEquals(20, sound.rate());
+        assertEquals(OscSignalOut.raw("presence"), sound.signals().get(0));
+        OscSignalOut distance = sound.signals().get(1);
+        assertEquals("/live/track/1/volume", distance.address());
+        assertEquals(0.5, distance.map(1.15), 1e-9);
+        assertEquals(0.0, distance.map(9), 1e-9, "clamped to the output range");
+        assertEquals(30, config.oscOut().get(1).rate(), "30 a second by default");
+        assertTrue(config.oscOut().get(1).signals().isEmpty());
+    }
+
+    @Test
+    void oscOutMistakesAreLocated() throws Exception {
+        List<String> errors = errors("""
+                showcase: essai
+                scenes: scenes
+                playlist:
+                  - {scene: atelier, duration: 1m}
+                osc_out:
+                  - {host: desk, port: 70000, rate: 0}
+                  - {port: 9000, signals: [{signal: a, address: live/volume, to: [1]}]}
+                """);
+        assertHas(errors, "showcase.yaml:6:24 port");
+        assertHas(errors, "showcase.yaml:6:37 rate");
+        assertHas(errors, "showcase.yaml:7:5 host");
+        assertHas(errors, "showcase.yaml:7:49 must start with /");
+        assertHas(errors, "showcase.yaml:7:66 two numbers");
+    }
+
+    @Test
     void mistakesAreLocatedAndExplained() throws Exception {
         List<String> errors = errors("""
                 showcase: essai

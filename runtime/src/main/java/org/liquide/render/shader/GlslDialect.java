@@ -49,6 +49,27 @@ final class GlslDialect {
     private GlslDialect() {
     }
 
+    /**
+     * The extensions that give GLSL 3.30 the implicit conversions ISF hosts' compilers accept and files of
+     * the public collections rely on: an {@code int} returned from a {@code float} function
+     * (GL_ARB_shading_language_420pack, core in 4.20) and an {@code int} given where a {@code uint} is
+     * expected (GL_ARB_gpu_shader5, core in 4.00). The latter reserves the words {@code sample} and
+     * {@code precise}, so it is only asked for by files that use {@code uint}. "enable" only warns on a
+     * driver without the extension.
+     */
+    static List<String> implicitConversions(String body, int version) {
+        List<String> lines = new ArrayList<>();
+        if (version < 420) {
+            lines.add("#extension GL_ARB_shading_language_420pack : enable");
+        }
+        if (version < 400 && UNSIGNED.matcher(body).find()) {
+            lines.add("#extension GL_ARB_gpu_shader5 : enable");
+        }
+        return lines;
+    }
+
+    private static final Pattern UNSIGNED = Pattern.compile("\\b(uint|uvec[234])\\b");
+
     static Translated translate(String body, Stage stage) {
         List<String> extensions = new ArrayList<>();
         int version = 0;
@@ -67,6 +88,7 @@ final class GlslDialect {
             }
         }
         String joined = String.join("\n", lines);
+        extensions.addAll(implicitConversions(joined, version));
         boolean[] fragColor = {false};
         String translated = TOKENS.matcher(joined).replaceAll(match -> {
             String token = match.group(1);

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +31,6 @@ import java.util.regex.Pattern;
 final class HeaderReader {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private final String file;
@@ -79,17 +82,34 @@ final class HeaderReader {
     private static final Pattern JACKSON_LOCATION = Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
 
     /**
-     * ISF attributes are upper case, and hosts ignore any other spelling: {@code "persistent": true} leaves
-     * a buffer temporary everywhere. Such keys get a warning; other unknown keys are host extensions.
+     * ISF attributes are upper case, but files in the public collections also write them otherwise
+     * ({@code "persistent": true}) and mean the same: such a key is read as its upper-case attribute,
+     * with a warning, unless the upper-case one is there too. Other unknown keys are host extensions.
      */
     void checkKeys(JsonNode node, String at, Set<String> known) {
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
-            String key = field.getKey();
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (String key : object.properties().stream().map(Map.Entry::getKey).toList()) {
             String upper = key.toUpperCase(Locale.ROOT);
-            if (!known.contains(key) && known.contains(upper)) {
-                int[] where = location(at + "/" + key);
-                warnings.add(Diagnostic.warning(file, where[0], where[1], "\"" + key + "\" is ignored: ISF attributes are "
-                        + "upper case (\"" + upper + "\")"));
+            if (known.contains(key) || !known.contains(upper)) {
+                continue;
+            }
+            int[] where = location(at + "/" + key);
+            if (object.has(upper)) {
+                warnings.add(Diagnostic.warning(file, where[0], where[1], "\"" + key + "\" is ignored: \"" + upper
+                        + "\" is given too"));
+                continue;
+            }
+            warnings.add(Diagnostic.warning(file, where[0], where[1], "\"" + key + "\" is read as \"" + upper
+                    + "\": ISF attributes are upper case"));
+            object.set(upper, object.remove(key));
+            String from = at + "/" + key;
+            for (Map.Entry<String, int[]> entry : List.copyOf(locations.entrySet())) {
+                String pointer = entry.getKey();
+                if (pointer.equals(from) || pointer.startsWith(from + "/")) {
+                    locations.putIfAbsent(at + "/" + upper + pointer.substring(from.length()), entry.getValue());
+                }
             }
         }
     }
@@ -214,9 +234,20 @@ final class HeaderReader {
 
     /** Records the line and column of every value by its JSON pointer, for errors about attributes. */
     private void recordLocations() throws IOException {
+        Deque<Set<String>> keys = new ArrayDeque<>();
         try (JsonParser parser = MAPPER.createParser(json)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
+                if (token == JsonToken.START_OBJECT) {
+                    keys.push(new HashSet<>());
+                } else if (token == JsonToken.END_OBJECT) {
+                    keys.pop();
+                } else if (token == JsonToken.FIELD_NAME && !keys.isEmpty() && !keys.peek().add(parser.currentName())) {
+                    // Hosts read such files (their JSON parsers keep the last value); so does Liquide.
+                    JsonLocation at = parser.currentTokenLocation();
+                    warnings.add(Diagnostic.warning(file, at.getLineNr(), at.getColumnNr(), "\"" + parser.currentName()
+                            + "\" is given twice in this object: the last one counts"));
+                }
                 if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
                     continue;
                 }

@@ -205,7 +205,10 @@ final class IsfHeaderParser {
             min = json.number(input, at, "MIN").map(d -> (int) Math.round(d)).orElse(Integer.MIN_VALUE);
             max = json.number(input, at, "MAX").map(d -> (int) Math.round(d)).orElse(Integer.MAX_VALUE);
             if (min > max) {
-                json.error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
+                warnSwapped(at, name, String.valueOf(min), String.valueOf(max));
+                int declaredMin = min;
+                min = max;
+                max = declaredMin;
             }
         }
         int fallback = !values.isEmpty() ? values.getFirst() : min != Integer.MIN_VALUE ? min : 0;
@@ -219,23 +222,39 @@ final class IsfHeaderParser {
         Optional<Double> maxValue = json.number(input, at, "MAX");
         float min = minValue.map(Double::floatValue).orElse(Float.NEGATIVE_INFINITY);
         float max = maxValue.map(Double::floatValue).orElse(Float.POSITIVE_INFINITY);
-        if (min > max) {
-            json.error(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max);
-            return null;
-        }
         // Like the reference implementation: no DEFAULT means the middle of MIN..MAX, 0..1 when absent.
         float lo = minValue.isPresent() && maxValue.isPresent() ? min : 0f;
         float hi = minValue.isPresent() && maxValue.isPresent() ? max : 1f;
         float defaultValue = json.number(input, at, "DEFAULT").map(Double::floatValue).orElse((lo + hi) / 2f);
+        if (min > max) {
+            warnSwapped(at, name, String.valueOf(min), String.valueOf(max));
+            // The reference host clamps the default against MIN first, then MAX, as written.
+            defaultValue = defaultValue < min ? min : defaultValue > max ? max : defaultValue;
+            return new InputSpec.FloatInput(name, label, line, defaultValue, max, min);
+        }
         return new InputSpec.FloatInput(name, label, line, Math.max(min, Math.min(max, defaultValue)), min, max);
+    }
+
+    /**
+     * A range written the wrong way round (MIN above MAX), as some files of the public collections have:
+     * ISF hosts draw them, so Liquide reads the range from the smaller to the larger value and says so.
+     */
+    private void warnSwapped(String at, String name, String min, String max) {
+        json.warning(at + "/MIN", "input '" + name + "': MIN " + min + " is greater than MAX " + max
+                + ": read as the range " + max + " to " + min);
     }
 
     private InputSpec point2D(JsonNode input, String at, String name, String label, int line) {
         float[] def = json.vector(input, at, "DEFAULT", 2, 2, name).orElse(new float[]{0f, 0f});
         float[] min = json.vector(input, at, "MIN", 2, 2, name).orElse(new float[]{Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY});
         float[] max = json.vector(input, at, "MAX", 2, 2, name).orElse(new float[]{Float.POSITIVE_INFINITY, Float.POSITIVE_INFINITY});
-        if (min[0] > max[0] || min[1] > max[1]) {
-            json.error(at + "/MIN", "input '" + name + "': MIN is greater than MAX");
+        for (int i = 0; i < 2; i++) {
+            if (min[i] > max[i]) {
+                warnSwapped(at, name, String.valueOf(min[i]), String.valueOf(max[i]));
+                float declaredMin = min[i];
+                min[i] = max[i];
+                max[i] = declaredMin;
+            }
         }
         return new InputSpec.Point2DInput(name, label, line,
                 new Vec2(clamp(def[0], min[0], max[0]), clamp(def[1], min[1], max[1])),
@@ -275,6 +294,7 @@ final class IsfHeaderParser {
                     json.error(at, "IMPORTED '" + entry.getKey() + "' must be an object with a PATH");
                     continue;
                 }
+                json.checkKeys(value, at, IMPORT_KEYS);
                 String name = value.has("NAME") ? identifier(value, at, "NAME", names).orElse(null)
                         : checkName(entry.getKey(), at, names);
                 addImport(imports, value, at, name);
@@ -287,6 +307,7 @@ final class IsfHeaderParser {
                     json.error(at, "each entry of IMPORTED must be an object with NAME and PATH");
                     continue;
                 }
+                json.checkKeys(value, at, IMPORT_KEYS);
                 addImport(imports, value, at, identifier(value, at, "NAME", names).orElse(null));
             }
         } else {
@@ -296,7 +317,6 @@ final class IsfHeaderParser {
     }
 
     private void addImport(List<ImportSpec> imports, JsonNode value, String at, String name) {
-        json.checkKeys(value, at, IMPORT_KEYS);
         if (json.string(value, at, "TYPE").filter("cube"::equals).isPresent()) {
             json.error(at + "/TYPE", "IMPORTED '" + name + "': cube maps are not supported by Liquide");
             return;

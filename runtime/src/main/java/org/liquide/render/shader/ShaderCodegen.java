@@ -1,5 +1,7 @@
 package org.liquide.render.shader;
 
+import org.liquide.render.gl.FullscreenQuad;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,9 +36,10 @@ final class ShaderCodegen {
             "vec4 IMG_NORM_PIXEL(sampler2D image, vec2 normCoord, float bias) { return texture(image, normCoord, bias); }",
             "vec4 IMG_PIXEL(sampler2D image, vec2 pixelCoord, float bias) { return texture(image, pixelCoord / vec2(textureSize(image, 0)), bias); }");
 
+    /** As the reference host: a quad whose isf_FragNormCoord is exactly 0 and 1 at its corners (see FullscreenQuad). */
     private static final List<String> VERTEX_INIT = List.of(
             "void isf_vertShaderInit() {",
-            "    vec2 corner = vec2(float((gl_VertexID << 1) & 2), float(gl_VertexID & 2));",
+            "    vec2 corner = " + FullscreenQuad.CORNER + ";",
             "    gl_Position = vec4(corner * 2.0 - 1.0, 0.0, 1.0);",
             "    isf_FragNormCoord = corner;",
             "}");

@@ -1,7 +1,7 @@
 package org.liquide.render.shader;
 
 import org.liquide.render.gl.Framebuffer;
-import org.liquide.render.gl.FullscreenTriangle;
+import org.liquide.render.gl.FullscreenQuad;
 import org.liquide.render.gl.ShaderCompileException;
 import org.liquide.render.gl.ShaderProgram;
 import org.liquide.render.gl.Texture2D;
@@ -31,7 +31,7 @@ final class ShaderPipeline implements AutoCloseable {
     private static final Pattern STAGE = Pattern.compile("^.*?: (vertex|fragment|link) error:", Pattern.DOTALL);
 
     private final ShaderProgram program;
-    private final FullscreenTriangle triangle = new FullscreenTriangle();
+    private final FullscreenQuad quad = new FullscreenQuad();
     private final boolean customVertexShader;
     private final int uPassIndex;
     private final int uRenderSize;
@@ -318,7 +318,7 @@ final class ShaderPipeline implements AutoCloseable {
                 }
             }
             glActiveTexture(GL_TEXTURE0);
-            triangle.draw();
+            quad.draw();
             target.swap();
         }
         return passes[passes.length - 1].target.readFramebuffer();
@@ -416,7 +416,7 @@ final class ShaderPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        triangle.close();
+        quad.close();
         program.close();
         for (Texture2D texture : importTextures) {
             texture.close();

@@ -22,7 +22,8 @@ class GlslDialectTest {
                 }""";
         GlslDialect.Translated translated = GlslDialect.translate(source, GlslDialect.Stage.FRAGMENT);
         assertEquals(120, translated.version());
-        assertEquals(List.of("#extension GL_ARB_shader_bit_encoding : enable"), translated.extensions(),
+        assertEquals(List.of("#extension GL_ARB_shader_bit_encoding : enable",
+                        "#extension GL_ARB_shading_language_420pack : enable"), translated.extensions(),
                 "ES extensions that desktop GLSL has built in are dropped, others move after #version");
         assertTrue(translated.writesFragColor());
         List<String> lines = translated.body().lines().toList();
@@ -34,6 +35,18 @@ class GlslDialectTest {
         assertEquals("    isf_FragColor = a * isf_FragNormCoord.x;", lines.get(6));
         assertEquals("    isf_FragColor = a;", lines.get(7));
         assertEquals("    float texture2Dx = 1.0; // identifiers that merely start alike are kept", lines.get(8));
+    }
+
+    @Test
+    void implicitConversionsOfIsfHostsComeFromExtensionsOnlyWhereTheVersionLacksThem() {
+        assertEquals(List.of("#extension GL_ARB_shading_language_420pack : enable"),
+                GlslDialect.implicitConversions("float f() { return 0; }", 0));
+        assertEquals(List.of("#extension GL_ARB_shading_language_420pack : enable", "#extension GL_ARB_gpu_shader5 : enable"),
+                GlslDialect.implicitConversions("uint code = 0;", 330), "int to uint only for files that use uint");
+        assertEquals(List.of("#extension GL_ARB_shading_language_420pack : enable"),
+                GlslDialect.implicitConversions("float sample = 1.0; int uints = 2;", 330),
+                "gpu_shader5 reserves 'sample': not asked for without uint");
+        assertEquals(List.of(), GlslDialect.implicitConversions("uvec2 v = uvec2(0);", 430), "4.30 has both built in");
     }
 
     @Test

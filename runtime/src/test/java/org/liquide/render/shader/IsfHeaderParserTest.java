@@ -91,19 +91,78 @@ class IsfHeaderParserTest {
     }
 
     @Test
-    void attributesInTheWrongCaseAreIgnoredWithAWarningAndHostExtensionsSilently() throws Exception {
+    void attributesInAnotherCaseAreReadAsTheirUpperCaseSpellingWithAWarningAndHostExtensionsSilently() throws Exception {
         String text = """
                 /*{
-                    "INPUTS": [ { "NAME": "a", "TYPE": "float", "GROUP": "Motion", "Default": 0.2 } ],
-                    "PASSES": [ { "TARGET": "trail", "persistent": true }, { } ]
+                    "INPUTS": [ { "NAME": "a", "TYPE": "float", "GROUP": "Motion", "Default": 0.2, "max": 4 } ],
+                    "PASSES": [ { "target": "trail", "persistent": true, "Float": "YES" }, { "PERSISTENT": false, "persistent": 1 } ]
                 }*/
                 """;
         IsfHeaderParser.Parsed parsed = IsfHeaderParser.parse("test.fs", text, IsfHeaderParser.split(text).orElseThrow(), DIR);
-        assertFalse(parsed.header().passes().getFirst().persistent(), "as in every ISF host");
-        assertEquals(0.5f, ((InputSpec.FloatInput) parsed.header().inputs().getFirst()).defaultValue());
+        PassSpec trail = parsed.header().passes().getFirst();
+        assertEquals("trail", trail.target().orElseThrow());
+        assertTrue(trail.persistent(), "the public collection writes \"persistent\" and means it");
+        assertTrue(trail.floatBuffer());
+        assertFalse(parsed.header().passes().get(1).persistent(), "the upper-case spelling wins when both are given");
+        InputSpec.FloatInput a = (InputSpec.FloatInput) parsed.header().inputs().getFirst();
+        assertEquals(0.2f, a.defaultValue());
+        assertEquals(Float.NEGATIVE_INFINITY, a.min(), "MIN missing: no lower bound");
+        assertEquals(4f, a.max());
         assertEquals(List.of(
-                "test.fs:2:79: warning: \"Default\" is ignored: ISF attributes are upper case (\"DEFAULT\")",
-                "test.fs:3:52: warning: \"persistent\" is ignored: ISF attributes are upper case (\"PERSISTENT\")"),
+                "test.fs:2:79: warning: \"Default\" is read as \"DEFAULT\": ISF attributes are upper case",
+                "test.fs:2:91: warning: \"max\" is read as \"MAX\": ISF attributes are upper case",
+                "test.fs:3:29: warning: \"target\" is read as \"TARGET\": ISF attributes are upper case",
+                "test.fs:3:52: warning: \"persistent\" is read as \"PERSISTENT\": ISF attributes are upper case",
+                "test.fs:3:67: warning: \"Float\" is read as \"FLOAT\": ISF attributes are upper case",
+                "test.fs:3:113: warning: \"persistent\" is ignored: \"PERSISTENT\" is given too"),
+                parsed.warnings().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void rangesWrittenMaxFirstAreReadSmallestFirstWithAWarningAndTheReferenceHostsDefault() throws Exception {
+        String text = """
+                /*{
+                    "INPUTS": [
+                        { "NAME": "size", "TYPE": "float", "MIN": 1.0, "MAX": 0.05, "DEFAULT": 0.001 },
+                        { "NAME": "count", "TYPE": "long", "MIN": 8, "MAX": 2, "DEFAULT": 20 },
+                        { "NAME": "at", "TYPE": "point2D", "MIN": [1, 0], "MAX": [0, 1], "DEFAULT": [0.5, 0.5] }
+                    ]
+                }*/
+                """;
+        IsfHeaderParser.Parsed parsed = IsfHeaderParser.parse("test.fs", text, IsfHeaderParser.split(text).orElseThrow(), DIR);
+        InputSpec.FloatInput size = (InputSpec.FloatInput) parsed.header().inputs().get(0);
+        assertEquals(0.05f, size.min());
+        assertEquals(1f, size.max());
+        assertEquals(1f, size.defaultValue(), "below MIN as written: MIN, as the reference host");
+        InputSpec.LongInput count = (InputSpec.LongInput) parsed.header().inputs().get(1);
+        assertEquals(2, count.min());
+        assertEquals(8, count.max());
+        assertEquals(8, count.defaultValue());
+        InputSpec.Point2DInput at = (InputSpec.Point2DInput) parsed.header().inputs().get(2);
+        assertEquals(new InputSpec.Vec2(0f, 0f), at.min());
+        assertEquals(new InputSpec.Vec2(1f, 1f), at.max());
+        assertEquals(List.of(
+                "test.fs:3:51: warning: input 'size': MIN 1.0 is greater than MAX 0.05: read as the range 0.05 to 1.0",
+                "test.fs:4:51: warning: input 'count': MIN 8 is greater than MAX 2: read as the range 2 to 8",
+                "test.fs:5:51: warning: input 'at': MIN 1.0 is greater than MAX 0.0: read as the range 0.0 to 1.0"),
+                parsed.warnings().stream().map(Diagnostic::format).toList());
+    }
+
+    @Test
+    void aKeyGivenTwiceInAnObjectTakesTheLastValueWithAWarning() throws Exception {
+        String text = """
+                /*{
+                    "DESCRIPTION": "first",
+                    "INPUTS": [ { "NAME": "a", "TYPE": "float", "DEFAULT": 0.1, "DEFAULT": 0.3 } ],
+                    "DESCRIPTION": "second"
+                }*/
+                """;
+        IsfHeaderParser.Parsed parsed = IsfHeaderParser.parse("test.fs", text, IsfHeaderParser.split(text).orElseThrow(), DIR);
+        assertEquals("second", parsed.header().description());
+        assertEquals(0.3f, ((InputSpec.FloatInput) parsed.header().inputs().getFirst()).defaultValue());
+        assertEquals(List.of(
+                "test.fs:3:65: warning: \"DEFAULT\" is given twice in this object: the last one counts",
+                "test.fs:4:5: warning: \"DESCRIPTION\" is given twice in this object: the last one counts"),
                 parsed.warnings().stream().map(Diagnostic::format).toList());
     }
 

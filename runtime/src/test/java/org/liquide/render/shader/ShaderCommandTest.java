@@ -145,6 +145,31 @@ class ShaderCommandTest {
     }
 
     @Test
+    void aFolderIsCheckedFileByFileIntoATableOfRenderedDifferingAndRefusedShaders() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("collection"));
+        Files.copy(shader("invert.fs"), folder.resolve("Invert.fs"));
+        Files.copy(shader("json-error.fs"), folder.resolve("Broken.fs"));
+        Files.copy(shader("reference-host/clamped-neighbours.fs"), folder.resolve("Neighbours.fs"));
+        Files.copy(shader("reference-host/clamped-neighbours.vs"), folder.resolve("Neighbours.vs"));
+        Files.writeString(folder.resolve("Audio.fs"), """
+                /*{ "INPUTS": [ { "NAME": "wave", "TYPE": "audio" } ] }*/
+                void main() { gl_FragColor = IMG_NORM_PIXEL(wave, isf_FragNormCoord); }
+                """);
+        Files.writeString(folder.resolve("notes.txt"), "not a shader");
+        Path report = dir.resolve("report.md");
+        Result result = run("shader", folder.toString(), "--output", report.toString(), "--size", "32x16", "--frames", "2");
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().contains("collection: 4 shaders, 2 rendered, 1 rendered but differ from the reference host, 1 refused; table in "
+                + report), result.out());
+        String table = Files.readString(report);
+        assertTrue(table.startsWith("collection: 4 shaders, 2 rendered, 1 rendered but differ from the reference host, 1 refused\n"), table);
+        assertTrue(table.contains("| Audio.fs | differs | audio input gets silence; one colour with the default inputs |"), table);
+        assertTrue(table.contains("| Broken.fs | refused | line 6: invalid JSON in the ISF header: "), table);
+        assertTrue(table.contains("| Invert.fs | rendered |  |"), table);
+        assertTrue(table.contains("| Neighbours.fs | rendered |  |"), table);
+    }
+
+    @Test
     void missingFilesAndBadOptionsExitTwo() {
         String output = dir.resolve("x.png").toString();
         Result missing = run("shader", dir.resolve("nowhere.fs").toString(), "--output", output);
