@@ -7,9 +7,10 @@ import java.time.Duration;
 
 /**
  * Closes a running show when the JVM is told to stop (SIGTERM from systemd, Ctrl-C), and when the show
- * ends by itself. Either way the close is given at most {@link #BOUND}: a thread stuck on the network, a
- * client or a driver does not hold the stop. When the stop came from a signal, the command's own end says
- * nothing: the JVM exits with the signal's status (143 for SIGTERM) once the hook is done.
+ * ends by itself. On a signal the close is given at most {@link #BOUND}: a thread stuck on the network, a
+ * client or a driver does not hold the stop, and the command's own end says nothing: the JVM exits with
+ * the signal's status (143 for SIGTERM) once the hook is done. When the show ends by itself (its frames
+ * done, the daily restart) the close is waited for, so that the command's results follow a closed show.
  *
  * <pre>{@code
  * StopOnSignal stop = StopOnSignal.install(show);
@@ -46,15 +47,15 @@ final class StopOnSignal {
     }
 
     /**
-     * The show ended (its frames done, the daily restart, or a signal): closes it within the bound.
+     * The show ended (its frames done, the daily restart, or a signal): closes it.
      *
      * @return false when the JVM is stopping on a signal, whose hook owns the stop: the caller ends quietly
      */
-    boolean finish() {
+    boolean finish() throws Exception {
         if (stoppingAlready) {
             return false;
         }
-        closeWithin(show, BOUND);
+        show.close(); // a signal meanwhile: the hook waits on this close, at most BOUND
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
             return true;

@@ -10,7 +10,6 @@ import org.liquide.testing.TestVideos;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -13,7 +13,6 @@ import org.liquide.testing.TestVideos;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;

@@ -18,7 +18,6 @@ import org.liquide.signal.SignalBus;
 import org.liquide.testing.OffscreenGl;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 

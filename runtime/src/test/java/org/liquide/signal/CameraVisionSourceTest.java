@@ -10,7 +10,6 @@ import org.liquide.testing.TestVideos;
 
 import java.awt.Color;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -9,7 +9,6 @@ import org.liquide.hardware.testing.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.*;
 
