@@ -156,7 +156,7 @@ class OscCommandsTest {
             send(stranger, guarded, "/liquide/signal/td/fader1", 0.5f);
             send(regie, guarded, "/liquide/reload");
             guardedShow.awaitCall("reload()");
-            Await.until(Duration.ofSeconds(5), "the stranger's signal, which is allowed",
+            Await.until(Await.GENEROUS, "the stranger's signal, which is allowed",
                     () -> bus.signals().stream().anyMatch(s -> s.name().equals("td/fader1")));
             assertEquals(List.of("reload()"), guardedShow.calls(), "only the allowed sender's command acts");
             assertEquals(2, bus.sources().getFirst().dropped("command-sender-refused"));

@@ -10,6 +10,7 @@ import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;
 import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.PiRoot;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.NodeRoster;
@@ -59,11 +60,13 @@ class InstallScriptsTest {
 
         // The Pi: its checkout's node files, and the account copied from the render machine.
         Path pi = root.resolve("pi");
+        PiRoot piRoot = PiRoot.at(pi);
         Files.createDirectories(pi.resolve("opt/liquide/nodes"));
+        Files.copy(CHECKOUT.resolve("showcase-config/systemd/liquide-node@.service"), pi.resolve("opt/liquide/liquide-node@.service"));
         Files.copy(CHECKOUT.resolve("showcase-config/nodes/entree.yaml"), pi.resolve("opt/liquide/nodes/entree.yaml"));
         Path copied = pi.resolve("node-entree");
         Files.copy(root.resolve("etc/liquide/broker/node-entree"), copied);
-        run(Map.of("LIQUIDE_ROOT", pi.toString()), CHECKOUT.resolve("showcase-config/systemd/install-node").toString(), "entree",
+        run(Map.of("LIQUIDE_ROOT", pi.toString(), "PATH", piRoot.path()), CHECKOUT.resolve("showcase-config/systemd/install-node").toString(), "entree",
                 copied.toString());
         Path installed = pi.resolve("opt/liquide/credentials/node-entree");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed)));
@@ -84,14 +87,15 @@ class InstallScriptsTest {
 
     @Test
     void aNodeWithoutItsAccountIsNotInstalled() throws Exception {
+        PiRoot pi = PiRoot.at(root);
         Files.createDirectories(root.resolve("opt/liquide/nodes"));
         Files.copy(CHECKOUT.resolve("showcase-config/nodes/table.yaml"), root.resolve("opt/liquide/nodes/table.yaml"));
         Path wrong = root.resolve("node-entree");
         Files.writeString(wrong, "node-entree:abc\n");
-        String refused = runExpecting(2, Map.of("LIQUIDE_ROOT", root.toString()),
+        String refused = runExpecting(2, Map.of("LIQUIDE_ROOT", root.toString(), "PATH", pi.path()),
                 CHECKOUT.resolve("showcase-config/systemd/install-node").toString(), "table", wrong.toString());
         assertTrue(refused.contains("is not node-table's account"), refused);
-        String missing = runExpecting(2, Map.of("LIQUIDE_ROOT", root.toString()),
+        String missing = runExpecting(2, Map.of("LIQUIDE_ROOT", root.toString(), "PATH", pi.path()),
                 CHECKOUT.resolve("showcase-config/systemd/install-node").toString(), "table");
         assertTrue(missing.contains("no broker account for table"), missing);
     }

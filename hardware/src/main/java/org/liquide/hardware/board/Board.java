@@ -11,9 +11,13 @@ import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.io.i2c.I2C;
 import org.liquide.hardware.time.NanoClock;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The GPIO lines and I2C buses of one machine, through a Pi4J {@link Context}: a Raspberry Pi's, or the
@@ -29,23 +33,41 @@ public final class Board implements AutoCloseable {
     }
 
     /**
-     * The Raspberry Pi this runs on, with the Pi4J providers found on the class path.
+     * The Raspberry Pi this runs on, with the Pi4J providers found on the class path, checked for what a node
+     * needs: its I2C buses ({@code /dev/i2c-N}, through the linuxfs provider) and, for sensors on GPIO lines, the
+     * GPIO character device ({@code /dev/gpiochip0}, through the gpiod provider).
      *
-     * @throws BoardUnavailableException when no provider for GPIO or I2C is on the class path
+     * @throws BoardUnavailableException when a provider is not on the class path or its device is not on this
+     *                                   machine; the message says which, and what to do
      */
-    public static Board raspberryPi() {
+    public static Board raspberryPi(Set<Integer> i2cBuses, boolean gpio) {
         Context context = Pi4J.newAutoContext();
-        List<String> missing = new ArrayList<>();
+        List<String> noProvider = new ArrayList<>();
         for (IOType type : List.of(IOType.I2C, IOType.DIGITAL_INPUT, IOType.DIGITAL_OUTPUT)) {
             if (!context.providers().exists(type)) {
-                missing.add(type.name());
+                noProvider.add(type.name());
             }
+        }
+        if (!noProvider.isEmpty()) {
+            context.shutdown();
+            throw new BoardUnavailableException("no Pi4J provider for " + String.join(", ", noProvider)
+                    + ": the node's lib/ folder needs pi4j-plugin-linuxfs and pi4j-plugin-gpiod with their libraries"
+                    + " (./mvnw -pl hardware -am -Ppi package -DskipTests), or run with --simulate");
+        }
+        List<String> missing = new ArrayList<>();
+        for (int bus : new TreeSet<>(i2cBuses)) {
+            if (!Files.exists(Path.of("/dev/i2c-" + bus))) {
+                missing.add("/dev/i2c-" + bus + " (I2C bus " + bus + ", for the linuxfs provider)");
+            }
+        }
+        if (gpio && !Files.exists(Path.of("/dev/gpiochip0"))) {
+            missing.add("/dev/gpiochip0 (GPIO, for the gpiod provider)");
         }
         if (!missing.isEmpty()) {
             context.shutdown();
-            throw new BoardUnavailableException("no Pi4J provider for " + String.join(", ", missing)
-                    + ": put pi4j-plugin-linuxfs and pi4j-plugin-gpiod (build with -Ppi) or pi4j-plugin-ffm"
-                    + " (-Pffm) on the class path, or run with --simulate");
+            throw new BoardUnavailableException("this machine has no " + String.join(" and no ", missing)
+                    + ": run the node on a Raspberry Pi (with I2C enabled: raspi-config, Interface Options), or with"
+                    + " --simulate");
         }
         return new Board(context, NanoClock.system());
     }

@@ -5,6 +5,7 @@ import org.liquide.config.ConfigError;
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.board.BoardUnavailableException;
 import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.SensorConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
@@ -32,13 +33,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * {@code node NODE.yaml [--simulate] [--broker URL]}: runs a sensor node until stopped (Ctrl-C, SIGTERM, or an
  * interrupt of the calling thread), then publishes {@code offline} and returns 0 (a JVM stopped by a signal
  * still exits with that signal's status, 130 or 143). Returns 2 when the node file or options are wrong, with
- * every error printed as {@code file:line:col: message}, and 1 when the node cannot run (no GPIO/I2C provider
- * on this machine, an unexpected failure).
+ * every error printed as {@code file:line:col: message}, or when this machine cannot run it (no Pi4J provider
+ * on the class path, no I2C bus or GPIO device: not a Pi), and 1 on an unexpected failure.
  */
 @Command(name = "node",
         description = "Runs a sensor node: reads the sensors of NODE.yaml and publishes readings over MQTT.")
@@ -99,7 +101,7 @@ public final class NodeCommand implements Callable<Integer> {
         } catch (BoardUnavailableException e) {
             err.println("node " + config.node() + ": " + e.getMessage());
             err.flush();
-            return INTERNAL_FAILURE;
+            return BAD_INPUT;
         }
     }
 
@@ -134,7 +136,9 @@ public final class NodeCommand implements Callable<Integer> {
         try (Board board = simulate
                 ? SimulatedBoard.forNode(config, new ScriptedVisitors(VisitorScript.random(seed), NanoClock.system()),
                         NanoClock.system())
-                : Board.raspberryPi();
+                : Board.raspberryPi(config.sensors().stream().flatMap(sensor -> sensor.i2cAddress().stream())
+                        .map(I2cAddress::bus).collect(Collectors.toSet()),
+                        config.sensors().stream().anyMatch(sensor -> sensor.i2cAddress().isEmpty()));
              MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(config.broker(), config.node())
                      .withSecurity(config.security()));
              SensorNode node = SensorNode.start(config, board, sink);

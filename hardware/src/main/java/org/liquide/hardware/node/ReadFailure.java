@@ -1,16 +1,9 @@
 package org.liquide.hardware.node;
 
 import com.pi4j.io.i2c.I2CBusBase;
-import org.liquide.hardware.node.config.Ads1115Config;
-import org.liquide.hardware.node.config.Bh1750Config;
-import org.liquide.hardware.node.config.I2cAddress;
-import org.liquide.hardware.node.config.Mpr121Config;
 import org.liquide.hardware.node.config.SensorConfig;
-import org.liquide.hardware.node.config.Vl53l0xConfig;
-import org.liquide.hardware.node.config.Vl53l1xConfig;
 
 import java.util.Locale;
-import java.util.Optional;
 
 /** How a failed sensor read reads in the log: the failure and its causes, each in words a technician can act on. */
 final class ReadFailure {
@@ -36,20 +29,9 @@ final class ReadFailure {
         if (!message.startsWith(PI4J_LOCK_TIMEOUT)) {
             return message;
         }
-        String bus = i2c(sensor).map(address -> "I2C bus " + address.bus()).orElse("the I2C bus");
+        String bus = sensor.i2cAddress().map(address -> "I2C bus " + address.bus()).orElse("the I2C bus");
         return bus + " stayed busy for more than " + I2CBusBase.DEFAULT_LOCK_ACQUIRE_TIMEOUT + " "
                 + I2CBusBase.DEFAULT_LOCK_ACQUIRE_TIMEOUT_UNITS.name().toLowerCase(Locale.ROOT)
                 + " (another transfer on it did not finish; the read is tried again)";
-    }
-
-    private static Optional<I2cAddress> i2c(SensorConfig sensor) {
-        return switch (sensor) {
-            case Vl53l0xConfig v -> Optional.of(v.i2c());
-            case Vl53l1xConfig v -> Optional.of(v.i2c());
-            case Mpr121Config m -> Optional.of(m.i2c());
-            case Ads1115Config a -> Optional.of(a.i2c());
-            case Bh1750Config b -> Optional.of(b.i2c());
-            default -> Optional.empty();
-        };
     }
 }

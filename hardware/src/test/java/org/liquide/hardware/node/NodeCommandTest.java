@@ -57,11 +57,11 @@ class NodeCommandTest {
     }
 
     @Test
-    void withoutGpioProvidersTheRealBoardExitsOne(@TempDir Path dir) throws Exception {
+    void withoutGpioProvidersTheRealBoardExitsTwo(@TempDir Path dir) throws Exception {
         // This machine has no Pi4J GPIO/I2C plugin on the class path: the command says so instead of crashing.
         Path file = dir.resolve("ok.yaml");
         Files.writeString(file, "node: ok\nbroker: tcp://127.0.0.1:1\nsensors: [{name: p, type: pir, pin: 4, rate_hz: 1}]\n");
-        assertEquals(NodeCommand.INTERNAL_FAILURE, run(file.toString()));
+        assertEquals(NodeCommand.BAD_INPUT, run(file.toString()));
         assertTrue(err.toString().contains("no Pi4J provider for I2C, DIGITAL_INPUT, DIGITAL_OUTPUT"), err.toString());
     }
 
