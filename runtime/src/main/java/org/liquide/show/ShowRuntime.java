@@ -273,7 +273,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 if (named == null) {
                     return SceneResources.super.model(settings, sceneFolder);
                 }
-                return ModelSpec.of(named.path()).withDevice(named.device()).withThreads(named.threads(), 0)
+                String device = settings.device().isEmpty() ? named.device() : settings.device();
+                return ModelSpec.of(named.path()).withDevice(device).withThreads(named.threads(), 0)
                         .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
                         .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
             }

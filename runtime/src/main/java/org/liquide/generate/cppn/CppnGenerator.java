@@ -7,6 +7,7 @@ import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
@@ -61,6 +62,11 @@ public final class CppnGenerator implements ImageGenerator {
     @Override
     public String device() {
         return session.device();
+    }
+
+    @Override
+    public ProviderChoice provider() {
+        return session.provider();
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
 import org.liquide.generate.image.Layout;
@@ -132,6 +133,12 @@ public final class DiffusionGenerator implements ImageGenerator {
     @Override
     public String device() {
         return unet.device();
+    }
+
+    /** The UNet's: it runs several times per image, and every part is asked for the same device. */
+    @Override
+    public ProviderChoice provider() {
+        return unet.provider();
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.liquide.generate.diffusion;
 import org.liquide.generate.ModelContractException;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.TensorSpec;
@@ -104,6 +105,10 @@ final class Unet {
 
     String device() {
         return session.device();
+    }
+
+    ProviderChoice provider() {
+        return session.provider();
     }
 
     ModelDescription describe() {
