@@ -106,6 +106,8 @@ public final class CppnGenerator implements ImageGenerator {
         closeSession();
         inputs.forEach(TensorBuffer::close);
         outputs.forEach(TensorBuffer::close);
+        reader.close();
+        writer.close();
     }
 
     private void closeSession() {

@@ -127,7 +127,7 @@ public final class ModelSession implements AutoCloseable {
                 if (candidate == Accelerator.CPU) {
                     throw new ModelLoadException(name + ": " + e.getMessage(), e);
                 }
-                refused.add(candidate.label() + ": " + firstLine(e.getMessage()));
+                refused.add(candidate.label() + ": " + reason(e.getMessage()));
             }
         }
         throw new ModelLoadException(name + ": no execution provider loaded it: " + String.join("; ", refused));
@@ -155,12 +155,18 @@ public final class ModelSession implements AutoCloseable {
         }
     }
 
-    private static String firstLine(String message) {
+    /**
+     * The part of ONNX Runtime's message a person acts on: a provider library that does not load names the
+     * missing CUDA, cuDNN or TensorRT library after a long source location.
+     */
+    static String reason(String message) {
         if (message == null) {
             return "failed";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int library = line.indexOf("Failed to load library");
+        return library >= 0 ? line.substring(library) : line;
     }
 
     public String name() {

@@ -108,5 +108,7 @@ public final class ImageToImageGenerator implements ImageGenerator {
     @Override
     public void close() {
         session.close();
+        reader.close();
+        writer.close();
     }
 }

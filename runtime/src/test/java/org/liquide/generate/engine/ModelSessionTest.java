@@ -199,6 +199,17 @@ class ModelSessionTest {
     }
 
     @Test
+    void aProviderLibraryThatDoesNotLoadIsReportedByTheLibraryItMisses() {
+        assertEquals("Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open"
+                        + " shared object file: No such file or directory",
+                ModelSession.reason("Error code - ORT_RUNTIME_EXCEPTION - message: /onnxruntime_src/onnxruntime/core/session/"
+                        + "provider_bridge_ort.cc:1695 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get()"
+                        + " [ONNXRuntimeError] : 1 : FAIL : Failed to load library libonnxruntime_providers_cuda.so with"
+                        + " error: libcublasLt.so.12: cannot open shared object file: No such file or directory"));
+        assertEquals("no GPU", ModelSession.reason("no GPU\nstack"));
+    }
+
+    @Test
     void devicesParse() {
         assertEquals(new EngineOptions(Accelerator.TENSORRT, 1, 2, 3), EngineOptions.parse("TensorRT:1", 2, 3));
         assertEquals("cpu", EngineOptions.parse(null, 0, 0).deviceText());
