@@ -289,7 +289,8 @@ function renderGenerators(list) {
       head.append(row.name, row.state, restart);
       row.facts = el('div', 'facts');
       row.error = el('div', 'error');
-      row.root.append(head, row.facts, row.error);
+      row.warning = el('div', 'warning');
+      row.root.append(head, row.facts, row.warning, row.error);
       generatorRows.set(g.layer, row);
       box.append(row.root);
     }
@@ -303,6 +304,9 @@ function renderGenerators(list) {
     );
     row.error.textContent = g.lastError || '';
     row.error.hidden = !g.lastError;
+    // A model asked for a GPU that runs slower (no CUDA, no TensorRT) says so: never silently.
+    row.warning.textContent = g.deviceWarning ? `${t('generators.deviceWarning')} ${g.deviceWarning}` : '';
+    row.warning.hidden = !g.deviceWarning;
   }
   for (const [layer, row] of generatorRows) {
     if (!seen.has(layer)) {

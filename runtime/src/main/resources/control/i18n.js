@@ -45,6 +45,7 @@ const tables = {
     'generators.fps': 'frames/s',
     'generators.latency': 'latency',
     'generators.skip': 'skipped',
+    'generators.deviceWarning': '⚠ device:',
     'signals.title': 'Signals',
     'signals.none': 'No signal.',
     'signals.stale': 'stale',

@@ -6,6 +6,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelChecker;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.engine.OrtBuild;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,7 +41,8 @@ final class ModelsCommand implements Runnable {
         List<String> paths = new ArrayList<>();
 
         @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
-                description = "cpu, cuda or tensorrt. Default: ${DEFAULT-VALUE}.")
+                description = "auto (the fastest that loads), cpu, cuda[:N] or tensorrt[:N]; a device named and"
+                        + " missing exits 2. Default: ${DEFAULT-VALUE}.")
         String device;
 
         @Option(names = "--size", defaultValue = "512x512", paramLabel = "WxH",
@@ -64,6 +66,7 @@ final class ModelsCommand implements Runnable {
                 throw new BadInputException("models check: " + e.getMessage(), e);
             }
             PrintWriter out = spec.commandLine().getOut();
+            out.println(OrtBuild.current().describe());
             List<ModelChecker.Result> results = ModelChecker.check(specs, out, ProgressBarLoad::new);
             long failed = results.stream().filter(result -> !result.ok()).count();
             out.println(results.size() - failed + " of " + results.size() + " models ok");

@@ -90,6 +90,7 @@ final class Json {
             n.put("skippedInputs", g.skippedInputs());
             number(n, "skipRatio", g.skipRatio());
             n.put("lastError", g.lastError() == null || g.lastError().isEmpty() ? null : g.lastError());
+            n.put("deviceWarning", g.deviceWarning());
         }
         StatusJson.signals(o.putArray("signals"), s.signals());
         StatusJson.devices(o.putArray("cameras"), s.cameras());

@@ -1,6 +1,7 @@
 package org.liquide.generate;
 
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.engine.ProviderChoice;
 
 import java.util.List;
 
@@ -14,6 +15,11 @@ public interface ImageGenerator extends AutoCloseable {
 
     /** Where it runs: {@code cpu}, {@code cuda:0}, {@code tensorrt:0}. */
     String device();
+
+    /** Where it runs, what was asked for, and why faster execution providers were refused. */
+    default ProviderChoice provider() {
+        return ProviderChoice.direct(device());
+    }
 
     /**
      * Generates one image.

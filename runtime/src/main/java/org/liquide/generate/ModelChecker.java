@@ -2,6 +2,7 @@ package org.liquide.generate;
 
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.onnx.TensorSpec;
 
 import java.io.PrintWriter;
@@ -18,10 +19,15 @@ public final class ModelChecker {
     private ModelChecker() {
     }
 
-    /** What checking one spec found. {@code error} is null when the model loaded and generated. */
-    public record Result(ModelSpec spec, String device, double loadMillis, double warmUpMillis, String error) {
+    /**
+     * What checking one spec found. {@code error} is null when the model loaded and generated;
+     * {@code deviceWarning} is not null when it runs on a slower execution provider than the one asked for.
+     */
+    public record Result(ModelSpec spec, String device, double loadMillis, double warmUpMillis, String error,
+                         String deviceWarning) {
+        /** Loaded, generated, and runs where it was asked to. */
         public boolean ok() {
-            return error == null;
+            return error == null && deviceWarning == null;
         }
     }
 
@@ -46,11 +52,19 @@ public final class ModelChecker {
             generator = GeneratorFactory.open(spec, progress);
         } catch (ModelLoadException | RuntimeException e) {
             out.println("  FAILED: " + e.getMessage());
-            return new Result(spec, null, 0, 0, e.getMessage());
+            return new Result(spec, null, 0, 0, e.getMessage(), null);
         }
         double loadMillis = (System.nanoTime() - start) / 1e6;
         try (generator) {
+            ProviderChoice provider = generator.provider();
             out.printf("  %s on %s, loaded in %.0f ms%n", generator.name(), generator.device(), loadMillis);
+            for (String refused : provider.refused()) {
+                out.println("  refused " + refused);
+            }
+            String deviceWarning = provider.warning();
+            if (deviceWarning != null) {
+                out.println("  DEVICE MISSING: " + deviceWarning);
+            }
             for (ModelDescription model : generator.describe()) {
                 out.println("  " + model.component() + " (" + model.device() + ")");
                 for (TensorSpec input : model.inputs()) {
@@ -68,10 +82,10 @@ public final class ModelChecker {
                 generator.generate(input, spec.initialParams(), output);
                 double warmUpMillis = (System.nanoTime() - warmStart) / 1e6;
                 out.printf("  warm-up image %dx%d in %.0f ms%n", output.width(), output.height(), warmUpMillis);
-                return new Result(spec, generator.device(), loadMillis, warmUpMillis, null);
+                return new Result(spec, generator.device(), loadMillis, warmUpMillis, null, deviceWarning);
             } catch (Exception e) {
                 out.println("  FAILED to generate: " + e.getMessage());
-                return new Result(spec, generator.device(), loadMillis, 0, String.valueOf(e.getMessage()));
+                return new Result(spec, generator.device(), loadMillis, 0, String.valueOf(e.getMessage()), deviceWarning);
             } finally {
                 input.free();
                 output.free();

@@ -11,7 +11,8 @@ import java.util.List;
  * both build these.
  *
  * @param source         {@link #BUILTIN} or a path
- * @param device         {@code cpu}, {@code cuda[:N]} or {@code tensorrt[:N]}
+ * @param device         {@code auto} (the fastest provider that loads), {@code cpu}, {@code cuda[:N]} or
+ *                       {@code tensorrt[:N]}
  * @param intraOpThreads ONNX Runtime threads inside one operator (0: one per physical core)
  * @param interOpThreads ONNX Runtime threads across operators (0: default)
  * @param width          width of the generated images
@@ -60,8 +61,9 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
         return Path.of(source);
     }
 
+    /** The engine options, tagged with the image size (TensorRT keeps its engines per shape). */
     public EngineOptions engineOptions() {
-        return EngineOptions.parse(device, intraOpThreads, interOpThreads);
+        return EngineOptions.parse(device, intraOpThreads, interOpThreads).withShapeTag(width + "x" + height);
     }
 
     /** Parameters holding this spec's starting strength and seed. */

@@ -9,6 +9,7 @@ import org.liquide.config.Suggestions;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.engine.EngineOptions;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.render.shader.InputSpec;
@@ -51,7 +52,8 @@ public final class SceneFiles {
     public static final String FILE_NAME = "scene.yaml";
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
             "mappings", "idle", "storyboard");
-    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift");
+    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift",
+            "rate", "device");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
     private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
@@ -157,7 +159,7 @@ public final class SceneFiles {
         }
 
         private GeneratorSettings generator(Node node, GeneratorSettings base) {
-            Optional<YamlMapping> maybe = YamlMapping.of(node, "'generator'", "a mapping (model, prompts, seed, strength, size, steps)", problems);
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'generator'", "a mapping (model, prompts, seed, strength, size, steps, rate, device)", problems);
             if (maybe.isEmpty()) {
                 return base;
             }
@@ -170,8 +172,23 @@ public final class SceneFiles {
             int steps = map.get("steps").map(n -> Scalars.integer(n, "steps", 1, 50, "1 to 50 (1 to 4 for real time)", problems).orElse(base.steps())).orElse(base.steps());
             double cameraMix = map.get("camera_mix").flatMap(n -> opt(Scalars.number(n, "camera_mix", 0, 1, "between 0 and 1", problems))).orElse(base.cameraMix());
             double drift = map.get("drift").flatMap(n -> opt(Scalars.number(n, "drift", 0, 1, "between 0 and 1", problems))).orElse(base.drift());
+            double rate = map.get("rate").flatMap(n -> opt(Scalars.number(n, "rate", 0.1, 240, "0.1 to 240 images per second", problems))).orElse(base.rate());
+            String device = map.get("device").flatMap(n -> device(n)).orElse(base.device());
             map.rejectUnknown(GENERATOR_KEYS);
-            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift);
+            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, rate, device);
+        }
+
+        private Optional<String> device(Node node) {
+            Optional<String> text = Scalars.text(node, "device", "auto, cpu, cuda[:N] or tensorrt[:N]", problems);
+            if (text.isPresent()) {
+                try {
+                    EngineOptions.parse(text.get(), 0, 0);
+                } catch (IllegalArgumentException e) {
+                    problems.at(node, e.getMessage());
+                    return Optional.empty();
+                }
+            }
+            return text;
         }
 
         private Optional<String> modelName(Node node) {

@@ -72,7 +72,8 @@ public final class ScenePreparer {
     private static GeneratorWorker startWorker(SceneDefinition scene, LayerDefinition.Generate layer,
                                                GeneratorSettings settings, SceneResources resources) {
         ModelSpec spec = resources.model(settings, scene.folder());
-        GeneratorWorker worker = GeneratorWorker.forSpec(scene.name() + "-" + layer.name(), spec, WorkerConfig.defaults());
+        GeneratorWorker worker = GeneratorWorker.forSpec(scene.name() + "-" + layer.name(), spec,
+                WorkerConfig.defaults().withMaxFramesPerSecond(settings.rate()));
         layer.camera().ifPresent(name -> {
             CameraFeed feed = resources.camera(name)
                     .orElseThrow(() -> new IllegalArgumentException("no camera named '" + name + "'"));

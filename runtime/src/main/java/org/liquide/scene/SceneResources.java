@@ -26,12 +26,15 @@ public interface SceneResources {
 
     /**
      * The model a generator setting names: {@code builtin}, a model of the showcase by name, or a path
-     * (relative paths from the scene's folder). The default knows no named models.
+     * (relative paths from the scene's folder). The default knows no named models. A path runs where the
+     * setting's {@code device} says, {@code auto} if it says nothing; the builtin on the CPU unless told.
      */
     default ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
-        String source = settings.model().equals(ModelSpec.BUILTIN) ? ModelSpec.BUILTIN
-                : sceneFolder.resolve(settings.model()).toString();
-        return ModelSpec.of(source).withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
-                .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+        boolean builtin = settings.model().equals(ModelSpec.BUILTIN);
+        String source = builtin ? ModelSpec.BUILTIN : sceneFolder.resolve(settings.model()).toString();
+        String device = !settings.device().isEmpty() ? settings.device() : builtin ? "cpu" : "auto";
+        return ModelSpec.of(source).withDevice(device).withSize(settings.width(), settings.height())
+                .withPrompts(settings.prompts()).withStrength((float) settings.strength()).withSteps(settings.steps())
+                .withSeed(settings.seed());
     }
 }

@@ -5,6 +5,7 @@ import org.liquide.camera.CameraSpec;
 import org.liquide.cli.PortUnavailableException;
 import org.liquide.config.ConfigResult;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.engine.OrtBuild;
 import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
@@ -202,8 +203,28 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     }
 
     /** Starts a showcase from its validated configuration. */
+    /**
+     * Says at start which ONNX Runtime this build runs, and warns when a model asks for a GPU provider it does
+     * not carry. Off the main thread: the GPU build unpacks its native libraries (seconds) on first use.
+     */
+    private static void reportOnnxRuntime(ShowcaseConfig config) {
+        Thread.ofVirtual().name("liquide-onnxruntime-report").start(() -> {
+            try {
+                OrtBuild build = OrtBuild.current();
+                LOG.info("{}", build.describe());
+                config.models().values().stream()
+                        .filter(model -> !build.gpuBuild() && (model.device().startsWith("cuda") || model.device().startsWith("tensorrt")))
+                        .forEach(model -> LOG.warn("model '{}' asks for {}, which this CPU build of ONNX Runtime lacks:"
+                                + " it runs on the CPU (./liquide build --cuda)", model.name(), model.device()));
+            } catch (RuntimeException | LinkageError e) {
+                LOG.warn("ONNX Runtime is not usable: {}", e.getMessage());
+            }
+        });
+    }
+
     public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
         LogTail tail = LogTail.install(500);
+        reportOnnxRuntime(config);
         ShowRuntime runtime = new ShowRuntime(config, options);
         try {
             if (runtime.osc != null) {
@@ -311,7 +332,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 if (named == null) {
                     return SceneResources.super.model(settings, sceneFolder);
                 }
-                return ModelSpec.of(named.path()).withDevice(named.device()).withThreads(named.threads(), 0)
+                String device = settings.device().isEmpty() ? named.device() : settings.device();
+                return ModelSpec.of(named.path()).withDevice(device).withThreads(named.threads(), 0)
                         .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
                         .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
             }

@@ -140,7 +140,8 @@ final class ShowStatusReporter {
                 case STOPPED -> "stopped";
             };
             list.add(new GeneratorStatus(layer, stats.generator(), stats.device(), state, stats.framesPerSecond(),
-                    generator.latencyMillis(), stats.skippedInputs(), stats.similaritySkipRatio(), stats.lastError()));
+                    generator.latencyMillis(), stats.skippedInputs(), stats.similaritySkipRatio(), stats.lastError(),
+                    stats.deviceWarning()));
         });
         return list;
     }

@@ -367,7 +367,7 @@ public final class ShowcaseFiles {
                     }
                     return text.map(t -> base.resolve(t).normalize().toString());
                 });
-                String device = map.get("device").flatMap(n -> Choices.one(n, "device", List.of("cpu", "cuda", "tensorrt"), problems)).orElse("cpu");
+                String device = map.get("device").flatMap(n -> Choices.one(n, "device", List.of("auto", "cpu", "cuda", "tensorrt"), problems)).orElse("auto");
                 int threads = map.get("threads").map(n -> Scalars.integer(n, "threads", 0, 256, "0 (all cores) to 256", problems).orElse(0)).orElse(0);
                 map.rejectUnknown(List.of("path", "device", "threads"));
                 path.ifPresent(p -> models.put(name.get(), new ModelConfig(name.get(), p, device, threads)));

@@ -89,9 +89,9 @@ class FakeShow implements ShowControl {
             outputs.add(new OutputStatus("mur", "window", 1280, 800, pairs(corners.get("mur"))));
         }
         List<GeneratorStatus> generators = List.of(
-                new GeneratorStatus("reve", "sd-turbo-int8", "cuda:0", "running", 11.8, 86.0, 48_120, 0.42, ""),
+                new GeneratorStatus("reve", "sd-turbo-int8", "cuda:0", "running", 11.8, 86.0, 48_120, 0.42, "", null),
                 new GeneratorStatus("brume", "procedural", "gpu", "fallback", 30.0, 4.0, 0, 0.0,
-                        "model file missing: brume.onnx"));
+                        "model file missing: brume.onnx", null));
         double presence = simulated.getOrDefault("presence", 0.37);
         List<SignalStatus> signals = List.of(
                 new SignalStatus("presence", "osc", presence, "reve.strength", presence * 0.8, 0.04, false),

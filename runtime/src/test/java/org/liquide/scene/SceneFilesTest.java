@@ -7,6 +7,7 @@ import org.liquide.config.ConfigResult;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.scene.model.FilterDefinition;
+import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;
 
@@ -214,6 +215,39 @@ class SceneFilesTest {
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).message().contains("prompt 'terre' is not among the generator's prompts"), errors.toString());
         assertTrue(errors.get(1).message().contains("cues must be in time order"), errors.toString());
+    }
+
+    @Test
+    void theGeneratorsRateAndDeviceAreSceneKeys() throws Exception {
+        Path folder = scene("cadence");
+        ConfigResult<SceneDefinition> parsed = SceneFiles.parse(folder, """
+                generator:
+                  rate: 15
+                  device: cuda:1
+                layers:
+                  - {name: g, type: generate}
+                """);
+        GeneratorSettings generator = assertInstanceOf(ConfigResult.Valid.class, parsed, () -> parsed.errors().toString())
+                .value() instanceof SceneDefinition scene ? scene.generator() : null;
+        assertEquals(15, generator.rate());
+        assertEquals("cuda:1", generator.device());
+
+        GeneratorSettings defaults = SceneFiles.parse(folder, "layers:\n  - {name: g, type: generate}\n") instanceof
+                ConfigResult.Valid<SceneDefinition> valid ? valid.value().generator() : null;
+        assertEquals(30, defaults.rate());
+        assertEquals("", defaults.device());
+
+        List<ConfigError> errors = SceneFiles.parse(folder, """
+                generator:
+                  rate: 0
+                  device: gpu
+                layers:
+                  - {name: g, type: generate}
+                """).errors();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).message().contains("rate"), errors.toString());
+        assertEquals(3, errors.get(1).line(), errors.toString());
+        assertTrue(errors.get(1).message().contains("unknown device 'gpu': expected auto, cpu, cuda or tensorrt"), errors.toString());
     }
 
     @Test

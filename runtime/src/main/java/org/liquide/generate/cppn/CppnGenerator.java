@@ -7,6 +7,7 @@ import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
@@ -64,6 +65,11 @@ public final class CppnGenerator implements ImageGenerator {
     }
 
     @Override
+    public ProviderChoice provider() {
+        return session.provider();
+    }
+
+    @Override
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) throws ModelLoadException {
         if (params.seed() != seed) {
             load(params.seed());
@@ -100,6 +106,8 @@ public final class CppnGenerator implements ImageGenerator {
         closeSession();
         inputs.forEach(TensorBuffer::close);
         outputs.forEach(TensorBuffer::close);
+        reader.close();
+        writer.close();
     }
 
     private void closeSession() {

@@ -13,6 +13,7 @@ import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
 import org.liquide.generate.image.Layout;
@@ -60,7 +61,7 @@ public final class DiffusionGenerator implements ImageGenerator {
     private final float[] pixels;
     private final float[] clean;
     private final float[] latents;
-    private final float[] modelInput;
+    private int conditionedVersion = -1;
     private final float[] modelOutput;
     private final float[] encoderScratch;
     private float[] passthrough = new float[0];
@@ -90,7 +91,6 @@ public final class DiffusionGenerator implements ImageGenerator {
         this.pixels = new float[3 * runWidth * runHeight];
         this.clean = new float[latentCount];
         this.latents = new float[latentCount];
-        this.modelInput = new float[latentCount];
         this.modelOutput = new float[latentCount];
         this.encoderScratch = new float[VaeEncoder.scratchSize(latentShape)];
     }
@@ -134,6 +134,12 @@ public final class DiffusionGenerator implements ImageGenerator {
         return unet.device();
     }
 
+    /** The UNet's: it runs several times per image, and every part is asked for the same device. */
+    @Override
+    public ProviderChoice provider() {
+        return unet.provider();
+    }
+
     @Override
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) {
         float strength = params.strength();
@@ -146,13 +152,12 @@ public final class DiffusionGenerator implements ImageGenerator {
         int[] schedule = timesteps(strength);
         scheduler.addNoise(clean, noise.get(params.seed(), latentCount, 0), schedule[0], latents, latentCount);
         float[] conditioning = embeddings.at(params.promptBlend());
-        long[] conditioningShape = embeddings.shape();
+        if (embeddings.version() != conditionedVersion) {
+            unet.condition(conditioning, embeddings.shape());
+            conditionedVersion = embeddings.version();
+        }
         for (int i = 0; i < schedule.length; i++) {
-            float scale = scheduler.inputScale(schedule[i]);
-            for (int j = 0; j < latentCount; j++) {
-                modelInput[j] = latents[j] * scale;
-            }
-            unet.predict(modelInput, latentShape, schedule[i], conditioning, conditioningShape, modelOutput);
+            unet.predict(latents, scheduler.inputScale(schedule[i]), latentShape, schedule[i], modelOutput);
             scheduler.step(modelOutput, schedule, i, latents, noise.get(params.seed(), latentCount, i + 1),
                     latentCount);
         }
@@ -181,6 +186,8 @@ public final class DiffusionGenerator implements ImageGenerator {
     @Override
     public void close() {
         closeAll(resources);
+        reader.close();
+        writer.close();
     }
 
     /** Strength 0 keeps the input: it is returned as is, at the output size. */

@@ -19,6 +19,7 @@ final class PromptEmbeddings {
     private final long[] shape = new long[3];
     private float[] blended = new float[0];
     private float blendedAt = Float.NaN;
+    private int version;
 
     PromptEmbeddings(PromptTokenizer tokenizer, TextEncoder encoder, List<String> prompts) {
         this.tokenizer = tokenizer;
@@ -42,7 +43,13 @@ final class PromptEmbeddings {
         }
         slerp(a, b, t, blended);
         blendedAt = position;
+        version++;
         return blended;
+    }
+
+    /** Changes each time {@link #at} computes new embeddings: a consumer holding them can skip an unchanged copy. */
+    int version() {
+        return version;
     }
 
     /** [1, sequence, hidden] of the embeddings {@link #at} returns. */

@@ -3,6 +3,7 @@ package org.liquide.generate.diffusion;
 import org.liquide.generate.ModelContractException;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.TensorSpec;
@@ -87,14 +88,23 @@ final class Unet {
         return sampleSpec.size(3);
     }
 
-    /** Runs the UNet on {@code latents} (shape [1, c, h, w]) at {@code t}; writes the prediction to {@code out}. */
-    void predict(float[] latents, long[] latentShape, int t, float[] promptEmbeddings, long[] embeddingShape,
-                 float[] out) {
-        sample.reshape(latentShape);
-        sample.setFloats(latents, sample.elementCount());
-        timestep.setLong(0, t);
+    /**
+     * Sets the prompt embeddings the next {@link #predict} calls attend to. They stay in the model's input
+     * tensor across steps and images: written again only when the prompt blend moves.
+     */
+    void condition(float[] promptEmbeddings, long[] embeddingShape) {
         embeddings.reshape(embeddingShape);
         embeddings.setFloats(promptEmbeddings, embeddings.elementCount());
+    }
+
+    /**
+     * Runs the UNet on {@code latents · inputScale} (shape [1, c, h, w]) at {@code t}, conditioned on the
+     * embeddings last {@link #condition set}; writes the prediction to {@code out}.
+     */
+    void predict(float[] latents, float inputScale, long[] latentShape, int t, float[] out) {
+        sample.reshape(latentShape);
+        sample.setFloatsScaled(latents, sample.elementCount(), inputScale);
+        timestep.setLong(0, t);
         session.run(inputs, outputs);
         if (prediction.elementCount() != sample.elementCount()) {
             throw new IllegalStateException("unet produced " + prediction + " for a sample of " + sample);
@@ -104,6 +114,10 @@ final class Unet {
 
     String device() {
         return session.device();
+    }
+
+    ProviderChoice provider() {
+        return session.provider();
     }
 
     ModelDescription describe() {

@@ -17,7 +17,6 @@ final class VaeDecoder {
     private final TensorBuffer image;
     private final List<TensorBuffer> inputs;
     private final List<TensorBuffer> outputs;
-    private float[] unscaled = new float[0];
 
     VaeDecoder(String component, ModelSession session, float scale) throws ModelContractException {
         this.component = component;
@@ -38,14 +37,7 @@ final class VaeDecoder {
     /** Decodes latents (UNet scale) into {@code out}, planar RGB in [-1, 1]; returns the image as [h, w]. */
     int[] decode(float[] latents, long[] latentShape, float[] out) {
         latent.reshape(latentShape);
-        int count = latent.elementCount();
-        if (unscaled.length < count) {
-            unscaled = new float[count];
-        }
-        for (int i = 0; i < count; i++) {
-            unscaled[i] = latents[i] / scale;
-        }
-        latent.setFloats(unscaled, count);
+        latent.setFloatsScaled(latents, latent.elementCount(), 1f / scale);
         session.run(inputs, outputs);
         if (image.shape().length != 4 || image.dim(1) != 3) {
             throw new IllegalStateException(component + " produced " + image + ", expected [1, 3, height, width]");

@@ -1,52 +1,59 @@
 package org.liquide.generate.engine;
 
-import ai.djl.Device;
-import ai.djl.MalformedModelException;
-import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
-import ai.djl.onnxruntime.engine.OrtNDArray;
-import ai.djl.training.ParameterStore;
 import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.OrtSession.SessionOptions;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxModelInfo;
 import org.liquide.generate.onnx.TensorSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One ONNX model loaded through DJL's ONNX Runtime engine, with the names, element types and shapes its
- * inputs and outputs declare. {@link #run} feeds reusable {@link TensorBuffer}s: inputs are wrapped, not
- * copied; outputs are copied into the caller's buffers. The per-call native tensors live in a DJL
- * sub-manager closed when the call returns. One thread at a time.
+ * One ONNX model in an ONNX Runtime session, with the names, element types and shapes its inputs and outputs
+ * declare, on the fastest execution provider that loads of those {@link EngineOptions} allow
+ * ({@link #provider()} says which, and why others were refused).
+ *
+ * <p>{@link #run} feeds reusable {@link TensorBuffer}s: inputs are handed to ONNX Runtime as views of their
+ * native memory, made once per shape, not copied; outputs are written by ONNX Runtime straight into their
+ * buffers (its pinned outputs) once their shape is known from a first call with the same input shapes.
+ * The session is ONNX Runtime's own rather than DJL's model wrapper: DJL's NDArray calls make new native
+ * tensors per call and hand outputs back as new arrays, which pinned outputs avoid. One thread at a time.
  */
 public final class ModelSession implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ModelSession.class);
+
     private final String name;
-    private final Model model;
-    private final Block block;
-    private final AutoCloseable sessionOptions;
-    private final String device;
+    private final OrtSession session;
+    private final SessionOptions sessionOptions;
+    private final ProviderChoice provider;
     private final OnnxModelInfo info;
     private final List<TensorBuffer> buffers = new ArrayList<>();
+    private final Map<String, OnnxTensor> feed = new HashMap<>();
+    private final Map<String, OnnxValue> pinned = new HashMap<>();
+    private long[][] lastInputShapes = new long[0][];
+    private long copiedOutputs;
 
-    private ModelSession(String name, Model model, AutoCloseable sessionOptions, String device, OnnxModelInfo info) {
+    private ModelSession(String name, OrtSession session, SessionOptions sessionOptions, ProviderChoice provider,
+                         OnnxModelInfo info) {
         this.name = name;
-        this.model = model;
-        this.block = model.getBlock();
+        this.session = session;
         this.sessionOptions = sessionOptions;
-        this.device = device;
+        this.provider = provider;
         this.info = info;
     }
 
@@ -56,12 +63,18 @@ public final class ModelSession implements AutoCloseable {
             throw new ModelLoadException("model file not found: " + file);
         }
         OnnxModelInfo info;
+        String identity;
         try {
             info = OnnxModelInfo.read(file);
+            identity = file.toAbsolutePath() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return open(file.toString(), info, options, (model, engineOptions) -> model.load(file, null, engineOptions));
+        Path parent = file.toAbsolutePath().getParent();
+        String cacheName = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-")
+                + file.getFileName();
+        return open(file.toString(), info, options, TensorRtCache.folder(cacheName, identity, options),
+                (env, sessionOptions) -> env.createSession(file.toString(), sessionOptions));
     }
 
     /** Loads a model held in memory (one this project built). */
@@ -72,60 +85,88 @@ public final class ModelSession implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new ModelLoadException(name + ": " + e.getMessage(), e);
         }
-        return open(name, info, options, (model, engineOptions) -> {
-            model.load(new ByteArrayInputStream(onnx), engineOptions);
-            // DJL makes an empty folder in the temporary directory for every model loaded from memory and
-            // deletes it only when the JVM exits: a season of scene changes would leave thousands of them.
-            Files.deleteIfExists(model.getModelPath());
-        });
+        String identity = Arrays.hashCode(onnx) + ":" + onnx.length;
+        return open(name, info, options, TensorRtCache.folder(name, identity, options),
+                (env, sessionOptions) -> env.createSession(onnx, sessionOptions));
     }
 
-    private interface Loader {
-        void load(Model model, Map<String, ?> engineOptions) throws IOException, MalformedModelException;
+    private interface Opener {
+        OrtSession open(OrtEnvironment environment, SessionOptions options) throws OrtException;
     }
 
-    private static ModelSession open(String name, OnnxModelInfo info, EngineOptions options, Loader loader)
-            throws ModelLoadException {
-        SessionSettings.Resolved settings;
+    /** Tries each candidate provider, fastest first; the CPU's failure is the model's. */
+    private static ModelSession open(String name, OnnxModelInfo info, EngineOptions engine, Path trtFolder,
+                                     Opener opener) throws ModelLoadException {
+        OrtEnvironment environment;
         try {
-            OrtEngines.engine();
-            settings = SessionSettings.resolve(options);
-        } catch (OrtException | RuntimeException e) {
+            environment = OrtEngines.environment();
+        } catch (RuntimeException | LinkageError e) {
             throw new ModelLoadException(name + ": ONNX Runtime is not usable: " + e.getMessage(), e);
         }
-        try {
-            return openWith(name, info, settings, loader);
-        } catch (ModelLoadException e) {
-            if (settings.onCpu()) {
-                throw e;
+        List<String> refused = new ArrayList<>();
+        for (Accelerator candidate : engine.accelerator().candidates()) {
+            String missing = SessionSettings.missing(candidate);
+            if (missing != null) {
+                refused.add(candidate.label() + ": " + missing);
+                continue;
             }
-            // A GPU provider that registered but cannot run (missing cuDNN, say): run on the CPU instead.
-            SessionSettings.warnFallback(options, e.getMessage());
+            if (candidate == Accelerator.TENSORRT) {
+                prepareEngineCache(name, trtFolder);
+            }
+            SessionOptions options = null;
             try {
-                return openWith(name, info, SessionSettings.cpu(options), loader);
-            } catch (OrtException cpuFailure) {
-                throw new ModelLoadException(name + ": " + cpuFailure.getMessage(), cpuFailure);
+                options = SessionSettings.options(engine, candidate, trtFolder);
+                OrtSession session = opener.open(environment, options);
+                ProviderChoice choice = new ProviderChoice(engine.deviceText(), engine.deviceText(candidate), refused);
+                report(name, choice);
+                return new ModelSession(name, session, options, choice, info);
+            } catch (OrtException | RuntimeException | LinkageError e) {
+                if (options != null) {
+                    options.close();
+                }
+                if (candidate == Accelerator.CPU) {
+                    throw new ModelLoadException(name + ": " + e.getMessage(), e);
+                }
+                refused.add(candidate.label() + ": " + reason(e.getMessage()));
             }
+        }
+        throw new ModelLoadException(name + ": no execution provider loaded it: " + String.join("; ", refused));
+    }
+
+    private static void report(String name, ProviderChoice choice) {
+        if (choice.degraded()) {
+            LOG.warn("{}: {}", name, choice.warning());
+        } else if (!choice.refused().isEmpty()) {
+            LOG.info("{} runs on {}", name, choice.summary());
+        } else {
+            LOG.debug("{} runs on {}", name, choice.used());
         }
     }
 
-    private static ModelSession openWith(String name, OnnxModelInfo info, SessionSettings.Resolved settings,
-                                         Loader loader) throws ModelLoadException {
-        Model model = null;
+    private static void prepareEngineCache(String name, Path folder) {
         try {
-            // Device.cpu() for DJL: the execution provider is already in our session options, and tensors
-            // cross the Java boundary in host memory whatever the provider.
-            model = Model.newInstance(shortName(name), Device.cpu(), OrtEngines.ENGINE_NAME);
-            loader.load(model, Map.of("sessionOptions", settings.options()));
-            return new ModelSession(name, model, settings.options(), settings.device(), info);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
-            if (model != null) {
-                model.close();
+            boolean first = !Files.isDirectory(folder);
+            Files.createDirectories(folder);
+            if (first) {
+                LOG.info("{}: TensorRT builds its engines on the first run (minutes for a UNet); cached in {}", name, folder);
             }
-            settings.options().close();
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ModelLoadException(name + ": " + cause.getMessage(), e);
+        } catch (IOException e) {
+            LOG.warn("{}: cannot create the TensorRT engine cache {}: {}", name, folder, e.getMessage());
         }
+    }
+
+    /**
+     * The part of ONNX Runtime's message a person acts on: a provider library that does not load names the
+     * missing CUDA, cuDNN or TensorRT library after a long source location.
+     */
+    static String reason(String message) {
+        if (message == null) {
+            return "failed";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        int library = line.indexOf("Failed to load library");
+        return library >= 0 ? line.substring(library) : line;
     }
 
     public String name() {
@@ -134,7 +175,12 @@ public final class ModelSession implements AutoCloseable {
 
     /** {@code cpu}, or {@code cuda:N} / {@code tensorrt:N} when the session runs on a GPU. */
     public String device() {
-        return device;
+        return provider.used();
+    }
+
+    /** Where the session runs, what was asked for, and why faster providers were refused. */
+    public ProviderChoice provider() {
+        return provider;
     }
 
     public List<TensorSpec> inputs() {
@@ -161,39 +207,94 @@ public final class ModelSession implements AutoCloseable {
     }
 
     /**
-     * Runs the model: every input must be given (by name); each requested output is copied into its
-     * buffer, which takes the output's shape and element type.
+     * Runs the model: every input must be given (by name); each requested output lands in its buffer, which
+     * takes the output's shape and element type.
      */
     public void run(List<TensorBuffer> inputs, List<TensorBuffer> outputs) {
-        try (NDManager call = model.getNDManager().newSubManager()) {
-            NDList feed = new NDList(inputs.size());
+        try {
+            feed.clear();
             for (TensorBuffer input : inputs) {
-                NDArray array = call.create(input.engineView(), new Shape(input.shape()), input.djlType());
-                array.setName(input.name());
-                feed.add(array);
+                feed.put(input.name(), input.tensor());
             }
-            NDList results = block.forward(new ParameterStore(call, false), feed, false);
-            for (TensorBuffer output : outputs) {
-                NDArray result = results.get(output.name());
-                if (result == null) {
-                    throw new IllegalArgumentException(name + " has no output '" + output.name() + "'");
+            boolean sameShapes = sameInputShapes(inputs);
+            if (sameShapes && pinnable(outputs)) {
+                pinned.clear();
+                for (TensorBuffer output : outputs) {
+                    pinned.put(output.name(), output.tensor());
                 }
-                OnnxTensor tensor = ((OrtNDArray) result).getTensor();
-                output.retype(elementType(tensor));
-                output.copyFrom(OutputMemory.bytes(tensor), tensor.getInfo().getShape());
+                try (OrtSession.Result ignored = session.run(feed, pinned)) {
+                    return; // ONNX Runtime wrote the outputs into the buffers' memory.
+                } catch (OrtException e) {
+                    // An output whose shape depends on more than the inputs' shapes: take it as produced.
+                    LOG.debug("{}: pinned outputs refused, copying them: {}", name, e.getMessage());
+                    outputs.forEach(TensorBuffer::forgetProduced);
+                }
+            }
+            try (OrtSession.Result results = session.run(feed, names(outputs))) {
+                for (TensorBuffer output : outputs) {
+                    OnnxValue value = results.get(output.name()).orElseThrow(
+                            () -> new IllegalArgumentException(name + " has no output '" + output.name() + "'"));
+                    OnnxTensor tensor = (OnnxTensor) value;
+                    output.retype(elementType(tensor));
+                    output.copyFrom(OutputMemory.bytes(tensor), tensor.getInfo().getShape());
+                    output.markProduced();
+                    copiedOutputs++;
+                }
+            }
+            rememberInputShapes(inputs);
+        } catch (OrtException e) {
+            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Outputs copied rather than written in place by ONNX Runtime, since the session opened. */
+    long copiedOutputs() {
+        return copiedOutputs;
+    }
+
+    private boolean pinnable(List<TensorBuffer> outputs) {
+        for (TensorBuffer output : outputs) {
+            if (!output.produced()) {
+                return false;
             }
         }
+        return true;
+    }
+
+    private boolean sameInputShapes(List<TensorBuffer> inputs) {
+        if (lastInputShapes.length != inputs.size()) {
+            return false;
+        }
+        for (int i = 0; i < lastInputShapes.length; i++) {
+            if (!inputs.get(i).hasShape(lastInputShapes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rememberInputShapes(List<TensorBuffer> inputs) {
+        lastInputShapes = new long[inputs.size()][];
+        for (int i = 0; i < inputs.size(); i++) {
+            lastInputShapes[i] = inputs.get(i).shape();
+        }
+    }
+
+    private static java.util.Set<String> names(List<TensorBuffer> outputs) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        outputs.forEach(output -> names.add(output.name()));
+        return names;
     }
 
     @Override
     public void close() {
         buffers.forEach(TensorBuffer::close);
-        model.close();
         try {
-            sessionOptions.close();
-        } catch (Exception ignored) {
-            // Options hold no resource worth reporting once the session is gone.
+            session.close();
+        } catch (OrtException e) {
+            LOG.debug("closing {}", name, e);
         }
+        sessionOptions.close();
     }
 
     private static ElementType elementType(OnnxTensor tensor) {
@@ -210,10 +311,5 @@ public final class ModelSession implements AutoCloseable {
             case BOOL -> ElementType.BOOL;
             default -> ElementType.UNKNOWN;
         };
-    }
-
-    private static String shortName(String name) {
-        String file = name.substring(name.lastIndexOf('/') + 1);
-        return file.endsWith(".onnx") ? file.substring(0, file.length() - 5) : file;
     }
 }

@@ -32,9 +32,17 @@ public final class OrtEngines {
         return Engine.getEngine(ENGINE_NAME);
     }
 
+    /**
+     * ONNX Runtime's environment, made by DJL's engine (with its logging level and thread settings) the
+     * first time: made any other way first, DJL's engine could no longer start.
+     */
+    public static OrtEnvironment environment() {
+        engine();
+        return OrtEnvironment.getEnvironment();
+    }
+
     /** The execution providers this build of ONNX Runtime carries (CPU only unless built with -Pcuda). */
     public static EnumSet<OrtProvider> availableProviders() {
-        engine();
         return OrtEnvironment.getAvailableProviders();
     }
 
@@ -44,8 +52,8 @@ public final class OrtEngines {
     }
 
     /**
-     * DJL probes for CUDA when it starts and warns on every machine without it; {@link SessionSettings}
-     * gives the one warning that matters (a device asked for and missing). Left alone when the logging
+     * DJL probes for CUDA when it starts and warns on every machine without it; {@link ModelSession}
+     * gives the warning that matters (a device asked for and missing). Left alone when the logging
      * configuration sets that logger's level itself.
      */
     private static void quietCudaProbe() {

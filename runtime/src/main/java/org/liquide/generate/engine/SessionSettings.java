@@ -3,62 +3,52 @@ package org.liquide.generate.engine;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtProvider;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import ai.onnxruntime.providers.OrtTensorRTProviderOptions;
 
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * ONNX Runtime session options for {@link EngineOptions}: thread pools, and the CUDA or TensorRT execution
- * provider when asked for. When the requested provider is missing (the CPU build, no driver, no CUDA
- * libraries) the session runs on the CPU and one warning says so, once per process.
+ * ONNX Runtime session options for one candidate provider of {@link EngineOptions}: thread pools, and the
+ * CUDA or TensorRT execution provider (TensorRT with its on-disk engine cache, CUDA behind it for the nodes
+ * TensorRT cannot run).
  */
 final class SessionSettings {
-    private static final Logger LOG = LoggerFactory.getLogger(SessionSettings.class);
-    private static final AtomicBoolean FALLBACK_WARNED = new AtomicBoolean();
-
     private SessionSettings() {
     }
 
-    /** Options ready for a session, and the device they ended up on. */
-    record Resolved(SessionOptions options, String device) {
-        boolean onCpu() {
-            return device.equals("cpu");
+    /** Why this ONNX Runtime cannot offer {@code on} at all, or null when it carries it. */
+    static String missing(Accelerator on) {
+        OrtProvider provider = switch (on) {
+            case TENSORRT -> OrtProvider.TENSOR_RT;
+            case CUDA -> OrtProvider.CUDA;
+            case CPU, AUTO -> null;
+        };
+        if (provider == null || OrtEngines.availableProviders().contains(provider)) {
+            return null;
         }
+        return "this ONNX Runtime is the CPU build, without the " + (on == Accelerator.TENSORRT ? "TensorRT" : "CUDA")
+                + " provider (./liquide build --cuda)";
     }
 
-    static Resolved resolve(EngineOptions engine) throws OrtException {
-        if (engine.accelerator() != Accelerator.CPU) {
-            OrtProvider wanted = engine.accelerator() == Accelerator.TENSORRT ? OrtProvider.TENSOR_RT : OrtProvider.CUDA;
-            String problem = null;
-            if (!OrtEngines.availableProviders().contains(wanted)) {
-                problem = "this ONNX Runtime build has no " + wanted + " provider (build with -Pcuda)";
-            } else {
-                SessionOptions options = base(engine);
-                try {
-                    if (engine.accelerator() == Accelerator.TENSORRT) {
-                        options.addTensorrt(engine.deviceId());
-                    }
-                    // CUDA also takes the nodes TensorRT cannot run.
-                    options.addCUDA(engine.deviceId());
-                    return new Resolved(options, engine.deviceText());
-                } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
-                    options.close();
-                    problem = e.getMessage();
+    /** Options for a session on {@code on}; {@code trtFolder} holds TensorRT's engines. */
+    static SessionOptions options(EngineOptions engine, Accelerator on, Path trtFolder) throws OrtException {
+        SessionOptions options = base(engine);
+        try {
+            if (on == Accelerator.TENSORRT) {
+                OrtTensorRTProviderOptions trt = new OrtTensorRTProviderOptions(engine.deviceId());
+                for (Map.Entry<String, String> option : TensorRtCache.providerOptions(trtFolder, engine).entrySet()) {
+                    trt.add(option.getKey(), option.getValue());
                 }
+                options.addTensorrt(trt);
             }
-            warnFallback(engine, problem);
-        }
-        return cpu(engine);
-    }
-
-    static Resolved cpu(EngineOptions engine) throws OrtException {
-        return new Resolved(base(engine), "cpu");
-    }
-
-    static void warnFallback(EngineOptions engine, String why) {
-        if (FALLBACK_WARNED.compareAndSet(false, true)) {
-            LOG.warn("device {} unavailable, running models on the CPU: {}", engine.deviceText(), why);
+            if (on == Accelerator.TENSORRT || on == Accelerator.CUDA) {
+                options.addCUDA(engine.deviceId());
+            }
+            return options;
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            options.close();
+            throw e;
         }
     }
 

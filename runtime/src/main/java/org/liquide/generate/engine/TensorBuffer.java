@@ -1,19 +1,24 @@
 package org.liquide.generate.engine;
 
-import ai.djl.ndarray.types.DataType;
+import ai.onnxruntime.OnnxJavaType;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
 import org.liquide.generate.onnx.ElementType;
 
 import java.lang.foreign.Arena;
-import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.Arrays;
 
 /**
  * A named tensor in reusable native memory: inputs are written here and handed to ONNX Runtime without a
- * copy, outputs are copied here. The memory grows when a larger shape arrives and is kept otherwise, so a
- * steady stream of frames allocates nothing. Values are read and written as floats (or longs) whatever
- * the element type, converting float16 on the way.
+ * copy, and ONNX Runtime writes outputs here (or they are copied here when their shape is not known yet).
+ * The memory grows when a larger shape arrives and is kept otherwise, so a steady stream of frames
+ * allocates nothing. Values are read and written as floats (or longs) whatever the element type,
+ * converting float16 on the way; bulk reads and writes convert in one tight loop per type.
  *
  * <p>The memory is freed by {@link #close()}, not by the garbage collector: a show that changes scene every
  * few minutes makes and drops generators for weeks, and native memory waiting for a collection that a
@@ -29,6 +34,10 @@ public final class TensorBuffer implements AutoCloseable {
     private int elements;
     private ByteBuffer memory = EMPTY;
     private Arena arena;
+    /** ONNX Runtime's view of the memory at the current shape and type; made again when either changes. */
+    private OnnxTensor view;
+    /** The shape and type were set by a model's output: ONNX Runtime may write the next one in place. */
+    private boolean produced;
 
     public TensorBuffer(String name, ElementType type) {
         this.name = name;
@@ -60,6 +69,8 @@ public final class TensorBuffer implements AutoCloseable {
     public TensorBuffer reshape(long... newShape) {
         if (!Arrays.equals(shape, newShape)) {
             shape = newShape.clone();
+            dropView();
+            produced = false;
         }
         long count = 1;
         for (long dim : newShape) {
@@ -78,6 +89,7 @@ public final class TensorBuffer implements AutoCloseable {
             Arena grown = Arena.ofShared();
             ByteBuffer larger = grown.allocate(bytes, 64).asByteBuffer().order(ByteOrder.nativeOrder());
             close();
+            produced = false;
             arena = grown;
             memory = larger;
         }
@@ -89,7 +101,58 @@ public final class TensorBuffer implements AutoCloseable {
     void retype(ElementType newType) {
         if (newType != type) {
             type = newType;
+            dropView();
+            produced = false;
             reshape(shape);
+        }
+    }
+
+    boolean hasShape(long[] other) {
+        return Arrays.equals(shape, other);
+    }
+
+    boolean produced() {
+        return produced;
+    }
+
+    void markProduced() {
+        produced = true;
+    }
+
+    void forgetProduced() {
+        produced = false;
+    }
+
+    /** ONNX Runtime's tensor over this memory (no copy), made once per shape and type. */
+    OnnxTensor tensor() throws OrtException {
+        if (view == null) {
+            view = createView();
+        }
+        return view;
+    }
+
+    private OnnxTensor createView() throws OrtException {
+        OrtEnvironment environment = OrtEngines.environment();
+        ByteBuffer bytes = memory.duplicate().order(ByteOrder.nativeOrder());
+        bytes.clear().limit(elements * type.byteSize());
+        return switch (type) {
+            case FLOAT32 -> OnnxTensor.createTensor(environment, bytes.asFloatBuffer(), shape);
+            case FLOAT64 -> OnnxTensor.createTensor(environment, bytes.asDoubleBuffer(), shape);
+            case INT32 -> OnnxTensor.createTensor(environment, bytes.asIntBuffer(), shape);
+            case INT64 -> OnnxTensor.createTensor(environment, bytes.asLongBuffer(), shape);
+            case FLOAT16 -> OnnxTensor.createTensor(environment, bytes.asShortBuffer(), shape, OnnxJavaType.FLOAT16);
+            case BFLOAT16 -> OnnxTensor.createTensor(environment, bytes.asShortBuffer(), shape, OnnxJavaType.BFLOAT16);
+            case INT8 -> OnnxTensor.createTensor(environment, bytes, shape, OnnxJavaType.INT8);
+            case UINT8 -> OnnxTensor.createTensor(environment, bytes, shape, OnnxJavaType.UINT8);
+            case BOOL -> OnnxTensor.createTensor(environment, bytes, shape, OnnxJavaType.BOOL);
+            default -> throw unsupported();
+        };
+    }
+
+    private void dropView() {
+        if (view != null) {
+            view.close();
+            view = null;
         }
     }
 
@@ -135,8 +198,37 @@ public final class TensorBuffer implements AutoCloseable {
             memory.asFloatBuffer().put(source, 0, count);
             return;
         }
+        if (type == ElementType.FLOAT16) {
+            ShortBuffer halves = memory.asShortBuffer();
+            for (int i = 0; i < count; i++) {
+                halves.put(i, Float.floatToFloat16(source[i]));
+            }
+            return;
+        }
         for (int i = 0; i < count; i++) {
             setFloat(i, source[i]);
+        }
+    }
+
+    /** Writes {@code count} floats from {@code source}, each multiplied by {@code scale}, converted to the element type. */
+    public void setFloatsScaled(float[] source, int count, float scale) {
+        checkCount(count);
+        if (type == ElementType.FLOAT32) {
+            FloatBuffer floats = memory.asFloatBuffer();
+            for (int i = 0; i < count; i++) {
+                floats.put(i, source[i] * scale);
+            }
+            return;
+        }
+        if (type == ElementType.FLOAT16) {
+            ShortBuffer halves = memory.asShortBuffer();
+            for (int i = 0; i < count; i++) {
+                halves.put(i, Float.floatToFloat16(source[i] * scale));
+            }
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            setFloat(i, source[i] * scale);
         }
     }
 
@@ -148,6 +240,13 @@ public final class TensorBuffer implements AutoCloseable {
         }
         if (type == ElementType.FLOAT32) {
             memory.asFloatBuffer().get(target, 0, elements);
+            return;
+        }
+        if (type == ElementType.FLOAT16) {
+            ShortBuffer halves = memory.asShortBuffer();
+            for (int i = 0; i < elements; i++) {
+                target[i] = Float.float16ToFloat(halves.get(i));
+            }
             return;
         }
         for (int i = 0; i < elements; i++) {
@@ -168,35 +267,6 @@ public final class TensorBuffer implements AutoCloseable {
         memory.duplicate().put(from);
     }
 
-    /** The memory as the typed buffer DJL's ONNX Runtime engine wraps without copying. */
-    Buffer engineView() {
-        ByteBuffer bytes = memory.duplicate().order(ByteOrder.nativeOrder());
-        bytes.clear().limit(elements * type.byteSize());
-        return switch (type) {
-            case FLOAT32 -> bytes.asFloatBuffer();
-            case FLOAT64 -> bytes.asDoubleBuffer();
-            case INT32 -> bytes.asIntBuffer();
-            case INT64 -> bytes.asLongBuffer();
-            case FLOAT16, BFLOAT16, INT8, UINT8, BOOL -> bytes;
-            default -> throw unsupported();
-        };
-    }
-
-    DataType djlType() {
-        return switch (type) {
-            case FLOAT32 -> DataType.FLOAT32;
-            case FLOAT16 -> DataType.FLOAT16;
-            case BFLOAT16 -> DataType.BFLOAT16;
-            case FLOAT64 -> DataType.FLOAT64;
-            case INT32 -> DataType.INT32;
-            case INT64 -> DataType.INT64;
-            case INT8 -> DataType.INT8;
-            case UINT8 -> DataType.UINT8;
-            case BOOL -> DataType.BOOLEAN;
-            default -> throw unsupported();
-        };
-    }
-
     private void checkCount(int count) {
         if (count > elements) {
             throw new IllegalArgumentException(name + ": " + count + " values for a tensor of " + elements);
@@ -210,6 +280,8 @@ public final class TensorBuffer implements AutoCloseable {
     /** Frees the native memory now. */
     @Override
     public void close() {
+        dropView();
+        produced = false;
         if (arena != null) {
             memory = EMPTY;
             arena.close();

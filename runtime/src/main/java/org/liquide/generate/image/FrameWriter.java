@@ -1,58 +1,108 @@
 package org.liquide.generate.image;
 
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Size;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 
 import java.nio.ByteBuffer;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
+import static org.bytedeco.opencv.global.opencv_core.CV_32FC3;
+import static org.bytedeco.opencv.global.opencv_core.CV_8U;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.merge;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
+import static org.bytedeco.opencv.global.opencv_imgproc.resize;
+
 /**
  * Writes float RGB (a model's output) into an RGB24 frame, resizing bilinearly when the frame's size
- * differs, clamping to [0, 255]. Reuses its tables: one instance per thread and stream.
+ * differs, rounding and clamping to [0, 255] (NaN, from a diverged model, becomes black). OpenCV interleaves
+ * the planes, scales, rounds and resizes; Java only copies the floats in, in bulk. Reuses its native images:
+ * one instance per thread and stream, closed with its generator.
  */
-public final class FrameWriter {
-    private final ResizeTable columns = new ResizeTable();
-    private final ResizeTable rows = new ResizeTable();
+public final class FrameWriter implements AutoCloseable {
+    private final Mat interleaved = new Mat();
+    private final Mat bytes = new Mat();
+    private final MatVector planes = new MatVector(3);
+    private final Mat[] planeHeaders = new Mat[3];
+    private FloatPointer staging = new FloatPointer(0L);
+    private Mat stagedImage;
+    private int stagedWidth = -1;
+    private int stagedHeight = -1;
+    private Layout stagedLayout;
 
     public void write(float[] source, int width, int height, Layout layout, ValueRange range,
                       VideoFrame target, int targetWidth, int targetHeight) {
         ByteBuffer out = target.reshape(targetWidth, targetHeight, targetWidth * 3, PixelFormat.RGB24);
-        int plane = width * height;
-        int channelStep = layout == Layout.PLANAR ? plane : 1;
-        int pixelStep = layout == Layout.PLANAR ? 1 : 3;
-        boolean sameSize = width == targetWidth && height == targetHeight;
-        columns.prepare(width, targetWidth);
-        rows.prepare(height, targetHeight);
-        for (int y = 0; y < targetHeight; y++) {
-            int row0 = rows.low[y] * width;
-            int row1 = rows.high[y] * width;
-            float wy = rows.weight[y];
-            int line = y * targetWidth * 3;
-            for (int x = 0; x < targetWidth; x++) {
-                for (int c = 0; c < 3; c++) {
-                    float value;
-                    if (sameSize) {
-                        value = source[(y * width + x) * pixelStep + c * channelStep];
-                    } else {
-                        int col0 = columns.low[x];
-                        int col1 = columns.high[x];
-                        float wx = columns.weight[x];
-                        float v00 = source[(row0 + col0) * pixelStep + c * channelStep];
-                        float v01 = source[(row0 + col1) * pixelStep + c * channelStep];
-                        float v10 = source[(row1 + col0) * pixelStep + c * channelStep];
-                        float v11 = source[(row1 + col1) * pixelStep + c * channelStep];
-                        float top = v00 + (v01 - v00) * wx;
-                        float bottom = v10 + (v11 - v10) * wx;
-                        value = top + (bottom - top) * wy;
-                    }
-                    out.put(line + x * 3 + c, toByte(range.toUnit(value)));
+        stage(width, height, layout);
+        staging.put(source, 0, 3 * width * height);
+        Mat rgb = stagedImage;
+        if (layout == Layout.PLANAR) {
+            merge(planes, interleaved);
+            rgb = interleaved;
+        }
+        // value in the model's range → [0, 1] → [0, 255]
+        double alpha = 255.0 / range.scale();
+        double beta = -range.offset() * 255.0 / range.scale();
+        try (BytePointer outPixels = new BytePointer(out);
+             Mat frame = new Mat(targetHeight, targetWidth, CV_8UC3, outPixels, targetWidth * 3L)) {
+            if (width == targetWidth && height == targetHeight) {
+                rgb.convertTo(frame, CV_8U, alpha, beta);
+            } else {
+                rgb.convertTo(bytes, CV_8U, alpha, beta);
+                try (Size size = new Size(targetWidth, targetHeight)) {
+                    resize(bytes, frame, size, 0, 0, INTER_LINEAR);
                 }
             }
         }
     }
 
-    private static byte toByte(float unit) {
-        // NaN (a diverged model) becomes black rather than an exception in the show.
-        float scaled = unit * 255f + 0.5f;
-        return (byte) (scaled >= 255f ? 255 : scaled > 0f ? (int) scaled : 0);
+    /** Native memory for the floats, as one interleaved image or three planes over one array. */
+    private void stage(int width, int height, Layout layout) {
+        if (width == stagedWidth && height == stagedHeight && layout == stagedLayout) {
+            return;
+        }
+        long plane = (long) width * height;
+        closeStaged();
+        staging = new FloatPointer(3 * plane);
+        if (layout == Layout.INTERLEAVED) {
+            stagedImage = new Mat(height, width, CV_32FC3, staging);
+        } else {
+            for (int c = 0; c < 3; c++) {
+                planeHeaders[c] = new Mat(height, width, CV_32FC1, staging.getPointer(c * plane));
+                planes.put(c, planeHeaders[c]);
+            }
+        }
+        stagedWidth = width;
+        stagedHeight = height;
+        stagedLayout = layout;
+    }
+
+    private void closeStaged() {
+        if (stagedImage != null) {
+            stagedImage.close();
+            stagedImage = null;
+        }
+        for (int c = 0; c < 3; c++) {
+            if (planeHeaders[c] != null) {
+                planeHeaders[c].close();
+                planeHeaders[c] = null;
+            }
+        }
+        staging.close();
+    }
+
+    /** Frees the native images now rather than at a garbage collection. */
+    @Override
+    public void close() {
+        closeStaged();
+        planes.close();
+        interleaved.close();
+        bytes.close();
+        stagedWidth = -1;
     }
 }

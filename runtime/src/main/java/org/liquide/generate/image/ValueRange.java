@@ -20,6 +20,16 @@ public enum ValueRange {
         return unit * scale + offset;
     }
 
+    /** The factor from [0, 1] into this range. */
+    public float scale() {
+        return scale;
+    }
+
+    /** The offset from [0, 1] into this range. */
+    public float offset() {
+        return offset;
+    }
+
     /** Maps a value in this range back to [0, 1] (not clamped). */
     public float toUnit(float value) {
         return (value - offset) / scale;

@@ -7,6 +7,7 @@ import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
@@ -69,6 +70,11 @@ public final class ImageToImageGenerator implements ImageGenerator {
     }
 
     @Override
+    public ProviderChoice provider() {
+        return session.provider();
+    }
+
+    @Override
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) {
         reader.read(input, runWidth, runHeight, inputPixels, Layout.PLANAR, ValueRange.UNIT);
         in.setFloats(inputPixels, inputPixels.length);
@@ -102,5 +108,7 @@ public final class ImageToImageGenerator implements ImageGenerator {
     @Override
     public void close() {
         session.close();
+        reader.close();
+        writer.close();
     }
 }

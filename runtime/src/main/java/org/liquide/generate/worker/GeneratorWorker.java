@@ -89,6 +89,8 @@ public final class GeneratorWorker implements AutoCloseable {
         void release(boolean mayFree);
     }
     private volatile String activeDevice = "";
+    /** The loaded model's execution provider warning (asked for a GPU, running slower), or null. */
+    private volatile String deviceWarning;
     private volatile String lastError;
     private volatile String injectedFailure;
     private volatile long generatedFrames;
@@ -188,7 +190,8 @@ public final class GeneratorWorker implements AutoCloseable {
         long skips = similaritySkips;
         return new WorkerStats(status, activeGenerator, activeDevice, frames.perSecond(now),
                 lastLatencyNanos / 1e6, meanLatencyNanos / 1e6, generated, input.overwrittenCount(), skips,
-                generated + skips == 0 ? 0 : (double) skips / (generated + skips), failures.get(), lastError);
+                generated + skips == 0 ? 0 : (double) skips / (generated + skips), failures.get(), lastError,
+                deviceWarning);
     }
 
     /**
@@ -277,7 +280,13 @@ public final class GeneratorWorker implements AutoCloseable {
                 return;
             }
             closeQuietly(loaded.getAndSet(generator));
-            LOG.info("{}: {} loaded on {}", name, generator.name(), generator.device());
+            deviceWarning = generator.provider().warning();
+            if (deviceWarning != null) {
+                LOG.warn("{}: {} loaded on {} instead of the device asked for: {}", name, generator.name(),
+                        generator.device(), deviceWarning);
+            } else {
+                LOG.info("{}: {} loaded on {}", name, generator.name(), generator.provider().summary());
+            }
         } catch (Throwable e) {
             fail("load", e);
         }

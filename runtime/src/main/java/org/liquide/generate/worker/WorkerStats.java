@@ -15,8 +15,11 @@ package org.liquide.generate.worker;
  * @param similaritySkipRatio similaritySkips / (similaritySkips + generated frames): the energy saved
  * @param failures            model failures since start (load errors, exceptions, stalls)
  * @param lastError           the latest failure, or null
+ * @param deviceWarning       the model runs on a slower execution provider than the one asked for: what
+ *                            was asked, where it runs and why (null when it runs where asked)
  */
 public record WorkerStats(WorkerStatus status, String generator, String device, double framesPerSecond,
                           double lastLatencyMillis, double meanLatencyMillis, long generatedFrames, long skippedInputs,
-                          long similaritySkips, double similaritySkipRatio, long failures, String lastError) {
+                          long similaritySkips, double similaritySkipRatio, long failures, String lastError,
+                          String deviceWarning) {
 }

@@ -10,12 +10,23 @@ import java.util.List;
  * @param strength  img2img strength in [0,1]
  * @param cameraMix how much of the camera flows into the built-in generators, in [0,1]
  * @param drift     amplitude of a slow drift of the latent vector where no mapping or cue steers it (0: none)
+ * @param rate      most images generated per second (spare cycles stay with the renderer and other models)
+ * @param device    where the model runs ({@code auto}, {@code cpu}, {@code cuda[:N]}, {@code tensorrt[:N]}); empty:
+ *                  the showcase model's own setting, or {@code auto} for a path
  */
 public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                                int steps, double cameraMix, double drift) {
-    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0);
+                                int steps, double cameraMix, double drift, double rate, String device) {
+    public static final double DEFAULT_RATE = 30;
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0,
+            DEFAULT_RATE, "");
 
     public GeneratorSettings {
         prompts = List.copyOf(prompts);
+        device = device == null ? "" : device;
+    }
+
+    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
+                             int steps, double cameraMix, double drift) {
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "");
     }
 }

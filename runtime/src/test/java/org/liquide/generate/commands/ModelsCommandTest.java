@@ -37,6 +37,30 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aDeviceAskedForByNameAndMissingExits2SayingWhatIsMissing() {
+        CommandRun run = CommandRun.of("models", "check", "--device", "cuda", "--size", "64x64");
+        assertEquals(2, run.exitCode(), run.out());
+        String out = run.out();
+        assertTrue(out.startsWith("ONNX Runtime 1.21.1, CPU build (onnxruntime), providers: CPU"), out);
+        assertTrue(out.contains("cppn on cpu"), out);
+        assertTrue(out.contains("refused cuda: this ONNX Runtime is the CPU build, without the CUDA provider"), out);
+        assertTrue(out.contains("DEVICE MISSING: asked for cuda:0, running on cpu"), out);
+        assertTrue(out.contains("0 of 1 models ok"), out);
+    }
+
+    @Test
+    void autoTakesTheFastestProviderThatLoadsAndSaysWhyOthersWereRefused() {
+        CommandRun run = CommandRun.of("models", "check", "--device", "auto", "--size", "64x64");
+        assertEquals(0, run.exitCode(), run.out());
+        String out = run.out();
+        assertTrue(out.contains("cppn on cpu"), out);
+        assertTrue(out.contains("refused tensorrt: this ONNX Runtime is the CPU build, without the TensorRT provider"), out);
+        assertTrue(out.contains("refused cuda: "), out);
+        assertFalse(out.contains("DEVICE MISSING"), out);
+        assertTrue(out.contains("1 of 1 models ok"), out);
+    }
+
+    @Test
     void aModelThatDoesNotLoadFailsTheCheck(@TempDir Path dir) throws Exception {
         Path text = TinyModels.notAnImageModel(dir.resolve("text.onnx"));
         CommandRun run = CommandRun.of("models", "check", "builtin", text.toString(), "--size", "64x64");

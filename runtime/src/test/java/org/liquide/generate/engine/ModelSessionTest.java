@@ -29,7 +29,7 @@ class ModelSessionTest {
     }
 
     @Test
-    void runsAModelThroughDjlWithTheShapesTheModelDeclares() throws Exception {
+    void runsAModelWithTheShapesTheModelDeclares() throws Exception {
         try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), EngineOptions.cpu())) {
             assertEquals("[x float32[batch, 3]]", session.inputs().toString());
             assertEquals("[y float32[batch, 2]]", session.outputs().toString());
@@ -116,10 +116,62 @@ class ModelSessionTest {
     }
 
     @Test
-    void aMissingCudaRunsOnTheCpu() throws Exception {
+    void aMissingCudaRunsOnTheCpuAndSaysSo() throws Exception {
         EngineOptions cuda = EngineOptions.parse("cuda:0", 1, 1);
         try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), cuda)) {
             assertEquals("cpu", session.device(), "this build carries only the CPU provider");
+            ProviderChoice provider = session.provider();
+            assertEquals("cuda:0", provider.asked());
+            assertTrue(provider.degraded());
+            assertEquals("asked for cuda:0, running on cpu: cuda: this ONNX Runtime is the CPU build, without the"
+                    + " CUDA provider (./liquide build --cuda)", provider.warning());
+        }
+    }
+
+    @Test
+    void tensorRtDegradesThroughCudaToTheCpu() throws Exception {
+        try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32),
+                EngineOptions.parse("tensorrt", 1, 1))) {
+            assertEquals("cpu", session.device());
+            assertEquals(2, session.provider().refused().size(), session.provider().toString());
+            assertTrue(session.provider().refused().get(0).startsWith("tensorrt: "));
+            assertTrue(session.provider().refused().get(1).startsWith("cuda: "));
+            assertNotNull(session.provider().warning());
+        }
+    }
+
+    @Test
+    void autoTakesTheFastestThatLoadsWithoutAWarning() throws Exception {
+        try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32),
+                EngineOptions.parse("auto", 1, 1))) {
+            assertEquals("cpu", session.device());
+            assertFalse(session.provider().degraded());
+            assertNull(session.provider().warning());
+            assertEquals(List.of("tensorrt", "cuda"), session.provider().refused().stream()
+                    .map(line -> line.substring(0, line.indexOf(':'))).toList());
+            assertTrue(session.provider().summary().startsWith("cpu (asked for auto; refused tensorrt: "),
+                    session.provider().summary());
+        }
+    }
+
+    @Test
+    void outputsAreWrittenInPlaceOnceTheirShapeIsKnown() throws Exception {
+        try (ModelSession session = ModelSession.load("spike", matMulTanh(ElementType.FLOAT32), EngineOptions.cpu())) {
+            TensorBuffer x = session.bufferFor(session.input("x")).reshape(1, 3);
+            TensorBuffer y = session.bufferFor(session.output("y"));
+            for (int run = 0; run < 5; run++) {
+                x.setFloats(new float[]{0.1f * run, 0, 0}, 3);
+                session.run(List.of(x), List.of(y));
+                assertEquals(Math.tanh(0.1 * run), y.getFloat(0), 1e-6, "run " + run);
+            }
+            assertEquals(1, session.copiedOutputs(), "only the first call, which told the output's shape, copied");
+            x.reshape(2, 3).setFloats(new float[]{1, 0, 0, 0, 1, 0}, 6);
+            session.run(List.of(x), List.of(y));
+            assertArrayEquals(new long[]{2, 2}, y.shape());
+            assertEquals(Math.tanh(1), y.getFloat(0), 1e-6);
+            assertEquals(0, y.getFloat(2), 1e-6);
+            assertEquals(Math.tanh(1), y.getFloat(3), 1e-6);
+            assertEquals(2, session.copiedOutputs(), "a new input shape copies once more");
         }
     }
 
@@ -147,9 +199,24 @@ class ModelSessionTest {
     }
 
     @Test
+    void aProviderLibraryThatDoesNotLoadIsReportedByTheLibraryItMisses() {
+        assertEquals("Failed to load library libonnxruntime_providers_cuda.so with error: libcublasLt.so.12: cannot open"
+                        + " shared object file: No such file or directory",
+                ModelSession.reason("Error code - ORT_RUNTIME_EXCEPTION - message: /onnxruntime_src/onnxruntime/core/session/"
+                        + "provider_bridge_ort.cc:1695 onnxruntime::Provider& onnxruntime::ProviderLibrary::Get()"
+                        + " [ONNXRuntimeError] : 1 : FAIL : Failed to load library libonnxruntime_providers_cuda.so with"
+                        + " error: libcublasLt.so.12: cannot open shared object file: No such file or directory"));
+        assertEquals("no GPU", ModelSession.reason("no GPU\nstack"));
+    }
+
+    @Test
     void devicesParse() {
         assertEquals(new EngineOptions(Accelerator.TENSORRT, 1, 2, 3), EngineOptions.parse("TensorRT:1", 2, 3));
         assertEquals("cpu", EngineOptions.parse(null, 0, 0).deviceText());
         assertThrows(IllegalArgumentException.class, () -> EngineOptions.parse("tpu", 0, 0));
+        assertEquals("auto", EngineOptions.parse("auto", 0, 0).deviceText());
+        assertEquals(List.of(Accelerator.TENSORRT, Accelerator.CUDA, Accelerator.CPU), Accelerator.AUTO.candidates());
+        assertEquals(List.of(Accelerator.CUDA, Accelerator.CPU), Accelerator.CUDA.candidates());
+        assertEquals(List.of(Accelerator.CPU), Accelerator.CPU.candidates());
     }
 }

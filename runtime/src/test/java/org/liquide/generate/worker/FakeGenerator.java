@@ -4,6 +4,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.engine.ProviderChoice;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
@@ -24,6 +25,7 @@ final class FakeGenerator implements ImageGenerator {
     volatile int failAfter;
     volatile float lastStrength = Float.NaN;
     volatile long failedAtNanos;
+    volatile ProviderChoice provider = ProviderChoice.direct("test");
 
     FakeGenerator(String name, int shade, Behaviour behaviour, int failAfter) {
         this.name = name;
@@ -39,7 +41,12 @@ final class FakeGenerator implements ImageGenerator {
 
     @Override
     public String device() {
-        return "test";
+        return provider.used();
+    }
+
+    @Override
+    public ProviderChoice provider() {
+        return provider;
     }
 
     @Override

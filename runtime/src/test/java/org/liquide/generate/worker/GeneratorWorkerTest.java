@@ -12,6 +12,7 @@ import org.liquide.generate.TestImages;
 import org.liquide.generate.TinyModels;
 import org.liquide.generate.cppn.CppnGenerator;
 import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.hardware.testing.Await;
 
 import java.io.IOException;
@@ -169,6 +170,27 @@ class GeneratorWorkerTest {
         assertTrue(stats.meanLatencyMillis() >= 0 && stats.lastLatencyMillis() >= 0);
         assertEquals(0, stats.failures());
         assertNull(stats.lastError());
+    }
+
+    @Test
+    void aModelRunningSlowerThanTheDeviceAskedForSaysSoInItsStats() {
+        FakeGenerator model = new FakeGenerator("fake", 200, FakeGenerator.Behaviour.WORK, 0);
+        model.provider = new ProviderChoice("cuda:0", "cpu", List.of("cuda: libcudnn.so.9: cannot open shared object file"));
+        GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST);
+        camera(worker, true);
+        await(worker, () -> worker.stats().status() == WorkerStatus.RUNNING && framesSeen > 0, () -> "the model's frames");
+        assertEquals("cpu", worker.stats().device());
+        assertEquals("asked for cuda:0, running on cpu: cuda: libcudnn.so.9: cannot open shared object file",
+                worker.stats().deviceWarning());
+    }
+
+    @Test
+    void aModelRunningWhereAskedHasNoDeviceWarning() {
+        FakeGenerator model = new FakeGenerator("fake", 200, FakeGenerator.Behaviour.WORK, 0);
+        GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST);
+        camera(worker, true);
+        await(worker, () -> worker.stats().status() == WorkerStatus.RUNNING && framesSeen > 0, () -> "the model's frames");
+        assertNull(worker.stats().deviceWarning());
     }
 
     @Test
