@@ -158,10 +158,11 @@ class CameraFeedTest {
             Await.until(Await.GENEROUS, "live from the server", () -> feed.status() == CameraStatus.LIVE);
             long first = feed.framesCaptured();
             long start = System.nanoTime();
-            // The video lasts one second: three seconds later it has looped, at 30 frames a second.
-            Await.until(Await.GENEROUS, "three seconds of frames", () -> System.nanoTime() - start > 3_000_000_000L && feed.framesCaptured() > first);
+            // The video lasts one second (30 frames): 45 frames more means it looped. A loaded machine may
+            // deliver fewer than 30 a second; paced, it never delivers many more (unpaced it would be hundreds).
+            Await.until(Await.GENEROUS, "a loop and a half of the video", () -> feed.framesCaptured() - first >= 45);
             double rate = (feed.framesCaptured() - first) / ((System.nanoTime() - start) / 1e9);
-            assertTrue(rate > 20 && rate < 40, "paced at the video's rate, got " + rate + " frames/s");
+            assertTrue(rate < 40, "paced at the video's rate, got " + rate + " frames/s");
             assertEquals(0, feed.timesLost(), "looping is not losing the camera: " + feed.lastError());
         } finally {
             server.stop(0);
