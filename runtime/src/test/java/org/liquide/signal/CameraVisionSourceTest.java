@@ -21,12 +21,13 @@ class CameraVisionSourceTest {
 
     @Test
     void aVisitorCrossingTheRoomIsSeenMovingLeftToRight() throws Exception {
-        // 2 s of an empty grey room, then a bright figure crossing from left to right in 2 s.
-        Path video = TestVideos.write(dir.resolve("room.mp4"), 320, 180, 120, 30, (g, i) -> {
+        // 8 s of an empty grey room (long enough for a loaded machine to measure it still), then a bright
+        // figure crossing from left to right in 2 s.
+        Path video = TestVideos.write(dir.resolve("room.mp4"), 320, 180, 300, 30, (g, i) -> {
             g.setColor(new Color(60, 60, 60));
             g.fillRect(0, 0, 320, 180);
-            if (i >= 60) {
-                int x = 10 + (i - 60) * 4;
+            if (i >= 240) {
+                int x = 10 + (i - 240) * 4;
                 g.setColor(Color.WHITE);
                 g.fillRect(x, 50, 50, 100);
             }
