@@ -9,6 +9,8 @@ import org.liquide.config.Suggestions;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.hub.HubCache;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.render.shader.InputSpec;
@@ -179,6 +181,9 @@ public final class SceneFiles {
             if (model.isEmpty() || model.get().equals(ModelSpec.BUILTIN) || model.get().equals(ScenePreparer.PROCEDURAL)) {
                 return model;
             }
+            if (HubModelName.isHubName(model.get())) {
+                return hubModel(node, model.get());
+            }
             Path path = folder.resolve(model.get());
             boolean pathLike = model.get().contains("/") || model.get().endsWith(".onnx");
             boolean named = showcase.isPresent() && showcase.get().models().contains(model.get());
@@ -193,6 +198,12 @@ public final class SceneFiles {
                         + Suggestions.closest(model.get(), known).map(m -> "; did you mean '" + m + "'?").orElse(""));
             }
             return model;
+        }
+
+        /** A model of the Hugging Face cache: well named, and there (the show never downloads). */
+        private Optional<String> hubModel(Node node, String source) {
+            HubCache.locate().problem(source).ifPresent(message -> problems.at(node, message));
+            return Optional.of(source);
         }
 
         private List<String> prompts(Node node) {

@@ -2,6 +2,7 @@ package org.liquide.scene;
 
 import org.liquide.camera.CameraFeed;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.signal.SignalBus;
 
@@ -20,11 +21,11 @@ public interface SceneResources {
     int height();
 
     /**
-     * The model a generator setting names: {@code builtin}, a model of the showcase by name, or a path
-     * (relative paths from the scene's folder). The default knows no named models.
+     * The model a generator setting names: {@code builtin}, a model of the showcase by name, a model of the
+     * Hugging Face cache ({@code hf:org/name@commit}) or a path (relative paths from the scene's folder). The default knows no named models.
      */
     default ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
-        String source = settings.model().equals(ModelSpec.BUILTIN) ? ModelSpec.BUILTIN
+        String source = settings.model().equals(ModelSpec.BUILTIN) || HubModelName.isHubName(settings.model()) ? settings.model()
                 : sceneFolder.resolve(settings.model()).toString();
         return ModelSpec.of(source).withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
                 .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());

@@ -12,6 +12,8 @@ import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
+import org.liquide.generate.hub.HubCache;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.control.ControlSettings;
 import org.liquide.render.output.SoftEdge;
 import org.liquide.show.schedule.OpeningHours;
@@ -336,8 +338,11 @@ public final class ShowcaseFiles {
                     continue;
                 }
                 YamlMapping map = maybe.get();
-                Optional<String> path = map.require("path", "an .onnx file or a diffusers ONNX folder").flatMap(n -> {
+                Optional<String> path = map.require("path", "an .onnx file, a diffusers ONNX folder or hf:org/name@commit").flatMap(n -> {
                     Optional<String> text = Scalars.text(n, "path", "a path", problems);
+                    if (text.isPresent() && HubModelName.isHubName(text.get())) {
+                        return hubModel(n, text.get());
+                    }
                     if (text.isPresent() && !Files.exists(base.resolve(text.get()))) {
                         problems.at(n, "model not found: " + text.get() + " (looked at " + base.resolve(text.get()).normalize() + ")");
                         return Optional.empty();
@@ -350,6 +355,13 @@ public final class ShowcaseFiles {
                 path.ifPresent(p -> models.put(name.get(), new ModelConfig(name.get(), p, device, threads)));
             }
             return models;
+        }
+
+        /** A model of the Hugging Face cache: well named, and there (the show never downloads). */
+        private Optional<String> hubModel(Node node, String source) {
+            Optional<String> problem = HubCache.locate().problem(source);
+            problem.ifPresent(message -> problems.at(node, message));
+            return problem.isEmpty() ? Optional.of(source) : Optional.empty();
         }
 
         private ScheduleConfig schedule(Node node) {

@@ -99,6 +99,20 @@ public record HubCache(Path root) {
         }).filter(Files::exists);
     }
 
+    /**
+     * Why a model source that starts with {@code hf:} cannot be used here: not a well-formed name, or not in
+     * this cache (the show never downloads; the message says how to pull it). Empty when it can.
+     */
+    public Optional<String> problem(String source) {
+        try {
+            HubModelName name = HubModelName.parse(source).orElseThrow(() -> new IllegalArgumentException(source + " does not start with hf:"));
+            return resolve(name).isPresent() ? Optional.empty() : Optional.of("model " + source
+                    + " is not in the Hugging Face cache (" + root + "); pull it with: " + name.pullCommand());
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** Records that a branch or tag named this commit (nothing to record for a commit). */
     public void writeRef(String repo, String revision, String commit) throws IOException {
         if (revision.equals(commit)) {

@@ -64,6 +64,11 @@ public record HubModelName(String repo, String revision, String file) {
         return isCommit(revision);
     }
 
+    /** The command that brings this model into the cache, for messages about a model that is not there. */
+    public String pullCommand() {
+        return "liquide models pull " + repo + " --revision " + revision;
+    }
+
     @Override
     public String toString() {
         return PREFIX + repo + "@" + revision + (file.isEmpty() ? "" : "/" + file);

@@ -153,6 +153,18 @@ class ModelsPullCommandTest {
         assertEquals(0, generate.exitCode(), generate.out() + generate.err());
         assertTrue(Files.size(dir.resolve("out.png")) > 0);
 
+        Path scene = Files.createDirectories(dir.resolve("scene"));
+        Files.writeString(scene.resolve("scene.yaml"), "generator:\n  model: " + name + "\n  size: 64x64\n"
+                + "layers:\n  - name: genere\n    type: generate\n");
+        CommandRun valid = CommandRun.of("validate", scene.toString());
+        assertEquals(0, valid.exitCode(), valid.out() + valid.err());
+        Files.writeString(scene.resolve("scene.yaml"), "generator:\n  model: hf:" + REPO + "@v2\n"
+                + "layers:\n  - name: genere\n    type: generate\n");
+        CommandRun invalid = CommandRun.of("validate", scene.toString());
+        assertEquals(2, invalid.exitCode(), invalid.out() + invalid.err());
+        assertTrue(invalid.err().contains("scene.yaml:2:10: model hf:" + REPO + "@v2 is not in the Hugging Face cache ("
+                + cache + "); pull it with: liquide models pull " + REPO + " --revision v2"), invalid.err());
+
         CommandRun missing = CommandRun.of("models", "check", "hf:" + REPO + "@" + "f".repeat(40), "--size", "64x64");
         assertEquals(2, missing.exitCode());
         assertTrue(missing.out().contains("is not in the Hugging Face cache"), missing.out());
