@@ -145,6 +145,9 @@ class ModelsPullCommandTest {
         CommandRun check = CommandRun.of("models", "check", name, "--size", "64x64");
         assertEquals(0, check.exitCode(), check.out() + check.err());
         assertTrue(check.out().contains("1 of 1 models ok"), check.out());
+        assertTrue(check.out().contains("provenance: " + REPO + " at commit " + COMMIT + ", licence cc-by-nc-4.0, "), check.out());
+        byte[] unet = Files.readAllBytes(repoFolder.resolve("unet/model.onnx"));
+        assertTrue(check.out().contains("    unet/model.onnx  " + unet.length + "  sha256 " + sha256(unet)), check.out());
 
         Path input = dir.resolve("in.png");
         javax.imageio.ImageIO.write(org.liquide.generate.TestImages.scene(64, 64, 0), "png", input.toFile());
