@@ -59,6 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
             return report(((NodeFileResult.Invalid) result).errors(), err);
         }
         ShowcaseValidation validation = ShowcaseValidation.of(path);
+        validation.warnings().forEach(warning -> out.println("warning: " + warning));
+        out.flush();
         if (validation.valid()) {
             ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
             out.printf("%s: valid showcase '%s': %s, %s, %s, %s%n", path, config.name(),

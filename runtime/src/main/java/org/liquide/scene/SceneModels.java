@@ -5,17 +5,19 @@ import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** The models a scene runs: one per generated layer (its own settings or the scene's), each source once. */
 public final class SceneModels {
     private SceneModels() {
     }
 
-    public static List<ModelSpec> inUse(SceneDefinition scene, SceneResources resources) {
+    public static List<ModelSpec> inUse(SceneDefinition scene, BiFunction<GeneratorSettings, Path, ModelSpec> models) {
         Set<String> seen = new LinkedHashSet<>();
         List<ModelSpec> specs = new ArrayList<>();
         for (LayerDefinition layer : scene.layers()) {
@@ -24,7 +26,7 @@ public final class SceneModels {
                 if (settings.model().equals(ScenePreparer.PROCEDURAL)) {
                     continue;
                 }
-                ModelSpec spec = resources.model(settings, scene.folder());
+                ModelSpec spec = models.apply(settings, scene.folder());
                 if (seen.add(spec.source())) {
                     specs.add(spec);
                 }

@@ -25,6 +25,11 @@ public interface SceneResources {
      * Hugging Face cache ({@code hf:org/name@commit}) or a path (relative paths from the scene's folder). The default knows no named models.
      */
     default ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
+        return modelOf(settings, sceneFolder);
+    }
+
+    /** The model a generator setting names when no showcase names models: builtin, hf:, or a path from the scene. */
+    static ModelSpec modelOf(GeneratorSettings settings, Path sceneFolder) {
         String source = settings.model().equals(ModelSpec.BUILTIN) || HubModelName.isHubName(settings.model()) ? settings.model()
                 : sceneFolder.resolve(settings.model()).toString();
         return ModelSpec.of(source).withSize(settings.width(), settings.height()).withPrompts(settings.prompts())

@@ -38,7 +38,6 @@ import org.liquide.show.status.ShowStatus;
 import org.liquide.systemd.HeartbeatWatchdog;
 import org.liquide.systemd.SystemdNotifier;
 import org.liquide.showcase.CameraConfig;
-import org.liquide.showcase.ModelConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
@@ -246,7 +245,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     /** Each model of the scene with where it comes from; a model whose files cannot be read says so. */
     private List<Map<String, Object>> modelProvenance(org.liquide.scene.model.SceneDefinition scene) {
         List<Map<String, Object>> models = new ArrayList<>();
-        for (ModelSpec spec : org.liquide.scene.SceneModels.inUse(scene, sceneResources)) {
+        for (ModelSpec spec : org.liquide.scene.SceneModels.inUse(scene, sceneResources::model)) {
             try {
                 models.add(provenances.of(spec).fields());
             } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
@@ -286,13 +285,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
             @Override
             public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
-                ModelConfig named = config.models().get(settings.model());
-                if (named == null) {
-                    return SceneResources.super.model(settings, sceneFolder);
-                }
-                return ModelSpec.of(named.path()).withDevice(named.device()).withThreads(named.threads(), 0)
-                        .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
-                        .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+                return org.liquide.showcase.ShowcaseModels.spec(config.models(), settings, sceneFolder);
             }
         };
     }

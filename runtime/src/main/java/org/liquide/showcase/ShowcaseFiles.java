@@ -52,7 +52,7 @@ import java.util.Set;
  */
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
-            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync");
+            "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -95,6 +95,7 @@ public final class ShowcaseFiles {
             List<Path> nodes = top.get("nodes").map(n -> list(n, "nodes", node -> existing(node, "nodes", "a node file"))).orElse(List.of());
             boolean simulate = top.get("simulate_nodes").flatMap(n -> Scalars.bool(n, "simulate_nodes", problems)).orElse(false);
             Map<String, ModelConfig> models = top.get("models").map(this::models).orElse(Map.of());
+            Optional<Usage> usage = top.get("usage").flatMap(this::usage);
             Path scenes = top.get("scenes").flatMap(n -> existingFolder(n, "scenes")).orElse(base.resolve("../scenes").normalize());
             ScheduleConfig schedule = top.get("schedule").map(this::schedule)
                     .orElse(new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()));
@@ -111,7 +112,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, usage));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */
@@ -355,6 +356,19 @@ public final class ShowcaseFiles {
                 path.ifPresent(p -> models.put(name.get(), new ModelConfig(name.get(), p, device, threads)));
             }
             return models;
+        }
+
+        private Optional<Usage> usage(Node node) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'usage'", "a mapping such as {commercial: false}", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Boolean> commercial = maybe.get().require("commercial",
+                    "true for a paid exhibition, a commission or a sponsor's event; false otherwise")
+                    .flatMap(n -> Scalars.bool(n, "commercial", problems));
+            maybe.get().rejectUnknown(List.of("commercial"));
+            var mark = node.getStartMark();
+            return commercial.map(c -> new Usage(c, mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1)));
         }
 
         /** A model of the Hugging Face cache: well named, and there (the show never downloads). */

@@ -39,17 +39,35 @@ public final class Provenances {
             return new ModelProvenance(spec.source(), Optional.empty(), NO_WEIGHTS, List.of());
         }
         Path path = spec.path();
-        Optional<HubModelName> hub = spec.hubName().flatMap(name -> HubCache.locate().commitOf(name.repo(), name.revision())
-                .map(commit -> new HubModelName(name.repo(), commit, name.file()))).or(() -> HubCache.identify(path));
+        Optional<HubModelName> hub = hub(spec, path);
         if (!Files.exists(path)) {
             return new ModelProvenance(spec.source(), hub, Licence.UNKNOWN, List.of());
         }
-        Path cardFolder = hub.map(h -> snapshotRoot(path, h)).orElse(Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
         try {
-            return new ModelProvenance(spec.source(), hub, ModelCard.licence(cardFolder), files(path));
+            return new ModelProvenance(spec.source(), hub, ModelCard.licence(cardFolder(path, hub)), files(path));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Only the licence of a spec's model, from its model card: reads one small file. */
+    public static Licence licence(ModelSpec spec) {
+        if (spec.isBuiltin()) {
+            return NO_WEIGHTS;
+        }
+        Path path = spec.path();
+        return Files.exists(path) ? ModelCard.licence(cardFolder(path, hub(spec, path))) : Licence.UNKNOWN;
+    }
+
+    /** The repository and commit of a model named hf: (its branch resolved to the commit), or found in a Hub cache by path. */
+    private static Optional<HubModelName> hub(ModelSpec spec, Path path) {
+        return spec.hubName().flatMap(name -> HubCache.locate().commitOf(name.repo(), name.revision())
+                .map(commit -> new HubModelName(name.repo(), commit, name.file()))).or(() -> HubCache.identify(path));
+    }
+
+    /** Where the model card is: the snapshot's root for a Hub model, else the model's folder (or the file's). */
+    private static Path cardFolder(Path path, Optional<HubModelName> hub) {
+        return hub.map(h -> snapshotRoot(path, h)).orElse(Files.isDirectory(path) ? path : path.toAbsolutePath().getParent());
     }
 
     /** The snapshot folder a path of a Hub cache lies in (where the model card is). */
