@@ -117,4 +117,9 @@ class PromptTemplateTest {
         }
         assertTrue(biais.mappings().stream().anyMatch(m -> m.target().equals("prompt.adjectif")));
     }
+
+    @Test
+    void biaisSketchWritingEachPanelsPromptCompiles() throws Exception {
+        assertNotNull(org.liquide.sketch.SketchCompiler.compile(Path.of("../scenes/biais/sketches/Legendes.java"), "sketch.biais.Legendes"));
+    }
 }
