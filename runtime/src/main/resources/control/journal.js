@@ -1,5 +1,5 @@
-// The journal of a day, browsable: a contact sheet of the snapshots (tap to enlarge), the scenes shown
-// with their prompts, seed and model, interactions per hour, configuration changes (tap to read the
+// The journal of a day, browsable: a contact sheet of the snapshots (tap to enlarge, with the models the
+// scene ran), the scenes shown with their prompts, seed, model and each model's provenance, interactions per hour, configuration changes (tap to read the
 // diff) and recordings. Reads GET /api/journal?day= and the files under /api/journal/files/.
 import * as api from './api.js';
 import { t, tn } from './i18n.js';
@@ -58,11 +58,36 @@ function empty(text) {
   return el('p', 'muted empty-note', text);
 }
 
+/** Each model a scene entry ran, in one line: "org/name@0123abc · cc-by-nc-4.0 · 1.9 GiB" (no repo: its source). */
+export function provenance(fields) {
+  const models = Array.isArray(fields.models) ? fields.models : [];
+  return models.filter((m) => m && m.source !== 'builtin').map((m) => {
+    const origin = m.repo ? `${m.repo}@${String(m.commit || '').slice(0, 7)}` : String(m.source || '?');
+    const parts = [origin];
+    if (m.licence) parts.push(m.licence);
+    if (Number.isFinite(m.bytes)) parts.push(bytes(m.bytes));
+    if (m.error) parts.push(m.error);
+    return parts.join(' · ');
+  });
+}
+
+function bytes(n) {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = n;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
 export class JournalView {
   constructor(onError) {
     this.onError = onError;
     this.day = null;
     this.snapshots = [];
+    this.scenes = [];
     this.shown = -1;
     this.loading = 0;
     this.viewer = $('viewer');
@@ -111,10 +136,18 @@ export class JournalView {
     }
   }
 
+  /** The scene entry in force at an instant: the last one shown before it. */
+  sceneAt(time) {
+    let found = null;
+    for (const scene of this.scenes) if (Date.parse(scene.time) <= Date.parse(time)) found = scene;
+    return found;
+  }
+
   render(entries, day) {
     const of = (type) => entries.filter((e) => e.type === type);
     this.snapshots = of('snapshot').filter((e) => e.file);
     const scenes = of('scene');
+    this.scenes = scenes;
     const changes = of('change');
     const hours = of('interactions');
     const recordings = this.pairRecordings(entries);
@@ -163,7 +196,8 @@ export class JournalView {
     img.alt = entry.fields.scene || entry.file;
     img.src = fileUrl(entry.file);
     const size = entry.fields.width && entry.fields.height ? ` · ${entry.fields.width}×${entry.fields.height}` : '';
-    this.openViewer(`${timeOf(entry.time)} · ${entry.fields.scene || ''}${size}`, entry.file, img, true);
+    const models = provenance(this.sceneAt(entry.time)?.fields || {});
+    this.openViewer(`${timeOf(entry.time)} · ${entry.fields.scene || ''}${size}${models.map((m) => ` · ${m}`).join('')}`, entry.file, img, true);
     $('viewer-prev').disabled = index === 0;
     $('viewer-next').disabled = index === this.snapshots.length - 1;
   }
@@ -222,6 +256,7 @@ export class JournalView {
       else if (isToday) head.append(el('span', 'badge-inline', t('journal.onStage')));
       const facts = el('div', 'facts');
       if (f.model) facts.append(el('span', 'model', f.model));
+      for (const model of provenance(f)) facts.append(el('span', 'provenance mono', model));
       if (f.seed !== undefined && f.seed !== null) facts.append(el('span', 'seed', t('journal.seed', { seed: f.seed })));
       const prompts = Array.isArray(f.prompts) ? f.prompts : (f.prompts ? [String(f.prompts)] : []);
       const promptList = el('ul', 'prompts');

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models.", subcommands = ModelsCommand.Check.class)
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models and pulls them from the Hugging Face Hub.",
+        subcommands = {ModelsCommand.Check.class, ModelsPullCommand.class})
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -78,6 +78,8 @@ final class ValidateCommand implements Callable<Integer> {
                 .flatMap(loaded -> loaded instanceof ConfigResult.Valid<SceneDefinition> valid ? Stream.of(valid.value())
                         : Stream.empty())
                 .toList());
+        validation.warnings().forEach(warning -> out.println("warning: " + warning));
+        out.flush();
         if (validation.valid() && code.errors().isEmpty()) {
             noteShadersNotCompiled(code, err);
             ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();

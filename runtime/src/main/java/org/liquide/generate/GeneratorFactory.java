@@ -20,7 +20,7 @@ public final class GeneratorFactory {
         return switch (ModelKind.of(spec)) {
             case BUILTIN -> {
                 progress.begin(1);
-                CppnGenerator generator = new CppnGenerator(spec.width(), spec.height(), spec.seed(),
+                CppnGenerator generator = new CppnGenerator(spec.width(), spec.height(), spec.seed(), spec.prompts(),
                         spec.engineOptions());
                 progress.step("cppn");
                 yield generator;
@@ -38,7 +38,7 @@ public final class GeneratorFactory {
 
     /** The built-in CPPN at the spec's size and seed, on the CPU: what workers fall back to. */
     public static ImageGenerator fallback(ModelSpec spec) throws ModelLoadException {
-        return new CppnGenerator(spec.width(), spec.height(), spec.seed(),
+        return new CppnGenerator(spec.width(), spec.height(), spec.seed(), spec.prompts(),
                 spec.engineOptions().withAccelerator(Accelerator.CPU));
     }
 }

@@ -4,6 +4,9 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.onnx.TensorSpec;
+import org.liquide.generate.provenance.ModelFile;
+import org.liquide.generate.provenance.ModelProvenance;
+import org.liquide.generate.provenance.Provenances;
 
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -82,6 +85,7 @@ public final class ModelChecker {
                 generator.generate(input, spec.initialParams(), output);
                 double warmUpMillis = (System.nanoTime() - warmStart) / 1e6;
                 out.printf("  warm-up image %dx%d in %.0f ms%n", output.width(), output.height(), warmUpMillis);
+                printProvenance(spec, out);
                 return new Result(spec, generator.device(), loadMillis, warmUpMillis, null, deviceWarning);
             } catch (Exception e) {
                 out.println("  FAILED to generate: " + e.getMessage());
@@ -90,6 +94,23 @@ public final class ModelChecker {
                 input.free();
                 output.free();
             }
+        }
+    }
+
+    /** Where the model comes from: repository and commit, licence, size, each file with its sha256. */
+    private static void printProvenance(ModelSpec spec, PrintWriter out) {
+        ModelProvenance provenance;
+        try {
+            provenance = new Provenances().of(spec);
+        } catch (java.io.UncheckedIOException e) {
+            out.println("  provenance: unreadable (" + e.getMessage() + ")");
+            return;
+        }
+        String origin = provenance.hub().map(h -> h.repo() + " at commit " + h.revision()).orElse("not from a Hub repository");
+        out.printf(java.util.Locale.ROOT, "  provenance: %s, licence %s, %d files, %d bytes%n", origin,
+                provenance.licence().display(), provenance.files().size(), provenance.bytes());
+        for (ModelFile file : provenance.files()) {
+            out.printf(java.util.Locale.ROOT, "    %s  %d  sha256 %s%n", file.name(), file.size(), file.sha256());
         }
     }
 

@@ -20,6 +20,11 @@ public enum ModelKind {
             return BUILTIN;
         }
         Path path = spec.path();
+        if (spec.hubName().isPresent() && !Files.exists(path)) {
+            var name = spec.hubName().get();
+            throw new ModelLoadException(name + " is not in the Hugging Face cache (" + org.liquide.generate.hub.HubCache.locate().root()
+                    + "); on a machine with the network: " + name.pullCommand() + ", then copy the cache folder here");
+        }
         if (Files.isRegularFile(path) && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
             return IMAGE_TO_IMAGE;
         }

@@ -1,6 +1,8 @@
 package org.liquide.generate;
 
 import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.hub.HubCache;
+import org.liquide.generate.hub.HubModelName;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.List;
  * run it, at which size, and the starting steering values. The showcase configuration and the commands
  * both build these.
  *
- * @param source         {@link #BUILTIN} or a path
+ * @param source         {@link #BUILTIN}, a path, or a model of the Hugging Face cache ({@code hf:org/name@commit})
  * @param device         {@code auto} (the fastest provider that loads), {@code cpu}, {@code cuda[:N]} or
  *                       {@code tensorrt[:N]}
  * @param intraOpThreads ONNX Runtime threads inside one operator (0: one per physical core)
@@ -31,6 +33,7 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("a model spec needs a source: builtin or a path");
         }
+        HubModelName.parse(source);
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("image size must be positive, got " + width + "x" + height);
         }
@@ -57,8 +60,20 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
         return source.equalsIgnoreCase(BUILTIN);
     }
 
+    /** The Hub name this spec's source is, if it is one. */
+    public java.util.Optional<HubModelName> hubName() {
+        return HubModelName.parse(source);
+    }
+
+    /**
+     * Where the model's files are: the path, or for a Hub name its place in the local Hub cache (read offline;
+     * where it was never pulled, a path that does not exist).
+     */
     public Path path() {
-        return Path.of(source);
+        return hubName().map(name -> {
+            HubCache cache = HubCache.locate();
+            return cache.resolve(name).orElse(cache.snapshot(name.repo(), name.revision()).resolve(name.file()));
+        }).orElseGet(() -> Path.of(source));
     }
 
     /** The engine options, tagged with the image size (TensorRT keeps its engines per shape). */

@@ -10,6 +10,8 @@ import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.EngineOptions;
+import org.liquide.generate.hub.HubCache;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.render.shader.InputSpec;
@@ -18,6 +20,7 @@ import org.liquide.render.shader.ShaderException;
 import org.liquide.scene.model.Cue;
 import org.liquide.scene.model.FilterDefinition;
 import org.liquide.scene.model.GeneratorSettings;
+import org.liquide.scene.model.PromptTemplate;
 import org.liquide.scene.model.IdleBehaviour;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.LayerLook;
@@ -52,8 +55,8 @@ public final class SceneFiles {
     public static final String FILE_NAME = "scene.yaml";
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
             "mappings", "idle", "storyboard");
-    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift",
-            "rate", "device");
+    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "prompt", "words", "seed", "strength", "size", "steps",
+            "camera_mix", "drift", "rate", "device");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
     private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
@@ -115,6 +118,8 @@ public final class SceneFiles {
         private final Optional<Showcase> showcase;
         /** The inputs each shader layer's file declares, for checking initial values and mapping targets. */
         private final Map<String, List<InputSpec>> shaderInputs = new java.util.HashMap<>();
+        /** The slots of the scene's prompt templates, which mappings may target as prompt.<slot>. */
+        private final Set<String> promptSlots = new java.util.LinkedHashSet<>();
 
         Reader(Path folder, Problems problems, Optional<Showcase> showcase) {
             this.folder = folder;
@@ -147,6 +152,9 @@ public final class SceneFiles {
             double transition = top.get("transition").flatMap(n -> opt(Quantities.seconds(n, "transition", 0, 600, problems))).orElse(2.0);
             GeneratorSettings generator = top.get("generator").map(n -> generator(n, GeneratorSettings.DEFAULT)).orElse(GeneratorSettings.DEFAULT);
             List<LayerDefinition> layers = top.require("layers", "the list of layers, bottom first").map(n -> layers(n, generator)).orElse(List.of());
+            generator.template().ifPresent(t -> promptSlots.addAll(t.slotNames()));
+            layers.stream().filter(l -> l instanceof LayerDefinition.Generate).map(l -> ((LayerDefinition.Generate) l).generator())
+                    .flatMap(Optional::stream).flatMap(g -> g.template().stream()).forEach(t -> promptSlots.addAll(t.slotNames()));
             List<MappingDefinition> mappings = top.get("mappings").map(n -> mappings(n, layers)).orElse(List.of());
             Optional<IdleBehaviour> idle = top.get("idle").flatMap(this::idle);
             List<Cue> cues = new ArrayList<>();
@@ -174,8 +182,13 @@ public final class SceneFiles {
             double drift = map.get("drift").flatMap(n -> opt(Scalars.number(n, "drift", 0, 1, "between 0 and 1", problems))).orElse(base.drift());
             double rate = map.get("rate").flatMap(n -> opt(Scalars.number(n, "rate", 0.1, 240, "0.1 to 240 images per second", problems))).orElse(base.rate());
             String device = map.get("device").flatMap(n -> device(n)).orElse(base.device());
+            Optional<PromptTemplate> template = template(map, base, node);
             map.rejectUnknown(GENERATOR_KEYS);
-            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, rate, device);
+            if (template.isPresent()) {
+                prompts = template.get().prompts();
+            }
+            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, rate, device,
+                    template);
         }
 
         private Optional<String> device(Node node) {
@@ -191,10 +204,63 @@ public final class SceneFiles {
             return text;
         }
 
+        /**
+         * {@code prompt: "un portrait {adjectif}"} with {@code words: {adjectif: [intime, officiel]}}; a layer may give
+         * only {@code words} (a word or a list per slot) to change the scene's template for itself.
+         */
+        private Optional<PromptTemplate> template(YamlMapping map, GeneratorSettings base, Node at) {
+            Optional<String> text = map.get("prompt").flatMap(n -> Scalars.text(n, "prompt", "a prompt with {slots}", problems));
+            Map<String, List<String>> words = map.get("words").map(this::words).orElse(Map.of());
+            if (text.isEmpty()) {
+                if (map.get("words").isPresent() && base.template().isEmpty()) {
+                    problems.at(map.get("words").get(), "'words' fill the slots of a 'prompt' template, and there is none here or in the scene's generator");
+                }
+                return base.template().map(t -> t.withWords(words));
+            }
+            if (map.get("prompts").isPresent()) {
+                problems.at(map.get("prompt").get(), "give either 'prompt' (a template with {slots}) or 'prompts' (a list), not both");
+            }
+            Map<String, List<String>> slots = new java.util.LinkedHashMap<>();
+            for (String slot : PromptTemplate.slotNames(text.get())) {
+                List<String> list = words.containsKey(slot) ? words.get(slot) : base.template().map(t -> t.slots().get(slot)).orElse(null);
+                if (list == null || list.isEmpty()) {
+                    problems.at(map.get("prompt").get(), "the slot {" + slot + "} has no words: add " + slot + ": [..] under 'words'");
+                    return Optional.empty();
+                }
+                slots.put(slot, list);
+            }
+            words.keySet().stream().filter(w -> !slots.containsKey(w)).findFirst().ifPresent(unused ->
+                    problems.at(map.get("words").get(), "'" + unused + "' is not a slot of the prompt (slots: " + String.join(", ", slots.keySet()) + ")"));
+            PromptTemplate template = new PromptTemplate(text.get(), slots);
+            if (template.combinations() > PromptTemplate.MAX_PROMPTS) {
+                problems.at(map.get("prompt").get(), "the words make " + template.combinations() + " prompts; at most "
+                        + PromptTemplate.MAX_PROMPTS + " (each is encoded when the scene starts)");
+                return Optional.empty();
+            }
+            return Optional.of(template);
+        }
+
+        private Map<String, List<String>> words(Node node) {
+            Map<String, List<String>> words = new java.util.LinkedHashMap<>();
+            if (!(node instanceof MappingNode mapping)) {
+                problems.at(node, "'words' must map each slot to its words, e.g. {adjectif: [intime, officiel]}, not " + Scalars.describe(node));
+                return words;
+            }
+            for (NodeTuple tuple : mapping.getValue()) {
+                Optional<String> slot = Scalars.text(tuple.getKeyNode(), "words", "a slot name", problems);
+                List<String> list = prompts(tuple.getValueNode());
+                slot.ifPresent(name -> words.put(name, list));
+            }
+            return words;
+        }
+
         private Optional<String> modelName(Node node) {
             Optional<String> model = Scalars.text(node, "model", "builtin, procedural, a model of the showcase or a path", problems);
             if (model.isEmpty() || model.get().equals(ModelSpec.BUILTIN) || model.get().equals(ScenePreparer.PROCEDURAL)) {
                 return model;
+            }
+            if (HubModelName.isHubName(model.get())) {
+                return hubModel(node, model.get());
             }
             Path path = folder.resolve(model.get());
             boolean pathLike = model.get().contains("/") || model.get().endsWith(".onnx");
@@ -210,6 +276,12 @@ public final class SceneFiles {
                         + Suggestions.closest(model.get(), known).map(m -> "; did you mean '" + m + "'?").orElse(""));
             }
             return model;
+        }
+
+        /** A model of the Hugging Face cache: well named, and there (the show never downloads). */
+        private Optional<String> hubModel(Node node, String source) {
+            HubCache.locate().problem(source).ifPresent(message -> problems.at(node, message));
+            return Optional.of(source);
         }
 
         private List<String> prompts(Node node) {
@@ -449,6 +521,7 @@ public final class SceneFiles {
                 case "layer" -> parts.length >= 3 && layerNames.contains(parts[1]) && (parts.length == 3
                         && List.of("opacity", "key", "blend").contains(parts[2])
                         || (parts.length == 4 || parts.length == 5) && parts[2].equals("input") && shaderInput(parts));
+                case "prompt" -> parts.length == 2 && promptSlots.contains(parts[1]);
                 default -> false;
             };
             if (!known) {
@@ -464,7 +537,8 @@ public final class SceneFiles {
                 }
                 problems.at(at, "unknown target '" + target + "': expected generator.strength, generator.prompt_blend, "
                         + "generator.camera_mix, generator.seed, generator.latent.0-7, layer.<name>.opacity|key|blend or "
-                        + "layer.<shader layer>.input.<name>" + hint);
+                        + "layer.<shader layer>.input.<name>"
+                        + (promptSlots.isEmpty() ? "" : ", prompt." + String.join("|", promptSlots)) + hint);
             }
         }
 

@@ -95,6 +95,9 @@ public final class SceneInstance implements AutoCloseable {
         List<Layer> layers = new ArrayList<>();
         Map<String, ShaderLayer> shaderLayers = new HashMap<>();
         List<FrameTask> layerTasks = new ArrayList<>();
+        PromptWords words = new PromptWords(PromptWords.slotsOf(PromptWords.templates(scene.generator().template(),
+                scene.layers().stream().filter(l -> l instanceof LayerDefinition.Generate)
+                        .map(l -> ((LayerDefinition.Generate) l).generator().flatMap(GeneratorSettings::template)).toList())));
 
         for (LayerDefinition definition : scene.layers()) {
             if (definition instanceof LayerDefinition.Camera camera) {
@@ -119,6 +122,9 @@ public final class SceneInstance implements AutoCloseable {
                         LayerGenerationParams own = new LayerGenerationParams(params, scene.generator(), settings);
                         layerTasks.add(own);
                         layerParams = own.params();
+                        if (settings.template().isPresent()) {
+                            layerTasks.add(words.selecting(layerParams, settings.template().get()));
+                        }
                     }
                     GeneratorWorker worker = prepared.workers().get(generate.name());
                     yield new GeneratedLayerSource(worker != null ? new WorkerGenerator(worker, layerParams)
@@ -143,7 +149,8 @@ public final class SceneInstance implements AutoCloseable {
         }
         owned.addAll(prepared.videos().values());
 
-        SceneTargets targets = new SceneTargets(params, styles, name -> ShaderInputTargets.resolve(name, shaderLayers));
+        SceneTargets targets = new SceneTargets(params, styles,
+                name -> words.target(name).or(() -> ShaderInputTargets.resolve(name, shaderLayers)));
         List<MappingSpec> specs = scene.mappings().stream().map(MappingDefinition::toSpec).toList();
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
@@ -154,6 +161,7 @@ public final class SceneInstance implements AutoCloseable {
         if (!scene.storyboard().isEmpty()) {
             tasks.add(storyboard(scene, targets, resources.cues()));
         }
+        scene.generator().template().ifPresent(template -> tasks.add(words.selecting(params, template)));
         tasks.addAll(layerTasks); // after drift and cues, so the layers see this frame's scene parameters
         Compositor compositor = new Compositor(resources.width(), resources.height());
         return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),

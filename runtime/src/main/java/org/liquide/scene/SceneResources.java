@@ -2,6 +2,7 @@ package org.liquide.scene;
 
 import org.liquide.camera.CameraFeed;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.signal.SignalBus;
 
@@ -25,13 +26,20 @@ public interface SceneResources {
     }
 
     /**
-     * The model a generator setting names: {@code builtin}, a model of the showcase by name, or a path
-     * (relative paths from the scene's folder). The default knows no named models. A path runs where the
-     * setting's {@code device} says, {@code auto} if it says nothing; the builtin on the CPU unless told.
+     * The model a generator setting names: {@code builtin}, a model of the showcase by name, a model of the
+     * Hugging Face cache ({@code hf:org/name@commit}) or a path (relative paths from the scene's folder). The default
+     * knows no named models. A path runs where the setting's {@code device} says, {@code auto} if it says nothing;
+     * the builtin on the CPU unless told.
      */
     default ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
+        return modelOf(settings, sceneFolder);
+    }
+
+    /** The model a generator setting names when no showcase names models: builtin, hf:, or a path from the scene. */
+    static ModelSpec modelOf(GeneratorSettings settings, Path sceneFolder) {
         boolean builtin = settings.model().equals(ModelSpec.BUILTIN);
-        String source = builtin ? ModelSpec.BUILTIN : sceneFolder.resolve(settings.model()).toString();
+        String source = builtin || HubModelName.isHubName(settings.model()) ? settings.model()
+                : sceneFolder.resolve(settings.model()).toString();
         String device = !settings.device().isEmpty() ? settings.device() : builtin ? "cpu" : "auto";
         return ModelSpec.of(source).withDevice(device).withSize(settings.width(), settings.height())
                 .withPrompts(settings.prompts()).withStrength((float) settings.strength()).withSteps(settings.steps())

@@ -41,7 +41,6 @@ import org.liquide.show.status.ShowStatus;
 import org.liquide.systemd.HeartbeatWatchdog;
 import org.liquide.systemd.SystemdNotifier;
 import org.liquide.showcase.CameraConfig;
-import org.liquide.showcase.ModelConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
@@ -93,6 +92,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final java.util.concurrent.ExecutorService journalWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
             runnable -> Thread.ofPlatform().name("liquide-journal-scenes").daemon().unstarted(runnable));
     private final ShowFrameContent content;
+    private final SceneResources sceneResources;
+    private final org.liquide.generate.provenance.Provenances provenances = new org.liquide.generate.provenance.Provenances();
     private final JpegPreviews previews;
     private final SnapshotWriter snapshots;
     private final InteractionCounter interactions;
@@ -151,7 +152,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             resources.add(oscOut);
         }
 
-        SceneResources sceneResources = sceneResources();
+        this.sceneResources = sceneResources();
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.stage = new Stage(sceneResources, this::sceneShown);
         this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
@@ -279,18 +280,35 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return files;
     }
 
-    /** A scene is on stage (render thread): the journal notes it with its prompts, seed and model. */
-    /** Told on the render thread when a scene is on stage: the journal entry is written on another thread. */
+    /**
+     * Told on the render thread when a scene is on stage: the journal entry, with its prompts, seed, model and the
+     * provenance of each model in use (repository, commit, files with sha256, licence, size), is made and written
+     * on another thread.
+     */
     private void sceneShown(org.liquide.scene.SceneInstance scene) {
         LOG.info("scene on stage: {}", scene.name());
-        var generator = scene.definition().generator();
-        JournalEntry entry = new JournalEntry(java.time.Instant.now(), "scene", "", Map.of("scene", scene.name(),
-                "model", generator.model(), "prompts", generator.prompts(), "seed", generator.seed()));
+        var definition = scene.definition();
+        java.time.Instant now = java.time.Instant.now();
         try {
-            journalWriter.execute(() -> journal.append(entry));
+            journalWriter.execute(() -> journal.append(new JournalEntry(now, "scene", "", Map.of("scene", definition.name(),
+                    "model", definition.generator().model(), "prompts", definition.generator().prompts(),
+                    "seed", definition.generator().seed(), "models", modelProvenance(definition)))));
         } catch (java.util.concurrent.RejectedExecutionException closing) {
             // the show is closing: the entry goes with it
         }
+    }
+
+    /** Each model of the scene with where it comes from; a model whose files cannot be read says so. */
+    private List<Map<String, Object>> modelProvenance(org.liquide.scene.model.SceneDefinition scene) {
+        List<Map<String, Object>> models = new ArrayList<>();
+        for (ModelSpec spec : org.liquide.scene.SceneModels.inUse(scene, sceneResources::model)) {
+            try {
+                models.add(provenances.of(spec).fields());
+            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
+                models.add(Map.of("source", spec.source(), "error", String.valueOf(e.getMessage())));
+            }
+        }
+        return models;
     }
 
     private List<NodeConfig> nodeConfigs() {
@@ -328,14 +346,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
             @Override
             public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
-                ModelConfig named = config.models().get(settings.model());
-                if (named == null) {
-                    return SceneResources.super.model(settings, sceneFolder);
-                }
-                String device = settings.device().isEmpty() ? named.device() : settings.device();
-                return ModelSpec.of(named.path()).withDevice(device).withThreads(named.threads(), 0)
-                        .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
-                        .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+                return org.liquide.showcase.ShowcaseModels.spec(config.models(), settings, sceneFolder);
             }
         };
     }

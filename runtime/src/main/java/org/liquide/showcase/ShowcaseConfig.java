@@ -20,12 +20,14 @@ import java.util.Optional;
  * @param sync           how this runtime shares scene changes with the showcase's other runtimes on the broker
  * @param brokerSecurity this machine's broker account ({@code broker_credentials}) and the broker's CA ({@code broker_ca})
  * @param oscOut         OSC out targets: what the show does and chosen signals, sent to sound and light software
+ * @param usage          the use declared for the models' licences, if any
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                             RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut) {
+                             RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
+                             Optional<Usage> usage) {
     public ShowcaseConfig {
         java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
         oscOut = List.copyOf(oscOut);
@@ -43,7 +45,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of());
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty());
     }
 
     /** With a broker account and no OSC out targets. */
@@ -53,7 +55,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, brokerSecurity, List.of());
+                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty());
     }
 
     /** With an anonymous broker and OSC out targets. */
@@ -63,6 +65,16 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut);
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty());
+    }
+
+    /** With an anonymous broker, no OSC out targets, and the use declared for the models' licences. */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync, Optional<Usage> usage) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage);
     }
 }

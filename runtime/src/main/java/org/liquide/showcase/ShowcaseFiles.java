@@ -13,6 +13,8 @@ import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlMapping;
 import org.liquide.config.ConfigPath;
+import org.liquide.generate.hub.HubCache;
+import org.liquide.generate.hub.HubModelName;
 import org.liquide.control.ControlSettings;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.net.AddressRange;
@@ -55,7 +57,7 @@ import java.util.Set;
 public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
-            "osc", "nodes", "simulate_nodes", "models", "scenes", "schedule", "playlist", "control", "recording", "sync",
+            "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync",
             "osc_out");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -101,6 +103,7 @@ public final class ShowcaseFiles {
             List<Path> nodes = top.get("nodes").map(n -> list(n, "nodes", node -> existing(node, "nodes", "a node file"))).orElse(List.of());
             boolean simulate = top.get("simulate_nodes").flatMap(n -> Scalars.bool(n, "simulate_nodes", problems)).orElse(false);
             Map<String, ModelConfig> models = top.get("models").map(this::models).orElse(Map.of());
+            Optional<Usage> usage = top.get("usage").flatMap(this::usage);
             Path scenes = top.get("scenes").flatMap(n -> existingFolder(n, "scenes")).orElse(base.resolve("../scenes").normalize());
             ScheduleConfig schedule = top.get("schedule").map(this::schedule)
                     .orElse(new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()));
@@ -118,7 +121,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */
@@ -359,8 +362,11 @@ public final class ShowcaseFiles {
                     continue;
                 }
                 YamlMapping map = maybe.get();
-                Optional<String> path = map.require("path", "an .onnx file or a diffusers ONNX folder").flatMap(n -> {
+                Optional<String> path = map.require("path", "an .onnx file, a diffusers ONNX folder or hf:org/name@commit").flatMap(n -> {
                     Optional<String> text = Scalars.text(n, "path", "a path", problems);
+                    if (text.isPresent() && HubModelName.isHubName(text.get())) {
+                        return hubModel(n, text.get());
+                    }
                     if (text.isPresent() && !Files.exists(base.resolve(text.get()))) {
                         problems.at(n, "model not found: " + text.get() + " (looked at " + base.resolve(text.get()).normalize() + ")");
                         return Optional.empty();
@@ -373,6 +379,26 @@ public final class ShowcaseFiles {
                 path.ifPresent(p -> models.put(name.get(), new ModelConfig(name.get(), p, device, threads)));
             }
             return models;
+        }
+
+        private Optional<Usage> usage(Node node) {
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'usage'", "a mapping such as {commercial: false}", problems);
+            if (maybe.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<Boolean> commercial = maybe.get().require("commercial",
+                    "true for a paid exhibition, a commission or a sponsor's event; false otherwise")
+                    .flatMap(n -> Scalars.bool(n, "commercial", problems));
+            maybe.get().rejectUnknown(List.of("commercial"));
+            var mark = node.getStartMark();
+            return commercial.map(c -> new Usage(c, mark.map(m -> m.getLine() + 1).orElse(1), mark.map(m -> m.getColumn() + 1).orElse(1)));
+        }
+
+        /** A model of the Hugging Face cache: well named, and there (the show never downloads). */
+        private Optional<String> hubModel(Node node, String source) {
+            Optional<String> problem = HubCache.locate().problem(source);
+            problem.ifPresent(message -> problems.at(node, message));
+            return problem.isEmpty() ? Optional.of(source) : Optional.empty();
         }
 
         private ScheduleConfig schedule(Node node) {

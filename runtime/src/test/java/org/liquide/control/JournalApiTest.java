@@ -66,13 +66,18 @@ class JournalApiTest {
     }
 
     /** A day of the journal as the runtime writes it, plus one entry of the day before. */
+    static final String SD_TURBO_COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
     static void feed(FakeShow show) {
         show.addJournalEntry(new JournalEntry(Instant.parse("2027-01-14T22:00:00Z"), "interactions", "",
                 Map.of("hour", "2027-01-14T22:00", "count", 3)));
         show.addJournalEntry(new JournalEntry(Instant.parse("2027-01-15T17:00:00Z"), "version", VERSION,
                 Map.of("path", "scenes/biais/scene.yaml")));
         show.addJournalEntry(new JournalEntry(Instant.parse("2027-01-15T17:00:02Z"), "scene", "",
-                Map.of("scene", "biais", "model", "sd-turbo-int8", "prompts", List.of("ink in water", "slow tide"), "seed", 42)));
+                Map.of("scene", "biais", "model", "sd-turbo-int8", "prompts", List.of("ink in water", "slow tide"), "seed", 42,
+                        "models", List.of(Map.of("source", "hf:stabilityai/sd-turbo@" + SD_TURBO_COMMIT, "repo", "stabilityai/sd-turbo",
+                                "commit", SD_TURBO_COMMIT, "licence", "other: sai-nc-community", "bytes", 2_147_483_648L,
+                                "files", List.of(Map.of("name", "unet/model.onnx", "size", 2_147_483_648L, "sha256", "ab".repeat(32))))))));
         show.addJournalEntry(new JournalEntry(Instant.parse("2027-01-15T17:00:03Z"), "interactions", "",
                 Map.of("hour", "2027-01-15T17:00", "count", 12)));
         show.addJournalEntry(new JournalEntry(Instant.parse("2027-01-15T17:50:00Z"), "recording-started", RECORDING,
@@ -208,8 +213,15 @@ class JournalApiTest {
         JsonNode scene = entries.get(1);
         assertEquals("2027-01-15T17:00:02Z", scene.path("time").asText());
         assertTrue(scene.path("file").isNull(), "no file is null");
+        JsonNode fields = scene.path("fields").deepCopy();
+        JsonNode model = ((com.fasterxml.jackson.databind.node.ObjectNode) fields).remove("models").get(0);
         assertEquals("{\"model\":\"sd-turbo-int8\",\"prompts\":[\"ink in water\",\"slow tide\"],\"scene\":\"biais\",\"seed\":42}",
-                scene.path("fields").toString());
+                fields.toString());
+        assertEquals("stabilityai/sd-turbo", model.path("repo").asText());
+        assertEquals(SD_TURBO_COMMIT, model.path("commit").asText());
+        assertEquals("other: sai-nc-community", model.path("licence").asText());
+        assertEquals(2_147_483_648L, model.path("bytes").asLong());
+        assertEquals("ab".repeat(32), model.path("files").get(0).path("sha256").asText());
         assertEquals(SNAPSHOT, entries.get(5).path("file").asText());
         assertEquals(64, entries.get(5).path("fields").path("width").asInt());
         assertEquals(DIFF, entries.get(7).path("fields").path("diff").asText());

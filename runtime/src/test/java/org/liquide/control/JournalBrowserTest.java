@@ -129,7 +129,8 @@ class JournalBrowserTest extends PanelInChromium {
         panel.awaitText("#viewer-title", s -> s.startsWith("17:55:00 · biais"), "the snapshot's time and scene");
         panel.screenshot(PanelBrowserTest.SCREENSHOTS.resolve("journal-phone-snapshot.png"));
         panel.click("#viewer-next");
-        panel.awaitText("#viewer-title", s -> s.startsWith("18:20:00 · biais"), "the next snapshot");
+        panel.awaitText("#viewer-title", s -> s.startsWith("18:20:00 · biais") && s.contains("stabilityai/sd-turbo@0123456 · other: sai-nc-community"),
+                "the next snapshot, taken while the scene ran sd-turbo, with that model's provenance");
         panel.click("#viewer-close");
         Await.until(PanelDriver.WAIT, "the viewer closed", () -> !panel.visible("#viewer"));
     }
@@ -138,8 +139,9 @@ class JournalBrowserTest extends PanelInChromium {
     void theTimelineTellsScenesInteractionsAndRecordingsAndADiffOpens() throws Exception {
         openDay("2027-01-15");
         panel.awaitText("#journal-scenes li[data-scene=\"biais\"]", s -> s.contains("18:00:02") && s.contains("sd-turbo-int8")
-                && s.contains("seed 42") && s.contains("ink in water") && s.contains("slow tide") && s.contains("for 1 h 9 min"),
-                "the scene with its model, seed, prompts and time on stage");
+                && s.contains("seed 42") && s.contains("ink in water") && s.contains("slow tide") && s.contains("for 1 h 9 min")
+                && s.contains("stabilityai/sd-turbo@0123456 · other: sai-nc-community · 2.0 GiB"),
+                "the scene with its model and where the model comes from, seed, prompts and time on stage");
         panel.awaitText("#journal-scenes li[data-scene=\"marée\"]", s -> s.contains("procedural") && s.contains("no prompt"), "the next scene");
         panel.awaitText("#journal-interactions .hour[data-hour=\"17\"] .count", "12");
         panel.awaitText("#journal-interactions .hour[data-hour=\"19\"] .count", "45");

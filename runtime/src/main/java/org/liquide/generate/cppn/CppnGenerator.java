@@ -39,10 +39,23 @@ public final class CppnGenerator implements ImageGenerator {
     private final float[] pixels;
     private ModelSession session;
     private long seed;
+    /** Per prompt, what its words add to the seed. */
+    private final long[] promptSeeds;
     private boolean cameraBlank;
 
     /** Builds the network for {@code seed} right away, so a broken engine shows at construction. */
     public CppnGenerator(int width, int height, long seed, EngineOptions engineOptions) throws ModelLoadException {
+        this(width, height, seed, java.util.List.of(), engineOptions);
+    }
+
+    /**
+     * A CPPN whose network also follows the prompt the params' prompt blend points at: the prompt's words, hashed,
+     * move the seed, so that another word gives other shapes and colours (a steady mapping from words to pictures,
+     * not an understanding of them).
+     */
+    public CppnGenerator(int width, int height, long seed, java.util.List<String> prompts, EngineOptions engineOptions)
+            throws ModelLoadException {
+        this.promptSeeds = prompts.stream().mapToLong(CppnGenerator::wordsSeed).toArray();
         this.width = width;
         this.height = height;
         this.engineOptions = engineOptions;
@@ -51,7 +64,7 @@ public final class CppnGenerator implements ImageGenerator {
         latent.reshape(1, GenerationParams.LATENT_SIZE);
         camera.reshape((long) width * height, 3);
         cameraMix.reshape(1, 1);
-        load(seed);
+        load(seed + promptSeed(0));
     }
 
     @Override
@@ -71,8 +84,9 @@ public final class CppnGenerator implements ImageGenerator {
 
     @Override
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) throws ModelLoadException {
-        if (params.seed() != seed) {
-            load(params.seed());
+        long wanted = params.seed() + promptSeed(params.promptBlend());
+        if (wanted != seed) {
+            load(wanted);
         }
         float[] vector = params.latent();
         for (int i = 0; i < GenerationParams.LATENT_SIZE; i++) {
@@ -115,6 +129,35 @@ public final class CppnGenerator implements ImageGenerator {
             session.close();
             session = null;
         }
+    }
+
+    /** The seed offset of the prompt a blend position points at (the nearest prompt); 0 without prompts. */
+    private long promptSeed(float blend) {
+        if (promptSeeds.length == 0) {
+            return 0;
+        }
+        return promptSeeds[Math.round(blend * (promptSeeds.length - 1))];
+    }
+
+    /** FNV-1a over the prompt's words, lower-cased, punctuation and spacing ignored: the same words, the same network. */
+    static long wordsSeed(String prompt) {
+        long hash = 0xcbf29ce484222325L;
+        boolean started = false;
+        boolean gap = false;
+        for (int i = 0; i < prompt.length(); i++) {
+            char c = Character.toLowerCase(prompt.charAt(i));
+            if (!Character.isLetterOrDigit(c)) {
+                gap = started;
+                continue;
+            }
+            if (gap) {
+                hash = (hash ^ ' ') * 0x100000001b3L;
+            }
+            started = true;
+            gap = false;
+            hash = (hash ^ c) * 0x100000001b3L;
+        }
+        return hash & 0x7fffffffL; // small and positive: the seed stays readable in logs
     }
 
     private void load(long newSeed) throws ModelLoadException {

@@ -1,32 +1,47 @@
 package org.liquide.scene.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the generated layer runs: {@code builtin} (the CPPN, no weights), {@code procedural} (drawn on the
  * GPU), a model of the showcase by name, or a path to an ONNX file or a diffusers ONNX folder.
  *
- * @param prompts   for diffusion models; mappings blend between them
+ * @param prompts   for diffusion models; mappings blend between them (a template's combinations when there is one)
  * @param strength  img2img strength in [0,1]
  * @param cameraMix how much of the camera flows into the built-in generators, in [0,1]
  * @param drift     amplitude of a slow drift of the latent vector where no mapping or cue steers it (0: none)
  * @param rate      most images generated per second (spare cycles stay with the renderer and other models)
  * @param device    where the model runs ({@code auto}, {@code cpu}, {@code cuda[:N]}, {@code tensorrt[:N]}); empty:
  *                  the showcase model's own setting, or {@code auto} for a path
+ * @param template  a prompt with slots whose words mappings choose ({@code prompt:} and {@code words:})
  */
 public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                                int steps, double cameraMix, double drift, double rate, String device) {
+                                int steps, double cameraMix, double drift, double rate, String device,
+                                Optional<PromptTemplate> template) {
     public static final double DEFAULT_RATE = 30;
-    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0,
-            DEFAULT_RATE, "");
+    public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0);
 
     public GeneratorSettings {
         prompts = List.copyOf(prompts);
         device = device == null ? "" : device;
     }
 
+    /** Settings at the default rate, on the model's own device, without a prompt template. */
     public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
                              int steps, double cameraMix, double drift) {
-        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "");
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "", Optional.empty());
+    }
+
+    /** Settings without a prompt template. */
+    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
+                             int steps, double cameraMix, double drift, double rate, String device) {
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, rate, device, Optional.empty());
+    }
+
+    /** Settings at the default rate, on the model's own device, with a prompt template. */
+    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
+                             int steps, double cameraMix, double drift, Optional<PromptTemplate> template) {
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "", template);
     }
 }

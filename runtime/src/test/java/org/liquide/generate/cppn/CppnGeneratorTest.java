@@ -6,6 +6,8 @@ import org.liquide.generate.GenerationParams;
 import org.liquide.generate.TestImages;
 import org.liquide.generate.engine.EngineOptions;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.*;
 
 class CppnGeneratorTest {
@@ -60,6 +62,26 @@ class CppnGeneratorTest {
                 assertArrayEquals(TestImages.bytes(generate(reference, new VideoFrame(), new GenerationParams().seed(1))),
                         TestImages.bytes(fresh), "a seed builds the same network every time");
             }
+        }
+    }
+
+    /** Without a model that reads text, the prompt's words seed the network: another word, another picture. */
+    @Test
+    void thePromptsWordsMoveThePictureTheSameWordsTheSamePicture() throws Exception {
+        List<String> prompts = List.of("un portrait d'un médecin", "un portrait d'une infirmière");
+        try (CppnGenerator generator = new CppnGenerator(64, 64, 5, prompts, EngineOptions.cpu())) {
+            VideoFrame none = new VideoFrame();
+            VideoFrame first = generate(generator, none, new GenerationParams().seed(5).promptBlend(0));
+            VideoFrame second = generate(generator, none, new GenerationParams().seed(5).promptBlend(1));
+            VideoFrame firstAgain = generate(generator, none, new GenerationParams().seed(5).promptBlend(0.2f));
+            assertTrue(TestImages.meanAbsDifference(first, second) > 8, "one word changed, the picture changed");
+            assertArrayEquals(TestImages.bytes(first), TestImages.bytes(firstAgain), "the nearest prompt decides");
+        }
+        try (CppnGenerator spaced = new CppnGenerator(64, 64, 5, List.of("Un portrait, d'un   MÉDECIN"), EngineOptions.cpu());
+             CppnGenerator plain = new CppnGenerator(64, 64, 5, List.of("un portrait d'un médecin"), EngineOptions.cpu())) {
+            assertArrayEquals(TestImages.bytes(generate(plain, new VideoFrame(), new GenerationParams().seed(5))),
+                    TestImages.bytes(generate(spaced, new VideoFrame(), new GenerationParams().seed(5))),
+                    "case, punctuation and spacing do not count: only the words");
         }
     }
 
