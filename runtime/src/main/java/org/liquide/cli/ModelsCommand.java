@@ -42,8 +42,8 @@ final class ModelsCommand implements Runnable {
         List<String> paths = new ArrayList<>();
 
         @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
-                description = "auto (the fastest that loads), cpu, cuda[:N] or tensorrt[:N]; a device named and"
-                        + " missing exits 2. Default: ${DEFAULT-VALUE}.")
+                description = "auto (the fastest that loads), cpu, cuda or tensorrt (cuda:1 for the second GPU); a device"
+                        + " named and missing exits 2. Default: ${DEFAULT-VALUE}.")
         String device;
 
         @Option(names = "--size", defaultValue = "512x512", paramLabel = "WxH",
