@@ -1,6 +1,7 @@
 package org.liquide.scene;
 
 import org.liquide.config.Choices;
+import org.liquide.render.generated.Palette;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
@@ -51,7 +52,7 @@ public final class SceneFiles {
     public static final String FILE_NAME = "scene.yaml";
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
             "mappings", "idle", "storyboard");
-    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift");
+    private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "seed", "strength", "size", "steps", "camera_mix", "drift", "palette");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
     private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
@@ -170,8 +171,10 @@ public final class SceneFiles {
             int steps = map.get("steps").map(n -> Scalars.integer(n, "steps", 1, 50, "1 to 50 (1 to 4 for real time)", problems).orElse(base.steps())).orElse(base.steps());
             double cameraMix = map.get("camera_mix").flatMap(n -> opt(Scalars.number(n, "camera_mix", 0, 1, "between 0 and 1", problems))).orElse(base.cameraMix());
             double drift = map.get("drift").flatMap(n -> opt(Scalars.number(n, "drift", 0, 1, "between 0 and 1", problems))).orElse(base.drift());
+            Optional<String> palette = map.get("palette").flatMap(n -> Choices.one(n, "palette", Palette.names(), problems))
+                    .or(base::palette);
             map.rejectUnknown(GENERATOR_KEYS);
-            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift);
+            return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, palette);
         }
 
         private Optional<String> modelName(Node node) {

@@ -1,6 +1,7 @@
 package org.liquide.scene.model;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the generated layer runs: {@code builtin} (the CPPN, no weights), {@code procedural} (drawn on the
@@ -10,12 +11,20 @@ import java.util.List;
  * @param strength  img2img strength in [0,1]
  * @param cameraMix how much of the camera flows into the built-in generators, in [0,1]
  * @param drift     amplitude of a slow drift of the latent vector where no mapping or cue steers it (0: none)
+ * @param palette   the built-in generators' palette by name ({@code render.generated.Palette}); empty: chosen
+ *                  from the prompts' words
  */
 public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                                int steps, double cameraMix, double drift) {
+                                int steps, double cameraMix, double drift, Optional<String> palette) {
     public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0);
 
     public GeneratorSettings {
         prompts = List.copyOf(prompts);
+    }
+
+    /** Settings whose palette the prompts choose. */
+    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
+                             int steps, double cameraMix, double drift) {
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, Optional.empty());
     }
 }
