@@ -45,9 +45,10 @@ class DemoCommandTest {
         // The camera: red on the left, blue on the right, screened over the generated layer.
         assertTrue(left.meanRed() > left.meanBlue() + 60, "camera's red half: " + left);
         assertTrue(right.meanBlue() > left.meanBlue() + 60, "camera's blue half: " + left + " vs " + right);
-        // The generated layer: the camera has no green at all, so green and its variation come from the generator.
+        // The generated layer: the camera has no green at all, so green and its variation come from the generator
+        // (a dark tide by design: its palette runs from ink blue to amber).
         ImageStats whole = ImageStats.of(image);
-        assertTrue(whole.meanGreen() > 20, "generated layer visible: " + whole);
+        assertTrue(whole.meanGreen() > 6, "generated layer visible: " + whole);
         assertTrue(whole.stdGreen() > 8, "generated layer has structure: " + whole);
     }
 
