@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 /** Runs the benchmarks one after the other in this JVM and gathers their rows into a report. */
 public final class BenchRunner {
     /** The benchmarks, in the order they run; {@code --only} takes these names. */
-    public static final List<String> BENCHMARKS = List.of("compositor", "ingest", "allocation", "generation", "latency");
+    public static final List<String> BENCHMARKS = List.of("compositor", "ingest", "allocation", "generation", "latency", "look");
     static final String SHADER = "scenes/_shaders/soft-glow.fs";
 
     private BenchRunner() {
@@ -41,6 +41,7 @@ public final class BenchRunner {
                 case "generation" -> GenerationBench.run(config, progress);
                 case "latency" -> shader.isEmpty() ? failedRows(config, name, noShader())
                         : LatencyBench.run(config, shader.get(), progress);
+                case "look" -> LookBench.run(progress);
                 default -> throw new IllegalArgumentException(name);
             };
             String loadNote = "load average when this benchmark started and ended: " + load + " → " + MachineInfo.loadAverage();
@@ -76,6 +77,7 @@ public final class BenchRunner {
                 yield ids;
             }
             case "latency" -> List.of(LatencyBench.CAMERA, LatencyBench.SENSOR);
+            case "look" -> List.of(LookBench.DETAIL, LookBench.CHANGE, LookBench.SILHOUETTE);
             default -> throw new IllegalArgumentException(benchmark);
         };
     }

@@ -1,5 +1,7 @@
 package org.liquide.camera;
 
+import org.liquide.hardware.node.SimulatedNode;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,8 +33,15 @@ public sealed interface CameraSpec {
         }
     }
 
-    /** An animated test pattern with the frame number drawn in it, for machines with no camera. */
-    record TestPattern(int width, int height, double framesPerSecond) implements CameraSpec {
+    /** Images the runtime draws itself, for machines with no camera. */
+    sealed interface Synthetic extends CameraSpec permits TestPattern, Visitors {
+    }
+
+    /**
+     * An animated test card for technicians checking a camera path: a figure walking to and fro, colour
+     * swatches and the frame number, labelled as a test pattern.
+     */
+    record TestPattern(int width, int height, double framesPerSecond) implements Synthetic {
         public static final TestPattern DEFAULT = new TestPattern(1280, 720, 30);
 
         @Override
@@ -41,11 +50,25 @@ public sealed interface CameraSpec {
         }
     }
 
+    /**
+     * A room into which the simulated sensor node's scripted visitors ({@code seed}) walk, drawn as soft
+     * figures at the distances the simulated sensors measure: the demo's camera when there is none.
+     */
+    record Visitors(int width, int height, double framesPerSecond, long seed) implements Synthetic {
+        public static final String NAME = "visitors";
+        public static final Visitors DEFAULT = new Visitors(1280, 720, 30, SimulatedNode.DEFAULT_SEED);
+
+        @Override
+        public String describe() {
+            return "synthetic visitors " + width + "x" + height + " @ " + (int) framesPerSecond + " fps";
+        }
+    }
+
     /** A short human description for logs and messages. */
     String describe();
 
     /**
-     * Reads {@code test}, a device path or index ({@code /dev/video2}, {@code 2}), a URL with a scheme,
+     * Reads {@code test}, {@code visitors}, a device path or index ({@code /dev/video2}, {@code 2}), a URL with a scheme,
      * or a file path.
      */
     static CameraSpec parse(String text) {
@@ -55,6 +78,9 @@ public sealed interface CameraSpec {
         }
         if (value.equalsIgnoreCase("test") || value.equalsIgnoreCase("test-pattern")) {
             return TestPattern.DEFAULT;
+        }
+        if (value.equalsIgnoreCase(Visitors.NAME)) {
+            return Visitors.DEFAULT;
         }
         if (value.chars().allMatch(Character::isDigit)) {
             return new Device("/dev/video" + Integer.parseInt(value));

@@ -42,8 +42,8 @@ final class FfmpegFrameSource implements FrameSource {
     private FFmpegFrameGrabber grabber;
 
     FfmpegFrameSource(CameraSpec spec) {
-        if (spec instanceof CameraSpec.TestPattern) {
-            throw new IllegalArgumentException("the test pattern is not an FFmpeg source");
+        if (spec instanceof CameraSpec.Synthetic) {
+            throw new IllegalArgumentException(spec.describe() + " is not an FFmpeg source");
         }
         this.spec = spec;
     }
@@ -77,7 +77,7 @@ final class FfmpegFrameSource implements FrameSource {
                 }
                 yield g;
             }
-            case CameraSpec.TestPattern pattern -> throw new IllegalStateException(pattern.describe());
+            case CameraSpec.Synthetic synthetic -> throw new IllegalStateException(synthetic.describe());
         };
         opened.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         try {

@@ -78,7 +78,7 @@ final class TestPatternSource implements FrameSource {
                 g.fillRect(swatch + i * swatch * 2, height - swatch * 3, swatch * 2, swatch * 2);
             }
             g.setFont(font);
-            String label = String.format(java.util.Locale.ROOT, "TEST %06d", frame);
+            String label = String.format(java.util.Locale.ROOT, "LIQUIDE TEST PATTERN  %06d", frame);
             int textWidth = g.getFontMetrics().stringWidth(label);
             g.setColor(new Color(200, 200, 200));
             g.drawString(label, width - textWidth - swatch, height - swatch);

@@ -35,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these benchmarks: compositor, ingest, allocation, generation, latency.")
+            description = "Run only these benchmarks: compositor, ingest, allocation, generation, latency, look.")
     List<String> only = List.of();
 
     @Option(names = "--shader", paramLabel = "FILE.fs",

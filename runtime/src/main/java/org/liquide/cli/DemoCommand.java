@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the embedded default show.",
-                "The camera (or a test pattern) blended with the built-in generator,",
-                "in a window when there is a display, offscreen otherwise."})
+        description = {"Runs the embedded default show: visitors dissolving into a slow generated tide.",
+                "The camera (or, without one, synthetic visitors that follow the simulated sensor node's script)",
+                "poured into the built-in generator, in a window when there is a display, offscreen otherwise."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,11 +40,12 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: run until closed).")
     long frames;
 
-    @Option(names = "--snapshot", paramLabel = "FILE.png", description = "Write the last composited frame as PNG.")
+    @Option(names = "--snapshot", paramLabel = "FILE.png|FILE.jpg", description = "Write the last composited frame as PNG (or JPEG for .jpg).")
     Path snapshot;
 
-    @Option(names = "--camera", paramLabel = "DEVICE|FILE|URL|test",
-            description = "Camera to use: /dev/videoN, a video file (looped), a stream URL, or test (default: /dev/video0 if present, else test).")
+    @Option(names = "--camera", paramLabel = "DEVICE|FILE|URL|visitors|test",
+            description = {"Camera to use: /dev/videoN, a video file (looped), a stream URL, visitors (synthetic figures),",
+                    "or test (the test card) (default: /dev/video0 if present, else visitors)."})
     String camera;
 
     @Option(names = "--size", paramLabel = "WxH", converter = ImageSize.Converter.class,
@@ -55,8 +56,8 @@ final class DemoCommand implements Callable<Integer> {
             description = "Frame rate held offscreen; 0 runs as fast as possible (default: ${DEFAULT-VALUE}). Windows follow vsync.")
     double fps;
 
-    @Option(names = "--model", paramLabel = "PATH|builtin|procedural", defaultValue = "builtin",
-            description = {"The generator: builtin (the CPPN, no weights), procedural (drawn on the GPU), an ONNX",
+    @Option(names = "--model", paramLabel = "PATH|builtin|procedural", defaultValue = "procedural",
+            description = {"The generator: procedural (drawn on the GPU, no weights), builtin (the CPPN, on the CPU), an ONNX",
                     "image-to-image model or a diffusers ONNX folder (default: ${DEFAULT-VALUE})."})
     String model;
 
@@ -143,7 +144,7 @@ final class DemoCommand implements Callable<Integer> {
         if (image == null) {
             throw new IllegalStateException("no frame was rendered, so there is no snapshot");
         }
-        FrameReadback.writePng(image, snapshot);
+        FrameReadback.writeByName(image, snapshot);
         spec.commandLine().getOut().println("snapshot: " + snapshot.toAbsolutePath() + " (" + image.getWidth() + "x" + image.getHeight() + ")");
     }
 }

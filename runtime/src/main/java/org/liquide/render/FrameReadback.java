@@ -50,12 +50,22 @@ public final class FrameReadback {
 
     /** Writes an image as PNG, creating parent folders. */
     public static void writePng(BufferedImage image, Path file) throws IOException {
+        write(image, file, "png");
+    }
+
+    /** Writes an image as JPEG when the file's name ends in .jpg or .jpeg, else as PNG, creating parent folders. */
+    public static void writeByName(BufferedImage image, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        write(image, file, name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpg" : "png");
+    }
+
+    private static void write(BufferedImage image, Path file, String format) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IOException("no " + format + " writer available");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.liquide.scene;
 
 import org.liquide.config.Choices;
+import org.liquide.render.generated.Palette;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
@@ -56,7 +57,7 @@ public final class SceneFiles {
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
             "mappings", "idle", "storyboard");
     private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "prompt", "words", "seed", "strength", "size", "steps",
-            "camera_mix", "drift", "rate", "device");
+            "camera_mix", "drift", "rate", "device", "palette");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
     private static final List<String> LOOK_KEYS = List.of("blend", "opacity", "fit", "mirror", "mask", "key", "region");
     private static final List<String> MAPPING_KEYS = List.of("signal", "channel", "filters", "target", "default", "timeout", "glide");
@@ -183,12 +184,14 @@ public final class SceneFiles {
             double rate = map.get("rate").flatMap(n -> opt(Scalars.number(n, "rate", 0.1, 240, "0.1 to 240 images per second", problems))).orElse(base.rate());
             String device = map.get("device").flatMap(n -> device(n)).orElse(base.device());
             Optional<PromptTemplate> template = template(map, base, node);
+            Optional<String> palette = map.get("palette").flatMap(n -> Choices.one(n, "palette", Palette.names(), problems))
+                    .or(base::palette);
             map.rejectUnknown(GENERATOR_KEYS);
             if (template.isPresent()) {
                 prompts = template.get().prompts();
             }
             return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, rate, device,
-                    template);
+                    template, palette);
         }
 
         private Optional<String> device(Node node) {

@@ -16,6 +16,7 @@ import org.liquide.render.gl.PixelUploader;
 import org.liquide.render.gl.Texture2D;
 import org.liquide.generate.worker.GeneratorWorker;
 import org.liquide.render.generated.LatentDrift;
+import org.liquide.render.generated.Palette;
 import org.liquide.render.generated.ProceduralGenerator;
 import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.layer.CameraLayerSource;
@@ -128,7 +129,8 @@ public final class SceneInstance implements AutoCloseable {
                     }
                     GeneratorWorker worker = prepared.workers().get(generate.name());
                     yield new GeneratedLayerSource(worker != null ? new WorkerGenerator(worker, layerParams)
-                            : new ProceduralGenerator(settings.width(), settings.height(), 12, layerParams, cameraImage));
+                            : new ProceduralGenerator(settings.width(), settings.height(), 12, layerParams, cameraImage,
+                                    Palette.choose(settings.palette(), settings.prompts())));
                 }
                 case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
                 case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);

@@ -33,9 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The embedded default show ({@code liquide demo}): one camera (a webcam, a named source or the test
- * pattern) over the built-in generator (or a given model), steered by a simulated sensor node with
- * scripted visitors and by camera vision. It is an ordinary showcase, built from resources in the
+ * The embedded default show ({@code liquide demo}): one camera (a webcam, a named source or, without
+ * either, synthetic visitors drawn from the simulated node's script) poured into the built-in generator
+ * (or a given model), steered by a simulated sensor node with those scripted visitors and by camera
+ * vision. It is an ordinary showcase, built from resources in the
  * jar, so the demo exercises the same runtime as a real show.
  */
 public final class DemoShow implements AutoCloseable {
@@ -43,8 +44,8 @@ public final class DemoShow implements AutoCloseable {
     private static final String DEFAULT_WEBCAM = "/dev/video0";
 
     /**
-     * @param camera what {@code --camera} named, empty for the default (webcam if present, else the test pattern)
-     * @param model  {@code builtin} (the CPPN), {@code procedural} (drawn on the GPU), or a model path
+     * @param camera what {@code --camera} named, empty for the default (webcam if present, else synthetic visitors)
+     * @param model  {@code procedural} (drawn on the GPU), {@code builtin} (the CPPN), or a model path
      * @param broker where real (or separately simulated) nodes publish; empty: a node simulated in-process
      * @param node   the node whose readings steer the demo
      */
@@ -122,16 +123,17 @@ public final class DemoShow implements AutoCloseable {
                 CameraFeed.probe(webcam);
                 return webcam;
             } catch (CameraOpenException e) {
-                LOG.warn("default webcam unusable ({}); showing the test pattern", e.getMessage());
+                LOG.warn("default webcam unusable ({}); showing synthetic visitors", e.getMessage());
             }
         }
-        LOG.info("no camera named and no webcam found: showing the test pattern");
-        return CameraSpec.TestPattern.DEFAULT;
+        LOG.info("no camera named and no webcam found: showing synthetic visitors (the simulated node's visitors)");
+        return CameraSpec.Visitors.DEFAULT;
     }
 
     private static String source(CameraSpec spec) {
         return switch (spec) {
             case CameraSpec.TestPattern pattern -> "test";
+            case CameraSpec.Visitors visitors -> CameraSpec.Visitors.NAME;
             case CameraSpec.Device device -> device.path();
             case CameraSpec.VideoFile file -> file.path().toAbsolutePath().toString();
             case CameraSpec.Stream stream -> stream.uri().toString();

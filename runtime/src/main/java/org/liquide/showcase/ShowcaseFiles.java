@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.camera.CameraSpec;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
@@ -269,7 +270,7 @@ public final class ShowcaseFiles {
             }
             YamlMapping map = maybe.get();
             Optional<String> name = map.require("name", "the camera's name").flatMap(n -> Scalars.text(n, "name", "a name", problems));
-            Optional<String> source = map.require("source", "/dev/video0, a video file, a stream URL or test")
+            Optional<String> source = map.require("source", "/dev/video0, a video file, a stream URL, test or visitors")
                     .flatMap(n -> Scalars.text(n, "source", "a camera source", problems));
             boolean vision = map.get("vision").flatMap(n -> Scalars.bool(n, "vision", problems)).orElse(false);
             map.rejectUnknown(List.of("name", "source", "vision"));
@@ -277,7 +278,8 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             String resolved = source.get();
-            if (!resolved.contains("://") && !resolved.startsWith("/dev/") && !resolved.equals("test") && !resolved.matches("\\d+")) {
+            if (!resolved.contains("://") && !resolved.startsWith("/dev/") && !resolved.equals("test")
+                    && !resolved.equals(CameraSpec.Visitors.NAME) && !resolved.matches("\\d+")) {
                 resolved = base.resolve(resolved).normalize().toString();
             }
             return Optional.of(new CameraConfig(name.get(), resolved, vision));

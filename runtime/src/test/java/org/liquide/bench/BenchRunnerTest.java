@@ -39,7 +39,7 @@ class BenchRunnerTest {
         assertEquals(BenchRunner.rowIds(config, Set.of()), ids);
         assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-decode-bgr24",
                 "render-bytes-per-frame", "gc-longest-pause", "render-longest-frame", "cppn-32", "cppn-64",
-                "djl-vs-ort-32", "djl-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor"), ids);
+                "djl-vs-ort-32", "djl-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "look-detail", "look-change", "look-silhouette"), ids);
     }
 
     @Test
@@ -69,6 +69,7 @@ class BenchRunnerTest {
         for (BenchRow row : report.rows()) {
             switch (row.unit()) {
                 case "fps", "images/s", "frames" -> assertTrue(row.liquide().min() > 0, row.id() + ": " + row.liquide());
+                case "levels" -> assertTrue(row.liquide().min() >= 0, row.id() + ": " + row.liquide());
                 case "B/frame", "ms" -> {
                     if (!row.id().equals(GenerationBench.DIFFUSION)) {
                         // Outside-the-models time is a difference of two timings and may dip below 0 at tiny sizes.

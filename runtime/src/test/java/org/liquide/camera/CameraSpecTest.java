@@ -11,6 +11,7 @@ class CameraSpecTest {
     @Test
     void readsEveryKindOfCameraName() {
         assertEquals(CameraSpec.TestPattern.DEFAULT, CameraSpec.parse("test"));
+        assertEquals(CameraSpec.Visitors.DEFAULT, CameraSpec.parse("visitors"));
         assertEquals(new CameraSpec.Device("/dev/video2"), CameraSpec.parse("/dev/video2"));
         assertEquals(new CameraSpec.Device("/dev/video1"), CameraSpec.parse("1"));
         assertEquals(new CameraSpec.Stream(URI.create("rtsp://10.0.0.5:554/stream1")), CameraSpec.parse("rtsp://10.0.0.5:554/stream1"));

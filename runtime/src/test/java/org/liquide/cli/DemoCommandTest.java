@@ -42,12 +42,15 @@ class DemoCommandTest {
         assertEquals(720, image.getHeight());
         ImageStats left = ImageStats.of(image, 0, 0, 640, 720);
         ImageStats right = ImageStats.of(image, 640, 0, 1280, 720);
-        // The camera: red on the left, blue on the right, screened over the generated layer.
-        assertTrue(left.meanRed() > left.meanBlue() + 60, "camera's red half: " + left);
-        assertTrue(right.meanBlue() > left.meanBlue() + 60, "camera's blue half: " + left + " vs " + right);
-        // The generated layer: the camera has no green at all, so green and its variation come from the generator.
+        // The camera: red on the left, blue on the right, screened over the generated layer. Its opacity follows the
+        // scripted visitor (55 % far, 12 % close, when it has dissolved into the tide), so each half is compared with
+        // its own other channel rather than with a fixed level.
+        assertTrue(left.meanRed() > left.meanBlue() + 12, "camera's red half: " + left);
+        assertTrue(right.meanBlue() > right.meanRed() + 12, "camera's blue half: " + right);
+        // The generated layer: the camera has no green at all, so green and its variation come from the generator
+        // (a dark tide by design: its palette runs from ink blue to amber).
         ImageStats whole = ImageStats.of(image);
-        assertTrue(whole.meanGreen() > 20, "generated layer visible: " + whole);
+        assertTrue(whole.meanGreen() > 6, "generated layer visible: " + whole);
         assertTrue(whole.stdGreen() > 8, "generated layer has structure: " + whole);
     }
 

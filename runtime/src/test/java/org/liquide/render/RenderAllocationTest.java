@@ -1,6 +1,7 @@
 package org.liquide.render;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.camera.CameraFeed;
 import org.liquide.show.DemoShow;
@@ -24,8 +25,10 @@ class RenderAllocationTest {
     @TempDir
     Path dir;
 
-    @Test
-    void theDemoRendersAThousandFramesWithoutAllocatingPerFrame() throws Exception {
+    /** The CPPN through its worker, and the demo's default: the procedural generator with its matter buffer. */
+    @ParameterizedTest
+    @ValueSource(strings = {"builtin", "procedural"})
+    void theDemoRendersAThousandFramesWithoutAllocatingPerFrame(String model) throws Exception {
         // Two warped, soft-edged displays: the projector pair's path is measured with the rest.
         double[][] keystone = {{0.05, 0.02}, {0.97, 0}, {1, 1}, {0, 0.96}};
         List<DisplaySetup> displays = List.of(
@@ -38,7 +41,7 @@ class RenderAllocationTest {
         SteadyStateAllocation allocation = new SteadyStateAllocation(100);
 
         long[] uploadsSeen = new long[1];
-        try (DemoShow show = DemoShow.start(new DemoShow.Options(Optional.of(video.toString()), "builtin",
+        try (DemoShow show = DemoShow.start(new DemoShow.Options(Optional.of(video.toString()), model,
                 OutputSettings.defaults().withSize(320, 180).withHeadless(true).withOffscreenFps(0).withDisplays(displays)))) {
             RenderLoop loop = show.loop();
             Await.until(Await.GENEROUS, "the displays opened", () -> loop.displays() != null);

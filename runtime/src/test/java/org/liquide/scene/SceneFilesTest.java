@@ -1,6 +1,7 @@
 package org.liquide.scene;
 
 import org.junit.jupiter.api.Test;
+import org.liquide.render.generated.Palette;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.config.ConfigError;
 import org.liquide.config.ConfigResult;
@@ -188,6 +189,24 @@ class SceneFilesTest {
         assertEquals("unknown target 'layer.anneaux.input.ringz': the shader of layer 'anneaux' has the inputs "
                 + "layer.anneaux.input.rings, layer.anneaux.input.center.x, layer.anneaux.input.center.y; "
                 + "did you mean 'layer.anneaux.input.rings'?", errors.getFirst().message());
+    }
+
+    @Test
+    void aPaletteIsNamedOrChosenByThePromptsWords() throws Exception {
+        Path folder = scene("palettes");
+        SceneDefinition named = valid(SceneFiles.parse(folder, "generator: {palette: braise}\nlayers: [{name: g, type: generate}]\n"));
+        assertEquals(Palette.BRAISE, Palette.choose(named.generator().palette(), named.generator().prompts()));
+        SceneDefinition byWords = valid(SceneFiles.parse(folder, "generator: {prompts: [\"plan large : une ville engloutie, à l'aube\"]}\n"
+                + "layers: [{name: g, type: generate}]\n"));
+        assertEquals(Palette.ABYSSE, Palette.choose(byWords.generator().palette(), byWords.generator().prompts()));
+        assertEquals(Palette.DEFAULT, Palette.choose(java.util.Optional.empty(), List.of("rien de particulier")));
+        List<ConfigError> errors = SceneFiles.parse(folder, "generator: {palette: brasie}\nlayers: [{name: g, type: generate}]\n").errors();
+        assertEquals(List.of(folder.resolve("scene.yaml") + ":1:22: 'palette' must be one of nocturne, aube, encre, abysse, braise, lichen, got 'brasie'; did you mean 'braise'?"),
+                errors.stream().map(ConfigError::toString).toList());
+    }
+
+    private static SceneDefinition valid(ConfigResult<SceneDefinition> result) {
+        return assertInstanceOf(ConfigResult.Valid.class, result, () -> result.errors().toString()).value() instanceof SceneDefinition s ? s : null;
     }
 
     @Test

@@ -88,6 +88,15 @@ class VisitorScriptTest {
     }
 
     @Test
+    void theRandomScriptOpensWithSomeoneWalkingIn() {
+        for (long seed = 1; seed <= 40; seed++) {
+            List<Visitor> present = VisitorScript.random(seed).presentAt(1_500);
+            assertFalse(present.isEmpty(), "seed " + seed + ": someone walks in during the first second and a half");
+            assertEquals(Visitor.Phase.APPROACHING, present.getFirst().phaseAt(1_500), "seed " + seed);
+        }
+    }
+
+    @Test
     void theRandomScriptKeepsVisitorsComing() {
         VisitorScript script = VisitorScript.random(7);
         var seen = new HashSet<Visitor>();

@@ -15,10 +15,12 @@ import java.util.Optional;
  * @param device    where the model runs ({@code auto}, {@code cpu}, {@code cuda[:N]}, {@code tensorrt[:N]}); empty:
  *                  the showcase model's own setting, or {@code auto} for a path
  * @param template  a prompt with slots whose words mappings choose ({@code prompt:} and {@code words:})
+ * @param palette   the built-in generators' palette by name ({@code render.generated.Palette}); empty: chosen
+ *                  from the prompts' words
  */
 public record GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
                                 int steps, double cameraMix, double drift, double rate, String device,
-                                Optional<PromptTemplate> template) {
+                                Optional<PromptTemplate> template, Optional<String> palette) {
     public static final double DEFAULT_RATE = 30;
     public static final GeneratorSettings DEFAULT = new GeneratorSettings("builtin", List.of(), 1, 0.5, 256, 256, 2, 0.5, 0);
 
@@ -27,21 +29,10 @@ public record GeneratorSettings(String model, List<String> prompts, long seed, d
         device = device == null ? "" : device;
     }
 
-    /** Settings at the default rate, on the model's own device, without a prompt template. */
+    /** Settings at the default rate, on the model's own device, without a prompt template, the palette chosen by the prompts. */
     public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
                              int steps, double cameraMix, double drift) {
-        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "", Optional.empty());
-    }
-
-    /** Settings without a prompt template. */
-    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                             int steps, double cameraMix, double drift, double rate, String device) {
-        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, rate, device, Optional.empty());
-    }
-
-    /** Settings at the default rate, on the model's own device, with a prompt template. */
-    public GeneratorSettings(String model, List<String> prompts, long seed, double strength, int width, int height,
-                             int steps, double cameraMix, double drift, Optional<PromptTemplate> template) {
-        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "", template);
+        this(model, prompts, seed, strength, width, height, steps, cameraMix, drift, DEFAULT_RATE, "", Optional.empty(),
+                Optional.empty());
     }
 }

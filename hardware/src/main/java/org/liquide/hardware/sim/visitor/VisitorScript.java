@@ -22,7 +22,8 @@ public interface VisitorScript {
     /**
      * An endless stream of visitors, the same for the same seed: one to three per {@value RandomScript#WINDOW_MILLIS}
      * ms window, each approaching within 0.3 to 1.2 m, lingering 4 to 15 s, touching an electrode, standing on the
-     * pad or pressing the foot switch with some probability.
+     * pad or pressing the foot switch with some probability. The first visitor walks in within
+     * {@value RandomScript#OPENING_MILLIS} ms of the start, so a demo or a rehearsal does not open on an empty room.
      */
     static VisitorScript random(long seed) {
         return new RandomScript(seed);
@@ -31,6 +32,7 @@ public interface VisitorScript {
     /** Generates each window's visitors from the seed and the window's index, so any instant is cheap to query. */
     final class RandomScript implements VisitorScript {
         static final long WINDOW_MILLIS = 30_000;
+        static final long OPENING_MILLIS = 1_500;
         /** The longest visit, so that visitors of earlier windows still present are found. */
         private static final long LONGEST_VISIT_MILLIS = 5_000 + 15_000 + 4_000;
 
@@ -61,7 +63,8 @@ public interface VisitorScript {
             int count = 1 + random.nextInt(3);
             var visitors = new ArrayList<Visitor>(count);
             for (int i = 0; i < count; i++) {
-                long arrives = window * WINDOW_MILLIS + random.nextLong(WINDOW_MILLIS);
+                long offset = random.nextLong(WINDOW_MILLIS);
+                long arrives = window * WINDOW_MILLIS + (window == 0 && i == 0 ? offset % OPENING_MILLIS : offset);
                 visitors.add(new Visitor(arrives,
                         2_000 + random.nextLong(3_000),
                         4_000 + random.nextLong(11_000),
