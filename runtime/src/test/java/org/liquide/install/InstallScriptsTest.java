@@ -80,7 +80,7 @@ class InstallScriptsTest {
                      BrokerSecurity.credentials(own), "liquide/runtimes/regie-1/status", NodeRoster.open()).start();
              MqttReadingSink sink = MqttReadingSink.connect(MqttSettings.defaults(new BrokerAddress("127.0.0.1", port), "entree")
                      .withSecurity(BrokerSecurity.credentials(installed)))) {
-            Await.until(Duration.ofSeconds(20), "the runtime and the node connected with what the scripts installed",
+            Await.until(Await.GENEROUS, "the runtime and the node connected with what the scripts installed",
                     () -> runtime.connected() && sink.isConnected());
         }
     }

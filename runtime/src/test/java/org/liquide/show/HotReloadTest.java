@@ -108,7 +108,7 @@ class HotReloadTest {
 
             Files.writeString(scene.resolve("sketches/Carre.java"),
                     "package sketch.essai; public class Carre extends org.liquide.sketch.Sketch { public void draw() { clear(); } }");
-            ShowFrames.awaitCentre(runtime, 0xFF0000, Duration.ofSeconds(20), "the scene, fixed, on screen without a restart");
+            ShowFrames.awaitCentre(runtime, 0xFF0000, Await.GENEROUS, "the scene, fixed, on screen without a restart");
         }
     }
 

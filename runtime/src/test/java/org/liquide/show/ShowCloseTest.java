@@ -46,7 +46,7 @@ class ShowCloseTest {
         try {
             for (int round = 0; round < 3; round++) {
                 ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen());
-                Await.until(Duration.ofSeconds(30), "the first scene on stage", () -> runtime.sceneOnStage().equals("un"));
+                Await.until(Await.GENEROUS, "the first scene on stage", () -> runtime.sceneOnStage().equals("un"));
                 runtime.switchScene("deux");
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Long>> closes = new ArrayList<>();

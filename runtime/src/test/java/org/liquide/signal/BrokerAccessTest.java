@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** The broker as the install scripts configure it: accounts, least privilege, TLS; against a real Mosquitto. */
 class BrokerAccessTest {
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
+    private static final Duration DEADLINE = Await.GENEROUS;
     private static final String RUNTIME_STATUS = "liquide/runtimes/regie-1/status";
 
     @TempDir

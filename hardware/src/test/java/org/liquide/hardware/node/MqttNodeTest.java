@@ -184,7 +184,7 @@ class MqttNodeTest {
                     NodeMain.class.getName(), file.toString(), "--simulate", "--broker", broker.url())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                probe.awaitMessage(Duration.ofSeconds(30), "the node process online (log: " + log + ")",
+                probe.awaitMessage(Await.GENEROUS, "the node process online (log: " + log + ")",
                         m -> m.topic().equals("liquide/nodes/kiosk/status") && m.text().equals("online"));
                 probe.awaitMessage(DEADLINE, "a reading from the node process",
                         m -> m.topic().equals("liquide/sensors/kiosk/presence"));

@@ -1,5 +1,7 @@
 package org.liquide.hardware.node;
 
+import org.liquide.hardware.testing.Await;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.broker.MosquittoProcess;
@@ -74,9 +76,9 @@ class NodeCommandTest {
             AtomicInteger exit = new AtomicInteger(-1);
             Thread command = Thread.ofPlatform().start(() ->
                     exit.set(run(file.toString(), "--simulate", "--broker", broker.url(), "--seed", "7")));
-            probe.awaitMessage(Duration.ofSeconds(15), "online", m -> m.topic().equals("liquide/nodes/entree/status")
+            probe.awaitMessage(Await.GENEROUS, "online", m -> m.topic().equals("liquide/nodes/entree/status")
                     && m.text().equals("online"));
-            probe.awaitMessage(Duration.ofSeconds(15), "a distance reading",
+            probe.awaitMessage(Await.GENEROUS, "a distance reading",
                     m -> m.topic().equals("liquide/sensors/entree/distance"));
 
             command.interrupt();
