@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code liquide models pull}: the project's one download, run by a person, into the Hugging Face cache. */
-@Command(name = "pull",
+@Command(name = "pull", mixinStandardHelpOptions = true,
         description = {"Downloads a model from the Hugging Face Hub (or a mirror) into the Hugging Face cache, verifying"
                 + " every file, continuing cut downloads. Python tools share that cache. The show never downloads:"
                 + " it names the result hf:org/name@commit.",
