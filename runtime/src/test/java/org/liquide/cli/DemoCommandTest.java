@@ -51,7 +51,9 @@ class DemoCommandTest {
         // (a dark tide by design: its palette runs from ink blue to amber).
         ImageStats whole = ImageStats.of(image);
         assertTrue(whole.meanGreen() > 6, "generated layer visible: " + whole);
-        assertTrue(whole.stdGreen() > 8, "generated layer has structure: " + whole);
+        // Structure, whatever the moment of the tide the snapshot falls on: green varies across the picture by a good
+        // share of its level (a flat layer varies by none).
+        assertTrue(whole.stdGreen() > 0.3 * whole.meanGreen(), "generated layer has structure: " + whole);
     }
 
     @Test
