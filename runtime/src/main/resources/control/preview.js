@@ -35,10 +35,6 @@ export class OutputView {
     this.img = document.createElement('img');
     this.img.alt = output.name;
     this.img.hidden = true;
-    this.img.addEventListener('load', () => {
-      this.loads += 1;
-      this.img.dataset.loads = String(this.loads);
-    });
     this.empty = document.createElement('div');
     this.empty.className = 'empty';
     this.empty.textContent = t('outputs.noPreview');
@@ -143,20 +139,41 @@ export class OutputView {
       }
       try {
         const { blob, etag, missing } = await api.preview(this.name, this.etag);
-        if (blob) {
-          const old = this.url;
-          this.url = URL.createObjectURL(blob);
-          this.img.src = this.url;
-          this.img.hidden = false;
-          this.empty.hidden = true;
-          if (old) setTimeout(() => URL.revokeObjectURL(old), 1000);
-        }
+        if (blob) await this.show(blob);
         this.etag = etag;
         await sleep(missing ? 1000 : FRAME_GAP_MS);
       } catch (error) {
         await sleep(1000);
       }
     }
+  }
+
+  /**
+   * Decodes the frame in an image of its own, then puts it in place of the shown one: setting a new src on
+   * the shown image would blank it until the new JPEG is decoded, a flicker at every frame.
+   */
+  async show(blob) {
+    const url = URL.createObjectURL(blob);
+    const next = document.createElement('img');
+    next.alt = this.name;
+    next.src = url;
+    try {
+      await next.decode();
+    } catch (error) {
+      URL.revokeObjectURL(url);
+      throw error;
+    }
+    if (this.stopped) {
+      URL.revokeObjectURL(url);
+      return;
+    }
+    this.loads += 1;
+    next.dataset.loads = String(this.loads);
+    this.img.replaceWith(next);
+    this.img = next;
+    this.empty.hidden = true;
+    if (this.url) URL.revokeObjectURL(this.url);
+    this.url = url;
   }
 
   stop() {

@@ -117,6 +117,23 @@ class PanelBrowserTest extends PanelInChromium {
     }
 
     @Test
+    void oncePreviewedTheImageNeverBlanksWhileNewFramesArrive() {
+        Await.until(PanelDriver.WAIT, "the first preview", () -> panel.previewLoads("main") >= 1);
+        // A watcher in the page, polled every few milliseconds: any moment the preview shows no decoded image.
+        panel.evaluate("(() => { window.blankPreviews = 0; setInterval(() => {"
+                + " const i = document.querySelector('[data-output=\"main\"] img');"
+                + " if (!i || i.hidden || !i.complete || i.naturalWidth === 0) window.blankPreviews += 1; }, 2); return true; })()");
+        for (int frame = 0; frame < 12; frame++) {
+            int before = panel.previewLoads("main");
+            server.previews.publish("main", new Color(20 * frame, 200 - 10 * frame, 90), 320, 180);
+            Await.until(PanelDriver.WAIT, "preview " + frame, () -> panel.previewLoads("main") > before);
+        }
+        assertColor(0xdc5a5a, panel.previewColor("main", 0.5, 0.2));
+        assertEquals(0, ((Number) panel.evaluate("window.blankPreviews")).intValue(),
+                "moments the preview showed no image between two frames");
+    }
+
+    @Test
     void asleepThePreviewSaysUntilWhenInsteadOfBlack() throws Exception {
         panel.awaitText("#scene-current", "biais");
         assertFalse(panel.visible(".output[data-output=\"main\"] .asleep"));
