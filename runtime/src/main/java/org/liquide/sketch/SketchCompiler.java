@@ -24,13 +24,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Compiles a scene's sketch source in memory with the JDK's compiler, against the runtime's own class
- * path, so an edited sketch can be swapped in while the show runs. Each compilation gets a fresh class
- * loader: the old version stays valid until the new one replaces it.
+ * path, so an edited sketch can be swapped in while the show runs. Each new source text gets a fresh class
+ * loader: the old version stays valid until the new one replaces it. A text already compiled (the same sketch
+ * on stage again) gives back its class, so a sketch's static fields live as long as its text is unchanged.
  *
  * <p>The package comes from the class name asked for (the scene folder's, {@code SketchNames.packageOf}), whatever
  * the file declares: a scene copied to a new folder keeps its old {@code package} line and still runs. The
@@ -44,6 +46,8 @@ public final class SketchCompiler {
      */
     private static StandardJavaFileManager sharedFiles;
     /** The package declaration: at the start of a line, before any type (comments before it are left alone). */
+    /** Enough for every sketch of a show and a few edits of each. */
+    private static final CompiledSketches COMPILED = new CompiledSketches(64);
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.\\s]+?)\\s*;", Pattern.MULTILINE);
 
     private SketchCompiler() {
@@ -68,6 +72,17 @@ public final class SketchCompiler {
         } catch (UnreadableTextException e) {
             throw new SketchCompileException(List.of(e.error()));
         }
+        Optional<Class<? extends Sketch>> compiled = COMPILED.find(className, code);
+        if (compiled.isPresent()) {
+            return compiled.get();
+        }
+        Class<? extends Sketch> type = compileNew(compiler, source, className, code);
+        COMPILED.keep(className, code, type);
+        return type;
+    }
+
+    private static Class<? extends Sketch> compileNew(JavaCompiler compiler, Path source, String className, String code)
+            throws SketchCompileException {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> classes = new HashMap<>();
         StandardJavaFileManager standard = files(compiler);

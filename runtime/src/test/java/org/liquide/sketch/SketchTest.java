@@ -72,6 +72,33 @@ class SketchTest {
     }
 
     @Test
+    void theSameSketchOnStageAgainReusesItsClassAndAnEditCompilesAnew() throws Exception {
+        String code = "package sketch.test;\npublic class Again extends org.liquide.sketch.Sketch { public void draw() { } }\n";
+        Path source = write("Again.java", code);
+        Class<? extends Sketch> first = SketchCompiler.compile(source, "sketch.test.Again");
+        assertSame(first, SketchCompiler.compile(source, "sketch.test.Again"), "a scene change compiles nothing new");
+
+        Files.writeString(source, code.replace("{ }", "{ clear(); }"));
+        Class<? extends Sketch> edited = SketchCompiler.compile(source, "sketch.test.Again");
+        assertNotSame(first, edited, "the edit is compiled");
+        assertNotSame(first.getClassLoader(), edited.getClassLoader());
+        assertSame(first, SketchCompiler.compile(write("Again.java", code), "sketch.test.Again"), "the first text, again");
+    }
+
+    @Test
+    void theCompiledSketchesKeptAreTheMostRecentlyUsed() {
+        CompiledSketches kept = new CompiledSketches(2);
+        kept.keep("a.A", "one", Sketch.class);
+        kept.keep("a.B", "two", Sketch.class);
+        assertTrue(kept.find("a.A", "one").isPresent()); // A used: B is now the eldest
+        kept.keep("a.C", "three", Sketch.class);
+        assertEquals(2, kept.size());
+        assertTrue(kept.find("a.A", "one").isPresent());
+        assertTrue(kept.find("a.B", "two").isEmpty(), "the least recently used went");
+        assertTrue(kept.find("a.A", "edited").isEmpty(), "another text is another entry");
+    }
+
+    @Test
     void compileErrorsNameTheFileAndLine() throws Exception {
         Path source = write("Broken.java", """
                 package sketch.test;
