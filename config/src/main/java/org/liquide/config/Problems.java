@@ -8,7 +8,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Collects every error of one file with its position, so that all are reported at once. */
+/**
+ * Collects every error of one file with its position, so that all are reported at once. A node read from
+ * another file (the file it includes, {@link YamlOverlay}) is reported in that file.
+ */
 public final class Problems {
     private final String file;
     private final List<ConfigError> errors = new ArrayList<>();
@@ -29,7 +32,13 @@ public final class Problems {
     public void at(Optional<Mark> mark, String message) {
         int line = mark.map(m -> m.getLine() + 1).orElse(1);
         int column = mark.map(m -> m.getColumn() + 1).orElse(1);
-        errors.add(new ConfigError(file, line, column, message));
+        String where = mark.map(Mark::getName).filter(name -> !name.isBlank()).orElse(file);
+        errors.add(new ConfigError(where, line, column, message));
+    }
+
+    /** Takes the errors of another file read for this one (the file it includes). */
+    public void addAll(Problems other) {
+        errors.addAll(other.errors);
     }
 
     public void atStart(String message) {
@@ -47,7 +56,8 @@ public final class Problems {
 
     public List<ConfigError> inFileOrder() {
         return errors.stream()
-                .sorted(Comparator.comparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
+                .sorted(Comparator.comparing((ConfigError e) -> !e.file().equals(file)).thenComparing(ConfigError::file)
+                        .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column))
                 .toList();
     }
 }

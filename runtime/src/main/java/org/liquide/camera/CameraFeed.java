@@ -20,6 +20,7 @@ public final class CameraFeed implements AutoCloseable {
 
     private final String name;
     private final FrameSource source;
+    private final boolean mirrored;
     private final Backoff backoff = new Backoff(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(8));
     private final VideoFrame scratch = new VideoFrame();
     private final Thread thread;
@@ -34,14 +35,25 @@ public final class CameraFeed implements AutoCloseable {
     private volatile String lastError = "";
 
     public CameraFeed(String name, FrameSource source) {
+        this(name, source, false);
+    }
+
+    /** @param mirrored its picture is shown flipped left to right, as the showcase asks for a camera facing visitors */
+    public CameraFeed(String name, FrameSource source, boolean mirrored) {
         this.name = name;
         this.source = source;
+        this.mirrored = mirrored;
         this.thread = Thread.ofPlatform().name("liquide-camera-" + name).daemon().unstarted(this::captureLoop);
     }
 
     /** The feed for a spec, with the FFmpeg grabber or the test pattern behind it. */
     public static CameraFeed of(String name, CameraSpec spec) {
         return new CameraFeed(name, CameraSources.forSpec(spec));
+    }
+
+    /** As {@link #of(String, CameraSpec)}, shown as a mirror when {@code mirrored}. */
+    public static CameraFeed of(String name, CameraSpec spec, boolean mirrored) {
+        return new CameraFeed(name, CameraSources.forSpec(spec), mirrored);
     }
 
     /**
@@ -130,6 +142,11 @@ public final class CameraFeed implements AutoCloseable {
         return name;
     }
 
+    /** Whether the show draws this camera's picture flipped left to right (the showcase's {@code mirror}). */
+    public boolean mirrored() {
+        return mirrored;
+    }
+
     public CameraStatus status() {
         return status;
     }
@@ -162,7 +179,7 @@ public final class CameraFeed implements AutoCloseable {
                 waitBeforeRetry();
                 continue;
             }
-            changeStatus(CameraStatus.LIVE, source.format());
+            changeStatus(CameraStatus.LIVE, mirrored ? source.format() + ", shown mirrored as the showcase asks" : source.format());
             try {
                 deliverUntilFailure();
             } catch (IOException | RuntimeException e) {

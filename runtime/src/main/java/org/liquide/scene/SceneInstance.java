@@ -108,6 +108,9 @@ public final class SceneInstance implements AutoCloseable {
         for (LayerDefinition definition : scene.layers()) {
             LayerStyle style = style(definition.look(), prepared.masks().get(definition.name()), owned);
             styles.put(definition.name(), style);
+            if (definition instanceof LayerDefinition.Camera camera && feed(resources, camera.camera()).mirrored()) {
+                style.mirror(!style.mirror()); // a scene's mirror flips the picture as the showcase shows that camera
+            }
             LayerSource source = switch (definition) {
                 case LayerDefinition.Camera camera -> cameraSources.get(camera.camera());
                 case LayerDefinition.Generate generate -> {

@@ -78,17 +78,16 @@ public final class DemoShow implements AutoCloseable {
         Path folder = Files.createTempDirectory("liquide-demo-");
         try {
             Path scene = Files.createDirectories(folder.resolve("scenes").resolve("demo"));
-            boolean mirror = spec instanceof CameraSpec.Device;
+            boolean mirror = spec instanceof CameraSpec.Device; // a webcam faces its visitor; a test pattern reads as it is
             Files.writeString(scene.resolve("scene.yaml"), resource("demo/scene.yaml")
                     .replace("\"@MODEL@\"", quoted(options.model()))
-                    .replace("\"@MIRROR@\"", Boolean.toString(mirror))
                     .replace("@NODE@", options.node()));
             Path node = folder.resolve("node.yaml");
             // With a broker the file names the node listened to (the runtime hears only the nodes its files name).
             Files.writeString(node, resource("demo/node.yaml").replace("node: " + Options.SIMULATED_NODE, "node: " + options.node()));
             ShowcaseConfig config = new ShowcaseConfig(folder.resolve("showcase.yaml"), "demo", "demo",
                     new OutputConfig(options.output().width(), options.output().height(), options.output().offscreenFps()),
-                    List.of(), List.of(new CameraConfig("main", source(spec), true)), options.broker(), Optional.empty(),
+                    List.of(), List.of(new CameraConfig("main", source(spec), true, mirror)), options.broker(), Optional.empty(),
                     List.of(node), options.broker().isEmpty(), Map.of(), folder.resolve("scenes"),
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),

@@ -121,7 +121,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             this.osc = null;
         }
         for (CameraConfig camera : config.cameras()) {
-            CameraFeed feed = CameraFeed.of(camera.name(), CameraSpec.parse(camera.source()));
+            CameraFeed feed = CameraFeed.of(camera.name(), CameraSpec.parse(camera.source()), camera.mirror());
             cameras.put(camera.name(), feed);
             if (camera.vision()) {
                 resources.add(new CameraVisionSource(bus, feed, CameraVisionSource.Settings.defaults()).start());

@@ -11,7 +11,7 @@ import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
 import org.liquide.config.Quantities;
 import org.liquide.config.Scalars;
-import org.liquide.config.YamlDocument;
+import org.liquide.config.YamlOverlay;
 import org.liquide.config.YamlMapping;
 import org.liquide.config.ConfigPath;
 import org.liquide.generate.hub.HubCache;
@@ -59,7 +59,7 @@ public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync",
-            "osc_out");
+            "osc_out", YamlOverlay.KEY);
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -67,7 +67,7 @@ public final class ShowcaseFiles {
 
     public static ConfigResult<ShowcaseConfig> load(Path file) {
         Problems problems = new Problems(file.toString());
-        Optional<ShowcaseConfig> config = YamlDocument.read(file, problems, "'showcase:', 'playlist:' and the room's settings")
+        Optional<ShowcaseConfig> config = YamlOverlay.read(file, problems, "'showcase:', 'playlist:' and the room's settings")
                 .flatMap(root -> new Reader(file, problems).read(root));
         if (problems.any() || config.isEmpty()) {
             return new ConfigResult.Invalid<>(problems.inFileOrder());
@@ -273,7 +273,8 @@ public final class ShowcaseFiles {
             Optional<String> source = map.require("source", "/dev/video0, a video file, a stream URL, test or visitors")
                     .flatMap(n -> Scalars.text(n, "source", "a camera source", problems));
             boolean vision = map.get("vision").flatMap(n -> Scalars.bool(n, "vision", problems)).orElse(false);
-            map.rejectUnknown(List.of("name", "source", "vision"));
+            boolean mirror = map.get("mirror").flatMap(n -> Scalars.bool(n, "mirror", problems)).orElse(false);
+            map.rejectUnknown(List.of("name", "source", "vision", "mirror"));
             if (name.isEmpty() || source.isEmpty()) {
                 return Optional.empty();
             }
@@ -282,7 +283,7 @@ public final class ShowcaseFiles {
                     && !resolved.equals(CameraSpec.Visitors.NAME) && !resolved.matches("\\d+")) {
                 resolved = base.resolve(resolved).normalize().toString();
             }
-            return Optional.of(new CameraConfig(name.get(), resolved, vision));
+            return Optional.of(new CameraConfig(name.get(), resolved, vision, mirror));
         }
 
         private void checkCameraNames(List<CameraConfig> cameras) {

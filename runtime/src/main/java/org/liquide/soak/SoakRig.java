@@ -81,7 +81,7 @@ final class SoakRig implements AutoCloseable {
         MosquittoProcess broker = MosquittoProcess.start();
         List<Path> nodeFiles = nodeFiles(nodeFolder);
         ShowcaseConfig config = new ShowcaseConfig(work.resolve("showcase.yaml"), "soak", "soak", new OutputConfig(WIDTH, HEIGHT, 30),
-                List.of(), List.of(new CameraConfig("salle", camera.url(), true)), Optional.of(URI.create(broker.url())),
+                List.of(), List.of(new CameraConfig("salle", camera.url(), true, false)), Optional.of(URI.create(broker.url())),
                 Optional.empty(), nodeFiles, false, Map.of(), scenes,
                 new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, sceneEvery, 2)).toList(),

@@ -60,6 +60,13 @@ class ValidateCommandTest {
     }
 
     @Test
+    void theRoomFileIsValidToo() {
+        Run run = validate(Path.of("../showcase-config/showcase.room.yaml"));
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("valid showcase"), run.out());
+    }
+
+    @Test
     void aShaderThatDoesNotCompileIsReportedAtItsLineAndColumn() throws IOException {
         Path scenes = copyScenes();
         Path rings = scenes.resolve("_shaders/breathing-rings.frag");

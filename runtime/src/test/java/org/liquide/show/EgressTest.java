@@ -62,7 +62,7 @@ class EgressTest {
             }
             ShowcaseConfig base = TestShowcases.config(dir, List.of("fond"), Optional.of(broker.url()), false, List.of());
             ShowcaseConfig config = new ShowcaseConfig(base.file(), "ecritures-liquides", "regie-1", base.output(), List.of(),
-                    List.of(new CameraConfig("salle", "http://127.0.0.1:" + camera.port() + "/stream.mjpg", false)),
+                    List.of(new CameraConfig("salle", "http://127.0.0.1:" + camera.port() + "/stream.mjpg", false, false)),
                     base.broker(), Optional.of(new OscConfig("127.0.0.1", oscPort,
                             new Senders(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow())), Senders.LOOPBACK)),
                     List.of(), false, base.models(), base.scenesFolder(), base.schedule(), base.playlist(), base.control(),

@@ -140,7 +140,7 @@ class PanelWithShowTest {
         RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(30),
                 false, true, Optional.empty(), true);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            ShowcaseConfig config = config(dir.resolve("token"), taken.getLocalPort(), List.of(new CameraConfig("salle", "test", true)));
+            ShowcaseConfig config = config(dir.resolve("token"), taken.getLocalPort(), List.of(new CameraConfig("salle", "test", true, false)));
             assertThrows(RuntimeException.class, () -> ShowRuntime.start(config, options), "the port is taken");
         }
         Await.until(WITHIN, () -> "the show's threads stopped: " + showThreads(), () -> showThreads().isEmpty());

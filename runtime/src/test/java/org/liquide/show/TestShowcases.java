@@ -26,7 +26,7 @@ final class TestShowcases {
 
     static ShowcaseConfig config(Path folder, List<String> playlist, Optional<URI> broker, boolean simulate, List<Path> nodes) {
         return new ShowcaseConfig(folder.resolve("showcase.yaml"), "test", "test-machine", new OutputConfig(160, 90, 60), List.of(),
-                List.of(new CameraConfig("salle", "test", false)), broker, Optional.empty(), nodes, simulate, Map.of(),
+                List.of(new CameraConfig("salle", "test", false, false)), broker, Optional.empty(), nodes, simulate, Map.of(),
                 folder.resolve("scenes"), new ScheduleConfig(OpeningHours.always(ZoneId.of("Europe/Paris")), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, 3600, 0)).toList(),
                 new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),

@@ -50,6 +50,46 @@ class ShowcaseFilesTest {
     }
 
     @Test
+    void theRoomFileIsTheRehearsalWithWhatDiffersInTheRoom() {
+        ShowcaseValidation validation = ShowcaseValidation.of(Path.of("../showcase-config/showcase.room.yaml"));
+        assertTrue(validation.valid(), () -> validation.errors().toString());
+        ShowcaseConfig room = ((ConfigResult.Valid<ShowcaseConfig>) validation.showcase()).value();
+        ShowcaseConfig rehearsal = ((ConfigResult.Valid<ShowcaseConfig>) ShowcaseFiles.load(Path.of("../showcase-config/showcase.yaml"))).value();
+
+        assertEquals(List.of(new CameraConfig("salle", "/dev/video0", true, true)), room.cameras(), "the room camera, as a mirror");
+        assertEquals(List.of(new CameraConfig("salle", "test", true, false)), rehearsal.cameras(), "the test pattern, as it is");
+        assertFalse(room.simulateNodes());
+        assertTrue(rehearsal.simulateNodes());
+        assertEquals("0.0.0.0", room.control().host());
+        assertEquals(List.of("regie.local"), room.control().allowedHosts());
+        assertEquals(rehearsal.control().port(), room.control().port(), "what the room does not say is the rehearsal's");
+        assertEquals(rehearsal.control().tokenFile(), room.control().tokenFile());
+        assertEquals(rehearsal.osc().orElseThrow().port(), room.osc().orElseThrow().port());
+        assertEquals(rehearsal.playlist(), room.playlist());
+        assertEquals(rehearsal.nodes(), room.nodes());
+        assertEquals(rehearsal.schedule().hours().zone(), room.schedule().hours().zone());
+        java.time.LocalDate vernissage = java.time.LocalDate.of(2027, 1, 14);
+        assertEquals(rehearsal.schedule().hours().rangesOn(vernissage), room.schedule().hours().rangesOn(vernissage));
+        assertEquals(rehearsal.scenesFolder(), room.scenesFolder());
+    }
+
+    @Test
+    void aMistakeIsReportedInTheFileThatHoldsIt() throws Exception {
+        write("showcase: essai\nscenes: scenes\noutput: {size: 1280x720, fps: 600}\nplaylist:\n  - {scene: atelier, duration: 1m}\n");
+        Path room = dir.resolve("room.yaml");
+        Files.writeString(room, "include: showcase.yaml\noutput: {size: huge}\nsimulate_nodes: perhaps\n");
+        List<String> errors = ShowcaseFiles.load(room).errors().stream().map(ConfigError::toString).map(e -> e.replace(dir + "/", "")).toList();
+        assertHas(errors, "room.yaml:2:16 size");
+        assertHas(errors, "room.yaml:3:17 simulate_nodes");
+        assertHas(errors, "showcase.yaml:3:31 fps");
+        assertEquals(3, errors.size(), errors::toString);
+
+        Files.writeString(room, "include: ../showcase.yaml\n");
+        assertHas(ShowcaseFiles.load(room).errors().stream().map(ConfigError::toString).map(e -> e.replace(dir + "/", "")).toList(),
+                "room.yaml:1:10 include: expected the name of a file beside this one");
+    }
+
+    @Test
     void aMinimalShowcaseTakesTheDefaults() throws Exception {
         ConfigResult<ShowcaseConfig> result = ShowcaseFiles.load(write("showcase: essai\nscenes: scenes\nplaylist:\n  - {scene: atelier, duration: 1m30s}\n"));
         ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) result).value();
