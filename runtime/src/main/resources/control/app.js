@@ -353,6 +353,7 @@ function renderSignals(list, rehearsal) {
     row.source.textContent = s.source;
     sparkline(row.spark, row.history, s.stale);
     row.slider.hidden = !rehearsal;
+    if (rehearsal && !row.touched && !row.root.open) row.root.open = true;
     if (rehearsal && !row.sliding && s.raw !== null) row.slider.value = String(s.raw);
   }
   for (const [name, row] of signalRows) {
@@ -363,19 +364,24 @@ function renderSignals(list, rehearsal) {
   }
 }
 
+/**
+ * One line per signal (name, value, sparkline), which a tap opens to its source, mapping, age and, in
+ * rehearsal, its slider: a show has a dozen signals, and the operator's phone shows scene, buttons and
+ * preview first. In rehearsal the rows open by themselves, the sliders being the point.
+ */
 function makeSignalRow(s) {
-  const row = { root: el('div', 'row signal'), history: [], sliding: false, lastSent: 0 };
+  const row = { root: el('details', 'row signal'), history: [], sliding: false, lastSent: 0, touched: false };
   row.root.dataset.signal = s.name;
-  const head = el('div', 'head');
+  const head = el('summary', 'head');
   row.name = el('span', 'name', s.name);
-  row.raw = el('span', 'raw mono big');
-  head.append(row.name, row.raw);
+  row.spark = el('canvas', 'spark');
+  row.raw = el('span', 'raw mono');
+  head.append(row.name, row.spark, row.raw);
   const facts = el('div', 'facts');
   row.source = el('span', 'source');
   row.target = el('span', 'target');
   row.age = el('span', 'age');
   facts.append(row.source, row.target, row.age);
-  row.spark = el('canvas', 'spark');
   row.slider = document.createElement('input');
   row.slider.type = 'range';
   row.slider.className = 'simulate';
@@ -394,7 +400,8 @@ function makeSignalRow(s) {
   row.slider.addEventListener('pointerdown', () => { row.sliding = true; });
   row.slider.addEventListener('input', () => { row.sliding = true; sendValue(false); });
   row.slider.addEventListener('change', () => { sendValue(true); row.sliding = false; });
-  row.root.append(head, facts, row.spark, row.slider);
+  head.addEventListener('click', () => { row.touched = true; });
+  row.root.append(head, facts, row.slider);
   return row;
 }
 

@@ -40,6 +40,8 @@ class FakeShow implements ShowControl {
     private volatile boolean rehearsal = true;
     /** What the status says was last refused (a test sets it to see the panel show it). */
     volatile String problem = "";
+    /** Vision signals added to the three named ones, as a room's camera analysis adds them. */
+    volatile int moreSignals;
     private volatile double framesPerSecond = 59.9;
     private volatile double nextInSeconds = 754.2;
     private final Map<String, double[]> corners = new LinkedHashMap<>();
@@ -93,10 +95,13 @@ class FakeShow implements ShowControl {
                 new GeneratorStatus("brume", "procedural", "gpu", "fallback", 30.0, 4.0, 0, 0.0,
                         "model file missing: brume.onnx", null));
         double presence = simulated.getOrDefault("presence", 0.37);
-        List<SignalStatus> signals = List.of(
+        List<SignalStatus> signals = new java.util.ArrayList<>(List.of(
                 new SignalStatus("presence", "osc", presence, "reve.strength", presence * 0.8, 0.04, false),
                 new SignalStatus("td/fader1", "osc", 0.8, "", Double.NaN, 2.5, false),
-                new SignalStatus("lidar/distance", "mqtt", Double.NaN, "brume.density", Double.NaN, -1, true));
+                new SignalStatus("lidar/distance", "mqtt", Double.NaN, "brume.density", Double.NaN, -1, true)));
+        for (int i = 0; i < moreSignals; i++) {
+            signals.add(new SignalStatus("vision/salle/zone" + i, "vision", (i % 10) / 10.0, "", Double.NaN, 0.1, false));
+        }
         return new ShowStatus("Reflets", "salle-1", Instant.parse("2027-01-15T18:04:05.120Z"), scene,
                 scene.equals("biais") ? "La même image à travers trois générateurs." : "", SCENES.get(next),
                 nextInSeconds, blackout, asleep, asleep ? "11:00 (Europe/Paris)" : "", rehearsal, problem, frames, outputs, generators, signals,

@@ -83,6 +83,48 @@ class PanelBrowserTest extends PanelInChromium {
     }
 
     @Test
+    void onAPhoneTheFirstScreenIsTheSceneThePreviewAndTheShowsButtons() throws Exception {
+        server.show.rehearsal(false);
+        server.show.moreSignals = 9;
+        panel.navigate("/"); // as opened out of rehearsal
+        panel.awaitText("#scene-current", "biais");
+        Await.until(PanelDriver.WAIT, "the first preview", () -> panel.previewLoads("main") >= 1);
+        Await.until(PanelDriver.WAIT, "twelve signals", () -> ((Number) panel.evaluate("document.querySelectorAll('#signals .signal').length")).intValue() == 12);
+        panel.screenshot(SCREENSHOTS.resolve("panel-phone-first-screen.png"));
+        for (String part : List.of("#scene-card", "#scenes", "#next", "#actions-card", "#blackout", "#record", "[data-output=\"main\"] img")) {
+            String where = String.valueOf(panel.evaluate("(() => { const r = document.querySelector(" + PanelDriver.js(part)
+                    + ").getBoundingClientRect(); return Math.round(r.top) + '-' + Math.round(r.bottom) + ' of ' + window.innerHeight; })()"));
+            String[] figures = where.split("[- ]");
+            assertTrue(Integer.parseInt(figures[0]) >= 0 && Integer.parseInt(figures[1]) <= Integer.parseInt(figures[3]),
+                    part + " on the first screen: " + where + " px");
+        }
+        String presence = "[data-signal=\"presence\"]";
+        String height = "document.querySelector(" + PanelDriver.js(presence) + ").getBoundingClientRect().height";
+        double closed = ((Number) panel.evaluate(height)).doubleValue();
+        assertTrue(closed <= 60, "a closed signal is one line: " + closed + " px");
+        panel.click(presence + " summary");
+        Await.until(PanelDriver.WAIT, "the signal opened to its source, mapping and age",
+                () -> ((Number) panel.evaluate(height)).doubleValue() > closed + 15);
+        panel.awaitText(presence + " .target", "→ reve.strength 0.296");
+        double list = ((Number) panel.evaluate("document.querySelector('#signals-card').getBoundingClientRect().height")).doubleValue();
+        assertTrue(list < 12 * 60 + 150, "twelve signals, one of them open, in one short list: " + list + " px");
+    }
+
+    @Test
+    void onADesktopTheCardsLeaveNoHoleInTheGrid() throws Exception {
+        panel.viewport(1400, 900, 1, false);
+        panel.awaitText("#scene-current", "biais");
+        server.show.sleep();
+        panel.awaitText(".output[data-output=\"main\"] .asleep", s -> s.startsWith("asleep"), "the asleep note");
+        Object holes = panel.evaluate("(() => { const grid = document.querySelector('#view-live').getBoundingClientRect();"
+                + " const cards = [...document.querySelectorAll('#view-live > .card')].map(c => c.getBoundingClientRect());"
+                + " const firstRow = cards.filter(r => Math.abs(r.top - cards[0].top) < 2);"
+                + " return grid.right - 12 - Math.max(...firstRow.map(r => r.right)); })()");
+        assertTrue(((Number) holes).doubleValue() < 2, "the first row of cards reaches the right edge: " + holes + " px left empty");
+        panel.screenshot(SCREENSHOTS.resolve("panel-desktop-asleep.png"));
+    }
+
+    @Test
     void clickingASceneButtonSwitchesToIt() {
         panel.awaitText("#scene-current", "biais");
         panel.clickScene("marée");

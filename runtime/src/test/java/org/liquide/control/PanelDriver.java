@@ -303,7 +303,7 @@ public final class PanelDriver implements AutoCloseable {
         return file;
     }
 
-    private static String js(String text) {
+    static String js(String text) {
         try {
             return JSON.writeValueAsString(text);
         } catch (IOException e) {
