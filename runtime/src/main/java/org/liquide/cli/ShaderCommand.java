@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.frame.ImageFile;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.Compositor;
@@ -25,7 +26,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -248,17 +248,10 @@ final class ShaderCommand implements Callable<Integer> {
     }
 
     private static BufferedImage readImage(Path path, String option) {
-        if (!Files.isRegularFile(path)) {
-            throw new BadInputException(option + " " + path + ": no such file");
-        }
         try {
-            BufferedImage image = ImageIO.read(path.toFile());
-            if (image == null) {
-                throw new BadInputException(option + " " + path + ": not an image Liquide can read (PNG, JPEG, GIF, BMP)");
-            }
-            return image;
+            return ImageFile.read(path);
         } catch (IOException e) {
-            throw new BadInputException(option + " " + path + ": cannot read it: " + e.getMessage(), e);
+            throw new BadInputException(option + " " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.liquide.scene;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.frame.FrameSlot;
+import org.liquide.frame.ImageFile;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.ModelSpec;
@@ -17,7 +18,6 @@ import org.liquide.sketch.Sketch;
 import org.liquide.sketch.SketchCompileException;
 import org.liquide.sketch.SketchCompiler;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -107,12 +107,9 @@ public final class ScenePreparer {
     static VideoFrame decode(Path file) throws ScenePreparationException {
         BufferedImage image;
         try {
-            image = ImageIO.read(file.toFile());
+            image = ImageFile.read(file);
         } catch (IOException e) {
             throw new ScenePreparationException(file + ": cannot read the image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new ScenePreparationException(file + ": not an image ImageIO can read (PNG, JPEG, BMP, GIF)", null);
         }
         int width = image.getWidth();
         int height = image.getHeight();

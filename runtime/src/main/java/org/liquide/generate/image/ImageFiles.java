@@ -1,5 +1,6 @@
 package org.liquide.generate.image;
 
+import org.liquide.frame.ImageFile;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 
@@ -18,12 +19,14 @@ public final class ImageFiles {
 
     /** Reads an image into {@code frame} as RGB24; throws IOException when it is missing or unreadable. */
     public static void read(Path file, VideoFrame frame) throws IOException {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IOException("image not found: " + file);
         }
-        BufferedImage image = ImageIO.read(file.toFile());
-        if (image == null) {
-            throw new IOException("not a readable image (PNG, JPEG, BMP, GIF): " + file);
+        BufferedImage image;
+        try {
+            image = ImageFile.read(file);
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
         fromImage(image, frame);
     }

@@ -3,8 +3,8 @@ package org.liquide.render.shader;
 import org.liquide.config.ConfigError;
 import org.liquide.config.TextFile;
 import org.liquide.config.UnreadableTextException;
+import org.liquide.frame.ImageFile;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -117,17 +117,10 @@ public final class ShaderDocument {
         List<Diagnostic> errors = new ArrayList<>();
         for (ImportSpec imported : header.imports()) {
             try {
-                BufferedImage image = ImageIO.read(imported.path().toFile());
-                if (image == null) {
-                    errors.add(Diagnostic.error(name, imported.line(), 0, "IMPORTED '" + imported.name() + "': "
-                            + imported.path() + " is not an image Liquide can read (PNG, JPEG, GIF, BMP)"));
-                } else {
-                    images.put(imported.name(), image);
-                }
+                images.put(imported.name(), ImageFile.read(imported.path()));
             } catch (IOException e) {
-                String reason = Files.exists(imported.path()) ? e.getMessage() : "no such file";
                 errors.add(Diagnostic.error(name, imported.line(), 0, "IMPORTED '" + imported.name() + "': cannot read "
-                        + imported.path() + " (" + reason + ")"));
+                        + imported.path() + " (" + e.getMessage() + ")"));
             }
         }
         if (!errors.isEmpty()) {
