@@ -66,7 +66,7 @@ class RunPortsTest {
             }
             assertEquals(1, lines.size(), lines::toString);
             assertEquals(List.of(), log.list.stream().filter(e -> e.getLoggerName().startsWith("io.javalin"))
-                    .map(e -> e.getLevel() + " " + e.getFormattedMessage()).toList(), "the one line says it all: nothing before it");
+                    .map(e -> e.getLoggerName() + " " + e.getLevel() + " " + e.getFormattedMessage()).toList(), "the one line says it all: nothing before it");
             assertTrue(lines.getFirst().startsWith("control panel: cannot listen on tcp 127.0.0.1:" + port + " ("), lines::toString);
             assertTrue(lines.getFirst().endsWith("): set control.port in " + file + " to a free port, or stop what uses it"), lines::toString);
         }
