@@ -18,12 +18,22 @@ public final class MosquittoProcess implements AutoCloseable {
     private final int port;
     private final Path log;
     private final java.util.List<String> command;
-    private Process process;
+    private volatile Process process;
+    /** Stops the broker when the JVM is stopped by a signal (Ctrl-C, SIGTERM): it would outlive it otherwise. */
+    private final Thread stopWithTheJvm = new Thread(this::destroyIfAlive, "mosquitto-stop");
 
     private MosquittoProcess(int port, Path log, java.util.List<String> command) {
         this.port = port;
         this.log = log;
         this.command = java.util.List.copyOf(command);
+        Runtime.getRuntime().addShutdownHook(stopWithTheJvm);
+    }
+
+    private void destroyIfAlive() {
+        Process running = process;
+        if (running != null) {
+            running.destroyForcibly();
+        }
     }
 
     /** An anonymous broker on a free loopback port: for tests that are not about access control. */
@@ -124,6 +134,11 @@ public final class MosquittoProcess implements AutoCloseable {
     public void close() {
         if (process != null && process.isAlive()) {
             kill();
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopWithTheJvm);
+        } catch (IllegalStateException stopping) {
+            // closed from a shutdown hook: the broker's own hook runs too, and finds it stopped
         }
     }
 }
