@@ -72,7 +72,7 @@ public final class BenchRunner {
             case "generation" -> {
                 List<String> ids = new ArrayList<>();
                 config.cppnSizes().forEach(size -> ids.add(GenerationBench.cppnId(size)));
-                config.cppnSizes().forEach(size -> ids.add(GenerationBench.djlId(size)));
+                config.cppnSizes().forEach(size -> ids.add(GenerationBench.sessionId(size)));
                 ids.add(GenerationBench.DIFFUSION);
                 yield ids;
             }

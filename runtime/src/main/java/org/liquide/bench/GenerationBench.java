@@ -32,7 +32,7 @@ import java.util.function.Consumer;
 
 /**
  * Benchmark 4, generation on the CPU: the built-in CPPN's images per second through its real
- * {@link ImageGenerator} (camera frame in, RGB frame out); DJL's session against a raw ONNX Runtime
+ * {@link ImageGenerator} (camera frame in, RGB frame out); Liquide's model session (tensors in reused buffers) against a bare ONNX Runtime
  * {@link OrtSession} on the same CPPN bytes; and the diffusion pipeline's own time per image outside its
  * model sessions, on {@link TinyDiffusion}.
  */
@@ -49,8 +49,8 @@ final class GenerationBench {
         return "cppn-" + size;
     }
 
-    static String djlId(int size) {
-        return "djl-vs-ort-" + size;
+    static String sessionId(int size) {
+        return "session-vs-ort-" + size;
     }
 
     static final String DIFFUSION = "diffusion-outside-models";
@@ -59,7 +59,7 @@ final class GenerationBench {
         List<BenchRow> rows = new ArrayList<>();
         OrtEngines.prepare();
         for (int size : config.cppnSizes()) {
-            String measure = "Built-in CPPN " + size + "² through DJL/ONNX Runtime (CPU), camera frame in, RGB frame out; images/s";
+            String measure = "Built-in CPPN " + size + "² through ONNX Runtime (CPU), camera frame in, RGB frame out; images/s";
             try {
                 progress.accept("generation: CPPN " + size + "²");
                 double[] fps = cppn(config, size);
@@ -73,18 +73,18 @@ final class GenerationBench {
             }
         }
         for (int size : config.cppnSizes()) {
-            String measure = "DJL session vs raw ONNX Runtime on the CPPN " + size + "² (same bytes, same options); ms per run";
+            String measure = "Liquide's model session vs a bare ONNX Runtime session on the CPPN " + size + "² (same bytes, same options); ms per run";
             try {
-                progress.accept("generation: DJL against raw ONNX Runtime, " + size + "²");
-                double[][] times = djlAgainstOrt(config, size);
-                rows.add(BenchRow.measured(djlId(size), measure, "ms", Stats.of(times[0]),
-                        "raw ai.onnxruntime.OrtSession: tensors over direct buffers made once, output via getFloatBuffer()",
+                progress.accept("generation: the model session against a bare ONNX Runtime session, " + size + "²");
+                double[][] times = sessionAgainstOrt(config, size);
+                rows.add(BenchRow.measured(sessionId(size), measure, "ms", Stats.of(times[0]),
+                        "bare ai.onnxruntime.OrtSession: tensors over direct buffers made once, output via getFloatBuffer()",
                         Stats.of(times[1]), "lower is better; goal ≤ 1.1×",
                         "alternating windows of " + Stats.number(config.generationWindowSeconds()) + " s; both copy the"
-                                + " output into the same float[]; DJL makes its NDArrays per call; median of paired"
+                                + " output into the same float[]; median of paired"
                                 + " window ratios " + Stats.number(Stats.pairedRatio(times[0], times[1])) + "×"));
             } catch (Exception | Error e) {
-                rows.add(BenchRow.failed(djlId(size), measure, BenchRunner.describe(e)));
+                rows.add(BenchRow.failed(sessionId(size), measure, BenchRunner.describe(e)));
             }
         }
         String measure = "Diffusion pipeline (img2img, " + DIFFUSION_STEPS + " steps, strength " + STRENGTH + ") at "
@@ -155,8 +155,8 @@ final class GenerationBench {
         return (now - start) / (double) calls;
     }
 
-    /** Milliseconds per run: [0] through DJL's {@link ModelSession}, [1] through a raw {@link OrtSession}. */
-    static double[][] djlAgainstOrt(BenchConfig config, int size) throws Exception {
+    /** Milliseconds per run: [0] through Liquide's {@link ModelSession}, [1] through a bare {@link OrtSession}. */
+    static double[][] sessionAgainstOrt(BenchConfig config, int size) throws Exception {
         byte[] model = CppnNetwork.build(SEED);
         int pixels = size * size;
         SeededGaussian random = new SeededGaussian(3);
@@ -169,20 +169,20 @@ final class GenerationBench {
         float[] cameraMix = {0.5f};
         float[] result = new float[pixels * 3];
 
-        try (ModelSession djl = ModelSession.load("cppn", model, EngineOptions.cpu())) {
-            TensorBuffer coordsBuffer = djl.bufferFor(djl.input(CppnNetwork.COORDS)).reshape(pixels, 3);
+        try (ModelSession ours = ModelSession.load("cppn", model, EngineOptions.cpu())) {
+            TensorBuffer coordsBuffer = ours.bufferFor(ours.input(CppnNetwork.COORDS)).reshape(pixels, 3);
             coordsBuffer.setFloats(coords, coords.length);
-            TensorBuffer latentBuffer = djl.bufferFor(djl.input(CppnNetwork.LATENT)).reshape(1, GenerationParams.LATENT_SIZE);
+            TensorBuffer latentBuffer = ours.bufferFor(ours.input(CppnNetwork.LATENT)).reshape(1, GenerationParams.LATENT_SIZE);
             latentBuffer.setFloats(latent, latent.length);
-            TensorBuffer cameraBuffer = djl.bufferFor(djl.input(CppnNetwork.CAMERA)).reshape(pixels, 3);
+            TensorBuffer cameraBuffer = ours.bufferFor(ours.input(CppnNetwork.CAMERA)).reshape(pixels, 3);
             cameraBuffer.setFloats(camera, camera.length);
-            TensorBuffer mixBuffer = djl.bufferFor(djl.input(CppnNetwork.CAMERA_MIX)).reshape(1, 1);
+            TensorBuffer mixBuffer = ours.bufferFor(ours.input(CppnNetwork.CAMERA_MIX)).reshape(1, 1);
             mixBuffer.setFloats(cameraMix, 1);
-            TensorBuffer rgb = djl.bufferFor(djl.output(CppnNetwork.RGB));
+            TensorBuffer rgb = ours.bufferFor(ours.output(CppnNetwork.RGB));
             List<TensorBuffer> inputs = List.of(coordsBuffer, latentBuffer, cameraBuffer, mixBuffer);
             List<TensorBuffer> outputs = List.of(rgb);
-            Runnable viaDjl = () -> {
-                djl.run(inputs, outputs);
+            Runnable viaOurs = () -> {
+                ours.run(inputs, outputs);
                 rgb.getFloats(result);
             };
 
@@ -206,21 +206,21 @@ final class GenerationBench {
                     }
                 };
                 long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
-                timedWindow(viaDjl, windowNanos, 3);
+                timedWindow(viaOurs, windowNanos, 3);
                 timedWindow(raw, windowNanos, 3);
-                double[] djlMillis = new double[config.windows()];
+                double[] oursMillis = new double[config.windows()];
                 double[] rawMillis = new double[config.windows()];
-                for (int w = 0; w < djlMillis.length; w++) {
+                for (int w = 0; w < oursMillis.length; w++) {
                     // Alternating, and which goes first alternating too, so that drift favours neither.
                     if (w % 2 == 0) {
-                        djlMillis[w] = timedWindow(viaDjl, windowNanos, 2) / 1e6;
+                        oursMillis[w] = timedWindow(viaOurs, windowNanos, 2) / 1e6;
                         rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
                     } else {
                         rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
-                        djlMillis[w] = timedWindow(viaDjl, windowNanos, 2) / 1e6;
+                        oursMillis[w] = timedWindow(viaOurs, windowNanos, 2) / 1e6;
                     }
                 }
-                return new double[][]{djlMillis, rawMillis};
+                return new double[][]{oursMillis, rawMillis};
             }
         }
     }
