@@ -152,7 +152,7 @@ public final class SceneInstance implements AutoCloseable {
         owned.addAll(prepared.videos().values());
 
         SceneTargets targets = new SceneTargets(params, styles,
-                name -> words.target(name).or(() -> ShaderInputTargets.resolve(name, shaderLayers)));
+                name -> words.target(name).or(() -> ShaderInputTargets.resolve(name, shaderLayers)).or(() -> resources.outputTarget(name)));
         List<MappingSpec> specs = scene.mappings().stream().map(MappingDefinition::toSpec).toList();
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));

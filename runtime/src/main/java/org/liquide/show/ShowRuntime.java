@@ -25,6 +25,8 @@ import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.oscout.OscOut;
+import org.liquide.dmx.DmxLevels;
+import org.liquide.dmx.DmxOut;
 import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
 import org.liquide.show.sync.SyncRole;
@@ -101,6 +103,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private ControlServer panel;
     private final OscSignalSource osc;
     private final OscOut oscOut;
+    // DMX out (org.liquide.dmx): null without a dmx section
+    private final DmxLevels dmxLevels;
+    private final DmxOut dmxOut;
     private volatile boolean blackout;
     private volatile String reloadError = "";
     private volatile boolean restartRequested;
@@ -152,6 +157,13 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             resources.add(oscOut);
         }
 
+        // DMX out: channel levels set by the scenes' mappings, sent from the DMX thread
+        this.dmxLevels = config.dmx().enabled() ? new DmxLevels(config.dmx().channels()) : null;
+        this.dmxOut = dmxLevels == null ? null : new DmxOut(config.dmx(), dmxLevels, config.name() + " " + config.machine()).start();
+        if (dmxOut != null) {
+            resources.add(dmxOut);
+        }
+
         this.sceneResources = sceneResources();
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.stage = new Stage(sceneResources, this::sceneShown);
@@ -177,9 +189,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 oscOut.sceneChanged(scene);
             }
         });
-        if (oscOut != null) {
-            player.onSleepChange(oscOut::asleep);
-        }
+        player.onSleepChange(asleep -> {
+            if (oscOut != null) {
+                oscOut.asleep(asleep);
+            }
+            if (dmxOut != null) {
+                dmxOut.asleep(asleep);
+            }
+        });
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
             player.followOnly();
         }
@@ -345,6 +362,11 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
 
             @Override
+            public Optional<org.liquide.signal.mapping.ParameterTarget> outputTarget(String name) {
+                return dmxLevels == null ? Optional.empty() : dmxLevels.target(name);
+            }
+
+            @Override
             public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
                 return org.liquide.showcase.ShowcaseModels.spec(config.models(), settings, sceneFolder);
             }
@@ -482,6 +504,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         stage.offer(new StageCommand.Blackout(on, 1.0));
         if (oscOut != null) {
             oscOut.blackout(on);
+        }
+        if (dmxOut != null) {
+            dmxOut.blackout(on);
         }
     }
 
