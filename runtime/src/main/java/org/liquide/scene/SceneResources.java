@@ -25,6 +25,11 @@ public interface SceneResources {
         return CueListener.NONE;
     }
 
+    /** Mappings added while the show runs (MIDI learn), applied in each scene that has their target; none by default. */
+    default java.util.List<org.liquide.signal.mapping.MappingSpec> learntMappings() {
+        return java.util.List.of();
+    }
+
     /** A mapping target the show's outputs offer ({@code dmx.<channel>}); none by default. */
     default Optional<org.liquide.signal.mapping.ParameterTarget> outputTarget(String name) {
         return Optional.empty();

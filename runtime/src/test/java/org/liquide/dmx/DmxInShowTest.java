@@ -65,10 +65,52 @@ class DmxInShowTest {
         }
     }
 
+    @Test
+    void aControlLearntFromThePanelMovesItsTargetInTheSceneOnStage() throws Exception {
+        Path scene = Files.createDirectories(dir.resolve("scenes/fond"));
+        Files.writeString(scene.resolve("fond.frag"), "#version 330\nout vec4 fragColor;\nvoid main() { fragColor = vec4(0.2, 0.4, 0.6, 1.0); }\n");
+        Files.writeString(scene.resolve("scene.yaml"), "transition: 0s\nlayers:\n  - {name: fond, type: shader, file: fond.frag}\n");
+        try (DmxReceiver node = new DmxReceiver()) {
+            Path showcase = dir.resolve("showcase.yaml");
+            Files.writeString(showcase, """
+                    showcase: essai
+                    scenes: scenes
+                    control: {enabled: false}
+                    playlist:
+                      - {scene: fond, duration: 1h}
+                    dmx:
+                      targets: [{protocol: art-net, host: 127.0.0.1, port: %d}]
+                      channels: {house: 1}
+                    midi:
+                      controllers: {nano: nanoKONTROL}
+                    """.formatted(node.port()));
+            RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
+                    false, false, Optional.empty(), true);
+            try (ShowRuntime runtime = ShowRuntime.start(ShowRuntime.load(showcase), options)) {
+                await(node, f -> f.slots()[0] == 0);
+                var learn = runtime.midiLearn().orElseThrow();
+                learn.arm("dmx.house");
+                // as the controller's receiver does (no MIDI device on this machine): the move published and told to
+                // learn, the fader's value repeated while the scene is built again with the binding
+                runtime.bus().publish("midi", "midi/nano/cc/7", new double[]{0.6}, 1, 0);
+                learn.moved("midi/nano/cc/7");
+                await(node, f -> f.slots()[0] == 153, () -> runtime.bus().publish("midi", "midi/nano/cc/7", new double[]{0.6}, 1, 0));
+                runtime.bus().publish("midi", "midi/nano/cc/7", new double[]{1.0}, 1, 0);
+                await(node, f -> f.slots()[0] == 255);
+            }
+        }
+    }
+
     private static DmxReceiver.ArtDmxFrame await(DmxReceiver node, Predicate<DmxReceiver.ArtDmxFrame> condition) throws Exception {
+        return await(node, condition, () -> { });
+    }
+
+    private static DmxReceiver.ArtDmxFrame await(DmxReceiver node, Predicate<DmxReceiver.ArtDmxFrame> condition, Runnable meanwhile)
+            throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
         DmxReceiver.ArtDmxFrame last = null;
         while (System.nanoTime() < deadline) {
+            meanwhile.run();
             DmxReceiver.ArtDmxFrame frame = node.nextArtDmx(1000);
             if (frame != null) {
                 last = frame;
