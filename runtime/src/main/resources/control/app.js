@@ -5,6 +5,7 @@ import { t, translate } from './i18n.js';
 import { JournalView, today } from './journal.js';
 import { frameTimes, sparkline } from './plots.js';
 import { OutputView } from './preview.js';
+import { MidiLearnView } from './midi.js';
 
 const STATUS_EVERY_MS = 250;
 const LOG_EVERY_MS = 1000;
@@ -211,6 +212,7 @@ function renderRecording() {
 // ---- views --------------------------------------------------------------------------------------
 
 let journal = null;
+let midiLearn = null;
 
 /** #live (or nothing) shows the live show; #journal or #journal/YYYY-MM-DD a day of the journal. */
 function route() {
@@ -460,6 +462,7 @@ function render(s) {
   renderGenerators(s.generators);
   renderSignals(s.signals, s.rehearsal);
   renderDevices(s);
+  midiLearn?.offer(s.signals.map((signal) => signal.target));
 }
 
 async function pollStatus() {
@@ -492,6 +495,8 @@ async function main() {
   every(RECORDING_EVERY_MS, pollRecording);
   every(1000, renderRecording);
   journal = new JournalView(failed);
+  midiLearn = new MidiLearnView(failed);
+  midiLearn.start();
   window.addEventListener('hashchange', route);
   route();
   document.body.dataset.ready = 'true';

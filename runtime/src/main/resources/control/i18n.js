@@ -99,6 +99,12 @@ const tables = {
     'journal.open': 'Open',
     'toast.failed': '{what} failed: {error}',
     'toast.sent': '{what}: sent',
+    'midi.title': 'MIDI learn',
+    'midi.learn': 'Learn',
+    'midi.cancel': 'Cancel',
+    'midi.idle': 'Type a target, press Learn, then move a control.',
+    'midi.armed': 'Move a control on a MIDI controller to bind it to {target}…',
+    'midi.learned': '{signal} now moves {target}. To keep it, add this line to the scene\'s mappings:',
   },
 };
 

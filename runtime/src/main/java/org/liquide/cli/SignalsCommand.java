@@ -77,12 +77,14 @@ final class SignalsCommand implements Callable<Integer> {
         URI broker;
         List<MappingSpec> mappings;
         BrokerSecurity security = BrokerSecurity.NONE;
+        List<org.liquide.midi.MidiController> controllers = List.of();
         if (source.config != null) {
             ShowcaseConfig showcase = showcase(source.config);
             security = showcase.brokerSecurity();
             broker = showcase.broker().orElseThrow(() -> new BadInputException(source.config
                     + ": names no broker, so there is nothing to listen to (add broker: tcp://HOST:1883, or use --broker)"));
             mappings = mappings(showcase);
+            controllers = showcase.midi().controllers();
         } else {
             broker = BrokerAddress.parse(source.broker).map(a -> URI.create(a.toString())).orElseThrow(() ->
                     new BadInputException("--broker " + source.broker + ": expected an MQTT URL like tcp://127.0.0.1:1883"));
@@ -98,7 +100,13 @@ final class SignalsCommand implements Callable<Integer> {
         boolean terminal = System.console() != null && !json;
         long end = durationSeconds == 0 ? Long.MAX_VALUE : System.nanoTime() + (long) (durationSeconds * 1e9);
         boolean everConnected = false;
+        List<org.liquide.midi.MidiController> midi = controllers;
         try (SignalMonitor monitor = new SignalMonitor(broker, security, mappings, REFRESH).start()) {
+            if (!midi.isEmpty()) {
+                // the showcase's MIDI controllers too, played on this machine (nothing is sent out)
+                monitor.listening(bus -> new org.liquide.midi.MidiRuntime(new org.liquide.midi.MidiConfig(midi, java.util.Optional.empty()),
+                        List.of(), bus, org.liquide.midi.MidiPorts.SYSTEM, java.time.Duration.ofSeconds(2), binding -> { }).start());
+            }
             MonitorSnapshot shown = null;
             while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
                 LockSupport.parkNanos(Math.min(REFRESH.toNanos(), Math.max(0, end - System.nanoTime())));

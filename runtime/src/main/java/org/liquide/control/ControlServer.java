@@ -115,6 +115,7 @@ public final class ControlServer implements AutoCloseable {
         new ShowRoutes(show, previews).register(javalin);
         new DisplayRoutes(show).register(javalin);
         new SignalRoutes(show).register(javalin);
+        new MidiRoutes(show).register(javalin);
         new PreviewRoutes(previews).register(javalin);
         new LogRoutes(tail).register(javalin);
         new RecordingRoutes(show, clock, clock.instant()).register(javalin);

@@ -8,6 +8,7 @@ import com.illposed.osc.OSCSerializeException;
 import com.illposed.osc.OSCSerializer;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
 import com.illposed.osc.argument.OSCTimeTag64;
+import org.liquide.net.UdpLink;
 import org.liquide.showcase.OscSignalOut;
 import org.liquide.showcase.OscTarget;
 import org.liquide.signal.Signal;
@@ -48,7 +49,8 @@ public final class OscOut implements AutoCloseable {
 
     private final SignalBus bus;
     private final Clock clock;
-    private final OscLink[] links;
+    private final OscTarget[] targets;
+    private final UdpLink[] links;
     private final long[] nextSignalsNanos;
     private final Signal[][] signals;
     private final BlockingQueue<Timed> events = new ArrayBlockingQueue<>(QUEUE);
@@ -62,21 +64,22 @@ public final class OscOut implements AutoCloseable {
     public OscOut(List<OscTarget> targets, SignalBus bus, Clock clock) {
         this.bus = bus;
         this.clock = clock;
-        this.links = targets.stream().map(OscLink::new).toArray(OscLink[]::new);
+        this.targets = targets.toArray(OscTarget[]::new);
+        this.links = targets.stream().map(t -> new UdpLink("OSC out", t.host(), t.port())).toArray(UdpLink[]::new);
         this.nextSignalsNanos = new long[links.length];
         this.signals = new Signal[links.length][];
         for (int i = 0; i < links.length; i++) {
-            signals[i] = links[i].target.signals().stream().map(s -> bus.signal(s.signal())).toArray(Signal[]::new);
+            signals[i] = this.targets[i].signals().stream().map(s -> bus.signal(s.signal())).toArray(Signal[]::new);
         }
         this.thread = Thread.ofPlatform().name("liquide-osc-out").daemon().unstarted(this::loop);
     }
 
     public OscOut start() {
         thread.start();
-        for (OscLink link : links) {
-            LOG.info("OSC out: sending to udp {} ({}{} signal{} at {}/s)", link.target.name(),
-                    link.target.events() ? "events, " : "", link.target.signals().size(),
-                    link.target.signals().size() == 1 ? "" : "s", link.target.rate());
+        for (OscTarget target : targets) {
+            LOG.info("OSC out: sending to udp {} ({}{} signal{} at {}/s)", target.name(),
+                    target.events() ? "events, " : "", target.signals().size(),
+                    target.signals().size() == 1 ? "" : "s", target.rate());
         }
         return this;
     }
@@ -105,9 +108,9 @@ public final class OscOut implements AutoCloseable {
 
     /** Whether the target named host:port took the last packets (false while it is down). */
     public boolean reachable(String target) {
-        for (OscLink link : links) {
-            if (link.target.name().equals(target)) {
-                return link.reachable();
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].name().equals(target)) {
+                return links[i].reachable();
             }
         }
         throw new IllegalArgumentException("no OSC out target " + target);
@@ -143,8 +146,8 @@ public final class OscOut implements AutoCloseable {
             now = System.nanoTime();
             for (int i = 0; i < links.length; i++) {
                 if (signals[i].length > 0 && now - nextSignalsNanos[i] >= 0) {
-                    sendSignals(i, now);
-                    nextSignalsNanos[i] = now + (long) (1e9 / links[i].target.rate());
+                    // the next bundle is due a period after this one's time tag, so that tags are never closer
+                    nextSignalsNanos[i] = sendSignals(i) + (long) (1e9 / targets[i].rate());
                 }
             }
         }
@@ -158,15 +161,16 @@ public final class OscOut implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        for (OscLink link : links) {
-            if (link.target.events()) {
-                link.send(buffer.duplicate(), now);
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i].events()) {
+                links[i].send(buffer.duplicate(), now);
             }
         }
     }
 
-    private void sendSignals(int index, long now) {
-        List<OscSignalOut> wanted = links[index].target.signals();
+    /** Sends the target's signals; returns {@link System#nanoTime()} at the moment its time tag was read. */
+    private long sendSignals(int index) {
+        List<OscSignalOut> wanted = targets[index].signals();
         List<OSCPacket> messages = new ArrayList<>(wanted.size());
         for (int s = 0; s < wanted.size(); s++) {
             if (!signals[index][s].read(sample)) {
@@ -183,9 +187,12 @@ public final class OscOut implements AutoCloseable {
             }
             messages.add(new OSCMessage(out.address(), arguments));
         }
-        if (!messages.isEmpty() && serialize(new OSCBundle(messages, timeTag(clock.instant())))) {
+        long now = System.nanoTime();
+        Instant at = clock.instant();
+        if (!messages.isEmpty() && serialize(new OSCBundle(messages, timeTag(at)))) {
             links[index].send(buffer, now);
         }
+        return now;
     }
 
     /**
@@ -222,7 +229,7 @@ public final class OscOut implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        for (OscLink link : links) {
+        for (UdpLink link : links) {
             link.close();
         }
     }

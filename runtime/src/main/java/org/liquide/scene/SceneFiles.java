@@ -72,12 +72,19 @@ public final class SceneFiles {
 
     /**
      * What the showcase around a scene offers, so that a scene naming a camera or a model it does not have
-     * is refused where the name is written.
+     * is refused where the name is written; {@code outputTargets} are the mapping targets its outputs add
+     * ({@code dmx.<channel>}).
      */
-    public record Showcase(Set<String> cameras, Set<String> models) {
+    public record Showcase(Set<String> cameras, Set<String> models, Set<String> outputTargets) {
         public Showcase {
             cameras = Set.copyOf(cameras);
             models = Set.copyOf(models);
+            outputTargets = Set.copyOf(outputTargets);
+        }
+
+        /** A showcase whose outputs offer no mapping targets. */
+        public Showcase(Set<String> cameras, Set<String> models) {
+            this(cameras, models, Set.of());
         }
     }
 
@@ -525,10 +532,13 @@ public final class SceneFiles {
                         && List.of("opacity", "key", "blend").contains(parts[2])
                         || (parts.length == 4 || parts.length == 5) && parts[2].equals("input") && shaderInput(parts));
                 case "prompt" -> parts.length == 2 && promptSlots.contains(parts[1]);
+                // a scene read on its own cannot know the showcase's channels: the run checks them
+                case "dmx" -> showcase.map(s -> s.outputTargets().contains(target)).orElse(parts.length == 2);
                 default -> false;
             };
             if (!known) {
                 List<String> valid = new ArrayList<>(SceneTargets.describe(layerNames));
+                showcase.ifPresent(s -> valid.addAll(s.outputTargets()));
                 shaderInputs.forEach((layer, declared) -> valid.addAll(inputTargets(layer, declared)));
                 String hint = org.liquide.config.Suggestions.closest(target, valid).map(c -> "; did you mean '" + c + "'?").orElse("");
                 List<String> inputs = parts.length >= 4 && parts[0].equals("layer") && parts[2].equals("input")
@@ -541,7 +551,9 @@ public final class SceneFiles {
                 problems.at(at, "unknown target '" + target + "': expected generator.strength, generator.prompt_blend, "
                         + "generator.camera_mix, generator.seed, generator.latent.0-7, layer.<name>.opacity|key|blend or "
                         + "layer.<shader layer>.input.<name>"
-                        + (promptSlots.isEmpty() ? "" : ", prompt." + String.join("|", promptSlots)) + hint);
+                        + (promptSlots.isEmpty() ? "" : ", prompt." + String.join("|", promptSlots))
+                        + showcase.filter(s -> !s.outputTargets().isEmpty())
+                                .map(s -> ", " + String.join(", ", new java.util.TreeSet<>(s.outputTargets()))).orElse("") + hint);
             }
         }
 

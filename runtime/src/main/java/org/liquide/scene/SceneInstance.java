@@ -155,8 +155,10 @@ public final class SceneInstance implements AutoCloseable {
         owned.addAll(prepared.videos().values());
 
         SceneTargets targets = new SceneTargets(params, styles,
-                name -> words.target(name).or(() -> ShaderInputTargets.resolve(name, shaderLayers)));
-        List<MappingSpec> specs = scene.mappings().stream().map(MappingDefinition::toSpec).toList();
+                name -> words.target(name).or(() -> ShaderInputTargets.resolve(name, shaderLayers)).or(() -> resources.outputTarget(name)));
+        List<MappingSpec> specs = new ArrayList<>(scene.mappings().stream().map(MappingDefinition::toSpec).toList());
+        // after the scene's own, so that a control learnt for a target the scene maps too has the last word
+        resources.learntMappings().stream().filter(spec -> targets.resolve(spec.target()).isPresent()).forEach(specs::add);
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
         List<FrameTask> tasks = new ArrayList<>();

@@ -25,6 +25,16 @@ public interface SceneResources {
         return CueListener.NONE;
     }
 
+    /** Mappings added while the show runs (MIDI learn), applied in each scene that has their target; none by default. */
+    default java.util.List<org.liquide.signal.mapping.MappingSpec> learntMappings() {
+        return java.util.List.of();
+    }
+
+    /** A mapping target the show's outputs offer ({@code dmx.<channel>}); none by default. */
+    default Optional<org.liquide.signal.mapping.ParameterTarget> outputTarget(String name) {
+        return Optional.empty();
+    }
+
     /**
      * The model a generator setting names: {@code builtin}, a model of the showcase by name, a model of the
      * Hugging Face cache ({@code hf:org/name@commit}) or a path (relative paths from the scene's folder). The default

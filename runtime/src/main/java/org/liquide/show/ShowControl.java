@@ -66,6 +66,11 @@ public interface ShowControl {
     /** Moves one corner (0 top-left, 1 top-right, 2 bottom-right, 3 bottom-left) of a display's corner pin, in [0,1]² of the output. */
     void setWarpCorner(String display, int corner, double x, double y);
 
+    /** MIDI learn, when the showcase has MIDI controllers. */
+    default Optional<org.liquide.midi.MidiLearn> midiLearn() {
+        return Optional.empty();
+    }
+
     /** In rehearsal mode, plays a simulated sensor value (the panel's sliders); false when not rehearsing or unknown. */
     boolean setSimulatedSignal(String signal, double value);
 }

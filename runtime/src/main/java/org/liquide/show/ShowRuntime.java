@@ -25,6 +25,11 @@ import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.oscout.OscOut;
+import org.liquide.dmx.DmxLevels;
+import org.liquide.dmx.DmxOut;
+import org.liquide.midi.MidiLearn;
+import org.liquide.midi.MidiPorts;
+import org.liquide.midi.MidiRuntime;
 import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
 import org.liquide.show.sync.SyncRole;
@@ -101,6 +106,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private ControlServer panel;
     private final OscSignalSource osc;
     private final OscOut oscOut;
+    // DMX out (org.liquide.dmx): null without a dmx section
+    private final DmxLevels dmxLevels;
+    private final DmxOut dmxOut;
+    // MIDI (org.liquide.midi): null without a midi section; the bindings learnt from the panel, for every scene built
+    private final MidiRuntime midi;
+    private final List<org.liquide.signal.mapping.MappingSpec> learnt = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean blackout;
     private volatile String reloadError = "";
     private volatile boolean restartRequested;
@@ -152,6 +163,19 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             resources.add(oscOut);
         }
 
+        // DMX out: channel levels set by the scenes' mappings, sent from the DMX thread
+        this.dmxLevels = config.dmx().enabled() ? new DmxLevels(config.dmx().channels()) : null;
+        this.dmxOut = dmxLevels == null ? null : new DmxOut(config.dmx(), dmxLevels, config.name() + " " + config.machine()).start();
+        if (dmxOut != null) {
+            resources.add(dmxOut);
+        }
+
+        this.midi = config.midi().enabled() ? new MidiRuntime(config.midi(), config.playlist().stream().map(p -> p.scene()).toList(),
+                bus, MidiPorts.SYSTEM, Duration.ofSeconds(2), this::learnt).start() : null;
+        if (midi != null) {
+            resources.add(midi);
+        }
+
         this.sceneResources = sceneResources();
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.stage = new Stage(sceneResources, this::sceneShown);
@@ -176,10 +200,18 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             if (oscOut != null) {
                 oscOut.sceneChanged(scene);
             }
+            if (midi != null) {
+                midi.sceneChanged(scene);
+            }
         });
-        if (oscOut != null) {
-            player.onSleepChange(oscOut::asleep);
-        }
+        player.onSleepChange(asleep -> {
+            if (oscOut != null) {
+                oscOut.asleep(asleep);
+            }
+            if (dmxOut != null) {
+                dmxOut.asleep(asleep);
+            }
+        });
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
             player.followOnly();
         }
@@ -345,10 +377,37 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
 
             @Override
+            public List<org.liquide.signal.mapping.MappingSpec> learntMappings() {
+                return List.copyOf(learnt);
+            }
+
+            @Override
+            public Optional<org.liquide.signal.mapping.ParameterTarget> outputTarget(String name) {
+                return dmxLevels == null ? Optional.empty() : dmxLevels.target(name);
+            }
+
+            @Override
             public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
                 return org.liquide.showcase.ShowcaseModels.spec(config.models(), settings, sceneFolder);
             }
         };
+    }
+
+    /**
+     * A control bound by MIDI learn: it moves its target from now on, in this scene (built again with it, as after an
+     * edit) and the next ones that have that target, until the runtime stops. The log gives the line to keep it.
+     */
+    private void learnt(MidiLearn.Binding binding) {
+        learnt.removeIf(spec -> spec.target().equals(binding.target()));
+        learnt.add(new org.liquide.signal.mapping.MappingSpec(binding.signal(), 0, List.of(), binding.target(), 0, 3, 0));
+        LOG.info("MIDI learn: {} moves {}; to keep it, add to the scene's mappings: {}", binding.signal(), binding.target(),
+                binding.mapping());
+        player.reload();
+    }
+
+    @Override
+    public Optional<MidiLearn> midiLearn() {
+        return Optional.ofNullable(midi).map(MidiRuntime::learn);
     }
 
     private ScheduleListener scheduleListener() {
@@ -482,6 +541,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         stage.offer(new StageCommand.Blackout(on, 1.0));
         if (oscOut != null) {
             oscOut.blackout(on);
+        }
+        if (dmxOut != null) {
+            dmxOut.blackout(on);
         }
     }
 

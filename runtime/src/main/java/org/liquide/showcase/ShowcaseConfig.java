@@ -1,6 +1,8 @@
 package org.liquide.showcase;
 
+import org.liquide.dmx.DmxConfig;
 import org.liquide.hardware.broker.BrokerSecurity;
+import org.liquide.midi.MidiConfig;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.show.sync.SyncRole;
 
@@ -21,14 +23,18 @@ import java.util.Optional;
  * @param brokerSecurity this machine's broker account ({@code broker_credentials}) and the broker's CA ({@code broker_ca})
  * @param oscOut         OSC out targets: what the show does and chosen signals, sent to sound and light software
  * @param usage          the use declared for the models' licences, if any
+ * @param dmx            DMX out (Art-Net, sACN): targets and the channels mappings move; {@link DmxConfig#NONE} without
+ * @param midi           MIDI controllers as signals, program changes out; {@link MidiConfig#NONE} without
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                              RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
-                             Optional<Usage> usage) {
+                             Optional<Usage> usage, DmxConfig dmx, MidiConfig midi) {
     public ShowcaseConfig {
+        java.util.Objects.requireNonNull(dmx, "dmx");
+        java.util.Objects.requireNonNull(midi, "midi");
         java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
         oscOut = List.copyOf(oscOut);
         displays = List.copyOf(displays);
@@ -45,7 +51,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty());
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty(), DmxConfig.NONE, MidiConfig.NONE);
     }
 
     /** With a broker account and no OSC out targets. */
@@ -55,7 +61,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty());
+                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty(), DmxConfig.NONE, MidiConfig.NONE);
     }
 
     /** With an anonymous broker and OSC out targets. */
@@ -65,7 +71,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty());
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty(), DmxConfig.NONE, MidiConfig.NONE);
     }
 
     /** With an anonymous broker, no OSC out targets, and the use declared for the models' licences. */
@@ -75,6 +81,6 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, Optional<Usage> usage) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage);
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage, DmxConfig.NONE, MidiConfig.NONE);
     }
 }

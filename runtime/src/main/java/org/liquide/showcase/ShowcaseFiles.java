@@ -4,6 +4,10 @@ import org.liquide.camera.CameraSpec;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
+import org.liquide.dmx.DmxConfig;
+import org.liquide.dmx.DmxConfigReader;
+import org.liquide.midi.MidiConfig;
+import org.liquide.midi.MidiConfigReader;
 import org.liquide.show.sync.SyncRole;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.Names;
@@ -59,7 +63,7 @@ public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync",
-            "osc_out", YamlOverlay.KEY);
+            "osc_out", "dmx", "midi", YamlOverlay.KEY);
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -115,6 +119,8 @@ public final class ShowcaseFiles {
             SyncRole sync = top.get("sync").flatMap(n -> Choices.one(n, "sync", Arrays.stream(SyncRole.values()).map(SyncRole::yamlName).toList(), problems))
                     .map(role -> SyncRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))).orElse(SyncRole.PEER);
             List<OscTarget> oscOut = top.get("osc_out").map(n -> new OscOutReader(problems).targets(n)).orElse(List.of());
+            DmxConfig dmx = top.get("dmx").map(n -> new DmxConfigReader(problems).read(n)).orElse(DmxConfig.NONE);
+            MidiConfig midi = top.get("midi").map(n -> new MidiConfigReader(problems).read(n)).orElse(MidiConfig.NONE);
             top.rejectUnknown(TOP_KEYS);
             checkCameraNames(cameras);
             schedule.outsideScene().ifPresent(scene -> checkScene(scene, scenes, top.node()));
@@ -122,7 +128,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage, dmx, midi));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */

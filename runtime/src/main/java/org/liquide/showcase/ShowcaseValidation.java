@@ -82,10 +82,10 @@ public record ShowcaseValidation(ConfigResult<ShowcaseConfig> showcase, Map<Stri
         });
     }
 
-    /** The cameras and models a showcase offers its scenes. */
+    /** The cameras, models and output targets (DMX channels) a showcase offers its scenes. */
     public static SceneFiles.Showcase context(ShowcaseConfig config) {
         return new SceneFiles.Showcase(config.cameras().stream().map(CameraConfig::name).collect(java.util.stream.Collectors.toSet()),
-                config.models().keySet());
+                config.models().keySet(), java.util.Set.copyOf(config.dmx().targetNames()));
     }
 
     /** Every error of the showcase, its scenes and its nodes. */

@@ -47,6 +47,8 @@ class FakeShow implements ShowControl {
     private final Map<String, double[]> corners = new LinkedHashMap<>();
     private final Map<String, Double> simulated = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile CompletableFuture<Path> nextSnapshot;
+    /** MIDI learn, when a test gives the show MIDI controllers. */
+    volatile org.liquide.midi.MidiLearn midiLearn;
 
     FakeShow() {
         corners.put("main", new double[]{0, 0, 1, 0, 1, 1, 0, 1});
@@ -262,5 +264,10 @@ class FakeShow implements ShowControl {
         }
         simulated.put(signal, value);
         return true;
+    }
+
+    @Override
+    public Optional<org.liquide.midi.MidiLearn> midiLearn() {
+        return Optional.ofNullable(midiLearn);
     }
 }

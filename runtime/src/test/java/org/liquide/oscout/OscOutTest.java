@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liquide.net.UdpLink;
 import org.liquide.showcase.OscSignalOut;
 import org.liquide.showcase.OscTarget;
 import org.liquide.signal.SignalBus;
@@ -21,17 +22,19 @@ import static org.junit.jupiter.api.Assertions.*;
 /** OSC out to a real UDP listener that decodes the packets as the OSC 1.0 specification defines them. */
 class OscOutTest {
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger linkLogger = (Logger) LoggerFactory.getLogger(OscLink.class);
+    private final Logger linkLogger = (Logger) LoggerFactory.getLogger(UdpLink.class);
 
     @BeforeEach
     void captureLog() {
         log.start();
         linkLogger.addAppender(log);
+        linkLogger.setLevel(Level.INFO); // the show's level: the tests' logback configuration says WARN
     }
 
     @AfterEach
     void releaseLog() {
         linkLogger.detachAppender(log);
+        linkLogger.setLevel(null);
     }
 
     private static OscTarget events(int port) {

@@ -38,6 +38,7 @@ public final class SignalMonitor implements AutoCloseable {
     private final AtomicReference<MonitorSnapshot> latest = new AtomicReference<>();
     private final long snapshotEveryNanos;
     private boolean published;
+    private final List<AutoCloseable> localSources = new java.util.ArrayList<>();
     private long lastSnapshotNanos;
 
     /**
@@ -72,6 +73,15 @@ public final class SignalMonitor implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Also shows what a source of this machine publishes (the showcase's MIDI controllers), beside the broker's
+     * signals; the source is closed with the monitor.
+     */
+    public SignalMonitor listening(java.util.function.Function<SignalBus, AutoCloseable> source) {
+        localSources.add(source.apply(bus));
+        return this;
+    }
+
     /** The latest snapshot, or null before the first. Any thread. */
     public MonitorSnapshot latest() {
         return latest.get();
@@ -100,5 +110,12 @@ public final class SignalMonitor implements AutoCloseable {
     public void close() {
         ticker.shutdownNow();
         mqtt.close();
+        for (AutoCloseable source : localSources) {
+            try {
+                source.close();
+            } catch (Exception e) {
+                // closing: nothing more to do with it
+            }
+        }
     }
 }
