@@ -116,12 +116,15 @@ final class ShowNamespace implements Supplier<OscNode> {
                     .map(MappingDefinition::signal).distinct().toList();
             signals.forEach(signal -> readers.computeIfAbsent(signal, s -> new ArrayList<>())
                     .add(name + ": " + parameter.target()));
-            tree.add(parameter(base, name, parameter, signals));
+            // A mapped parameter starts at its mapping's default: the mapping holds it there until its signal speaks.
+            double start = scene.mappings().stream().filter(m -> m.target().equals(parameter.target()))
+                    .reduce((first, second) -> second).map(MappingDefinition::defaultValue).orElse(parameter.start());
+            tree.add(parameter(base, name, parameter, signals, start));
         }
         scene.mappings().forEach(m -> readers.computeIfAbsent(m.signal(), s -> new ArrayList<>()));
     }
 
-    private OscNode parameter(String base, String scene, MappableParameter parameter, List<String> signals) {
+    private OscNode parameter(String base, String scene, MappableParameter parameter, List<String> signals, double start) {
         StringBuilder path = new StringBuilder(base);
         for (String part : parameter.target().split("\\.")) {
             path.append('/').append(AddressTree.part(part));
@@ -132,12 +135,12 @@ final class ShowNamespace implements Supplier<OscNode> {
         return switch (parameter.kind()) {
             case FLOAT -> OscNode.method(path.toString(), parameter.description() + driven, "f", OscNode.READ,
                     List.of(ValueRange.between(parameter.min(), parameter.max())),
-                    () -> List.of((float) current(scene, target, parameter.start())));
+                    () -> List.of((float) current(scene, target, start)));
             case INTEGER -> OscNode.method(path.toString(), parameter.description() + driven, "i", OscNode.READ,
                     List.of(ValueRange.between(parameter.min(), parameter.max())),
-                    () -> List.of((int) Math.round(current(scene, target, parameter.start()))));
+                    () -> List.of((int) Math.round(current(scene, target, start))));
             case BOOL -> OscNode.method(path.toString(), parameter.description() + driven, "T", OscNode.READ, List.of(),
-                    () -> List.of(current(scene, target, parameter.start()) >= 0.5));
+                    () -> List.of(current(scene, target, start) >= 0.5));
             case TRIGGER -> OscNode.method(path.toString(), parameter.description() + driven, "f", OscNode.READ,
                     List.of(ValueRange.between(0, 1)), () -> {
                         double value = current(scene, target, Double.NaN);
@@ -146,7 +149,10 @@ final class ShowNamespace implements Supplier<OscNode> {
         };
     }
 
-    /** The value the scene's last mapping to the target gave it, while the scene is on screen; else where it starts. */
+    /**
+     * The value the scene's last mapping to the target gave it, while the scene is on screen; else where it starts.
+     * (Storyboard cues also set targets; a parameter no mapping moves shows its start value.)
+     */
     private double current(String scene, String target, double start) {
         SceneInstance shown = stage.shown();
         if (shown == null || !shown.name().equals(scene)) {

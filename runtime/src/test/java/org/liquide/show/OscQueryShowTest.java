@@ -67,7 +67,7 @@ class OscQueryShowTest {
                 layers:
                   - {name: fond, type: shader, file: level.fs}
                 mappings:
-                  - {signal: presence, target: layer.fond.input.level, timeout: 60s}
+                  - {signal: presence, target: layer.fond.input.level, default: 0.3, timeout: 60s}
                 """);
         Path nuit = Files.createDirectories(scenes.resolve("nuit"));
         Files.writeString(nuit.resolve("scene.yaml"), "transition: 0s\nlayers:\n  - {name: noir, type: shader, file: ../aube/level.fs}\n");
@@ -122,8 +122,10 @@ class OscQueryShowTest {
             }).get(30, TimeUnit.SECONDS);
             try {
                 String path = "/liquide/scenes/aube/layer/fond/input/level";
+                // While its signal is silent the mapping holds the input at its default, before and after the scene is built.
+                Await.until(WITHIN, "the mapping's default while its signal is silent", () -> value(http, base, path).equals(List.of(0.3)));
                 ws.sendText("{\"COMMAND\":\"LISTEN\",\"DATA\":\"" + path + "\"}", true).get(30, TimeUnit.SECONDS);
-                assertEquals(List.of(0.2f), next(packets, path).getArguments(), "the ISF default while the signal is silent");
+                assertEquals(List.of(0.3f), next(packets, path).getArguments());
                 send(sender, oscPort, "/liquide/signal/presence", 1.5f);
                 assertEquals(List.of(1.5f), next(packets, path).getArguments(), "moved by the mapping, seen on the render thread");
                 assertEquals(List.of(1.5), value(http, base, "/liquide/signal/presence"));
