@@ -77,7 +77,7 @@ final class NamespaceJson {
             }
             if (!node.range().isEmpty()) {
                 ArrayNode ranges = json.putArray("RANGE");
-                node.range().forEach(range -> ranges.add(range == null ? JSON.nullNode() : range(range)));
+                node.range().forEach(range -> ranges.add(range == null || range.isEmpty() ? JSON.nullNode() : range(range)));
             }
         }
         if (!node.contents().isEmpty() || !node.isMethod()) {

@@ -17,6 +17,11 @@ public record ValueRange(Optional<Double> min, Optional<Double> max, List<Object
         return new ValueRange(Optional.empty(), Optional.empty(), List.copyOf(values));
     }
 
+    /** No bound and no values: written as null, the proposal's placeholder. */
+    public boolean isEmpty() {
+        return min.isEmpty() && max.isEmpty() && values.isEmpty();
+    }
+
     private static Optional<Double> finite(double value) {
         return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
     }

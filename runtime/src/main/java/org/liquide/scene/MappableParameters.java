@@ -77,8 +77,8 @@ public final class MappableParameters {
                                     List<MappableParameter> list) {
         String about = "ISF input '" + input.label() + "' of layer '" + layer + "'";
         switch (input) {
-            case InputSpec.FloatInput f -> list.add(new MappableParameter(target, FLOAT, f.min(), f.max(), List.of(),
-                    written.flatMap(MappableParameters::number).orElse((double) f.defaultValue()), about));
+            case InputSpec.FloatInput f -> list.add(new MappableParameter(target, FLOAT, decimal(f.min()), decimal(f.max()), List.of(),
+                    written.flatMap(MappableParameters::number).orElse(decimal(f.defaultValue())), about));
             case InputSpec.LongInput l -> list.add(new MappableParameter(target, INTEGER, l.min(), l.max(),
                     l.values().isEmpty() ? List.of() : choices(l), written.flatMap(MappableParameters::number)
                     .orElse((double) l.defaultValue()), about));
@@ -88,13 +88,15 @@ public final class MappableParameters {
             case InputSpec.EventInput e -> list.add(new MappableParameter(target, TRIGGER, 0, 1, List.of(), Double.NaN,
                     about + ": fires each time the value rises through 0.5"));
             case InputSpec.Point2DInput p -> {
-                list.add(new MappableParameter(target + ".x", FLOAT, p.min().x(), p.max().x(), List.of(), p.defaultValue().x(), about + ", x"));
-                list.add(new MappableParameter(target + ".y", FLOAT, p.min().y(), p.max().y(), List.of(), p.defaultValue().y(), about + ", y"));
+                list.add(new MappableParameter(target + ".x", FLOAT, decimal(p.min().x()), decimal(p.max().x()), List.of(),
+                        decimal(p.defaultValue().x()), about + ", x"));
+                list.add(new MappableParameter(target + ".y", FLOAT, decimal(p.min().y()), decimal(p.max().y()), List.of(),
+                        decimal(p.defaultValue().y()), about + ", y"));
             }
             case InputSpec.ColorInput c -> {
                 float[] start = {c.defaultValue().r(), c.defaultValue().g(), c.defaultValue().b(), c.defaultValue().a()};
                 for (int i = 0; i < COLOR.size(); i++) {
-                    list.add(new MappableParameter(target + "." + COLOR.get(i), FLOAT, 0, 1, List.of(), start[i],
+                    list.add(new MappableParameter(target + "." + COLOR.get(i), FLOAT, 0, 1, List.of(), decimal(start[i]),
                             about + ", " + COLOR.get(i)));
                 }
             }
@@ -115,6 +117,11 @@ public final class MappableParameters {
             names.add(at < input.labels().size() ? input.labels().get(at) : Integer.toString(value));
         }
         return names;
+    }
+
+    /** A float as the decimal the artist wrote (0.1f is 0.1, not 0.10000000149011612); infinities stay. */
+    private static double decimal(float value) {
+        return Float.isFinite(value) ? Double.parseDouble(Float.toString(value)) : value;
     }
 
     private static Optional<Double> number(String text) {

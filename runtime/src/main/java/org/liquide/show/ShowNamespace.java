@@ -91,10 +91,11 @@ final class ShowNamespace implements Supplier<OscNode> {
         tree.describe("/liquide/signal", "signals: numbers that the scenes' mappings turn into parameters");
         tree.describe("/liquide/scenes", "each scene's mappable parameters, read-only: their mappings move them");
         Map<String, List<String>> readers = new LinkedHashMap<>();
+        Map<String, Integer> channels = new java.util.HashMap<>();
         for (String name : names) {
-            scene(tree, name, readers);
+            scene(tree, name, readers, channels);
         }
-        signals(tree, readers);
+        signals(tree, readers, channels);
         return tree.build();
     }
 
@@ -103,7 +104,7 @@ final class ShowNamespace implements Supplier<OscNode> {
                 List.of(), null));
     }
 
-    private void scene(AddressTree tree, String name, Map<String, List<String>> readers) {
+    private void scene(AddressTree tree, String name, Map<String, List<String>> readers, Map<String, Integer> channels) {
         String base = SCENES + AddressTree.part(name);
         ConfigResult<SceneDefinition> read = definition(name);
         if (!(read instanceof ConfigResult.Valid<SceneDefinition>(SceneDefinition scene))) {
@@ -121,7 +122,10 @@ final class ShowNamespace implements Supplier<OscNode> {
                     .reduce((first, second) -> second).map(MappingDefinition::defaultValue).orElse(parameter.start());
             tree.add(parameter(base, name, parameter, signals, start));
         }
-        scene.mappings().forEach(m -> readers.computeIfAbsent(m.signal(), s -> new ArrayList<>()));
+        scene.mappings().forEach(m -> {
+            readers.computeIfAbsent(m.signal(), s -> new ArrayList<>());
+            channels.merge(m.signal(), m.channel() + 1, Math::max);
+        });
     }
 
     private OscNode parameter(String base, String scene, MappableParameter parameter, List<String> signals, double start) {
@@ -167,7 +171,7 @@ final class ShowNamespace implements Supplier<OscNode> {
         return value;
     }
 
-    private void signals(AddressTree tree, Map<String, List<String>> readers) {
+    private void signals(AddressTree tree, Map<String, List<String>> readers, Map<String, Integer> channels) {
         Map<String, Signal> onBus = new LinkedHashMap<>();
         for (Signal signal : bus.signals()) {
             onBus.put(signal.name(), signal);
@@ -178,21 +182,33 @@ final class ShowNamespace implements Supplier<OscNode> {
             if (!org.liquide.signal.source.SignalNames.isValid(name)) {
                 continue;
             }
-            List<String> moves = readers.getOrDefault(name, List.of());
-            String description = "signal '" + name + "'" + (moves.isEmpty() ? "; no scene maps it"
-                    : "; moves " + String.join(", ", moves));
             Signal signal = onBus.get(name);
-            tree.add(OscNode.method(SIGNALS + name, description, "f", OscNode.READ_WRITE, List.of(),
-                    () -> signal == null ? List.of() : firstChannel(signal)));
+            // As many numbers as the mappings read, or as the signal last carried.
+            int count = Math.min(Signal.MAX_CHANNELS, Math.max(channels.getOrDefault(name, 1), signal == null ? 1 : lastChannels(signal)));
+            List<String> moves = readers.getOrDefault(name, List.of());
+            String description = "signal '" + name + "'" + (count > 1 ? ", " + count + " numbers" : "")
+                    + (moves.isEmpty() ? "; no scene maps it" : "; moves " + String.join(", ", moves));
+            tree.add(OscNode.method(SIGNALS + name, description, "f".repeat(count), OscNode.READ_WRITE, List.of(),
+                    () -> signal == null ? List.of() : latest(signal, count)));
         }
     }
 
-    private static List<Object> firstChannel(Signal signal) {
+    private static int lastChannels(Signal signal) {
+        SignalSample sample = new SignalSample();
+        return signal.read(sample) ? sample.channels() : 1;
+    }
+
+    /** The signal's latest sample, as many numbers as its type says (0 for a channel it did not carry). */
+    private static List<Object> latest(Signal signal, int count) {
         SignalSample sample = new SignalSample();
         if (!signal.read(sample) || sample.channels() == 0) {
             return List.of();
         }
-        return List.of((float) sample.value(0));
+        List<Object> values = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            values.add(i < sample.channels() ? (float) sample.value(i) : 0f);
+        }
+        return values;
     }
 
     private static List<Object> text(String value) {

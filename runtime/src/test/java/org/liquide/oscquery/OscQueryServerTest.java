@@ -44,6 +44,8 @@ class OscQueryServerTest {
                 List.of(ValueRange.between(0, 1)), () -> List.of(level.get())));
         tree.add(OscNode.method("/liquide/signal/presence", "a signal", "f", OscNode.READ_WRITE, List.of(),
                 () -> List.of(other.get())));
+        tree.add(OscNode.method("/liquide/scenes/matin/layer/fond/input/rings", "an ISF input with no MIN or MAX", "f",
+                OscNode.READ, List.of(ValueRange.between(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)), () -> List.of(9f)));
         if (extra.get()) {
             tree.add(OscNode.method("/liquide/extra", "added later", "f", OscNode.READ, List.of(), () -> List.of(0f)));
         }
@@ -80,7 +82,7 @@ class OscQueryServerTest {
         assertEquals("a test show", json.get("DESCRIPTION").asText());
         int[] methods = {0};
         checkNode(json, "/", methods);
-        assertEquals(4, methods[0]);
+        assertEquals(5, methods[0]);
 
         JsonNode opacity = json.at("/CONTENTS/liquide/CONTENTS/scenes/CONTENTS/matin/CONTENTS/layer/CONTENTS/fond/CONTENTS/opacity");
         assertEquals("/liquide/scenes/matin/layer/fond/opacity", opacity.get("FULL_PATH").asText());
@@ -94,6 +96,8 @@ class OscQueryServerTest {
         assertEquals(List.of("matin", "soir"), JSON.convertValue(sceneNode.get("RANGE").get(0).get("VALS"), List.class));
         assertEquals(3, sceneNode.get("ACCESS").asInt());
         assertFalse(json.at("/CONTENTS/liquide/CONTENTS/next").has("VALUE"), "a method of type N has no value");
+        assertTrue(json.at("/CONTENTS/liquide/CONTENTS/scenes/CONTENTS/matin/CONTENTS/layer/CONTENTS/fond/CONTENTS/input/CONTENTS/rings/RANGE/0").isNull(),
+                "no range: the proposal's null placeholder");
 
         JsonNode sub = JSON.readTree(client.get("/liquide/scenes/matin").body());
         assertEquals("/liquide/scenes/matin", sub.get("FULL_PATH").asText());
