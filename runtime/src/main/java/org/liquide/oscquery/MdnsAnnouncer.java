@@ -24,15 +24,22 @@ final class MdnsAnnouncer implements AutoCloseable {
         this.mdns = mdns;
     }
 
-    /** @param address the interface's address to announce on; null for the first interface that has multicast */
-    static MdnsAnnouncer start(Announcements announcements, InetAddress address) {
+    /** The interface to announce on; throws when there is none. */
+    @FunctionalInterface
+    interface Interface {
+        InetAddress address() throws IOException;
+    }
+
+    /** The first IPv4 interface that is up, not loopback, and multicasts. */
+    static final Interface FIRST_MULTICAST = () -> multicastAddress()
+            .orElseThrow(() -> new IOException("no network interface with multicast is up"));
+
+    static MdnsAnnouncer start(Announcements announcements, Interface where) {
         CompletableFuture<JmDNS> started = new CompletableFuture<>();
         Thread.ofPlatform().name("liquide-mdns").daemon().start(() -> {
             JmDNS jmdns = null;
             try {
-                InetAddress on = address != null ? address : multicastAddress()
-                        .orElseThrow(() -> new IOException("no network interface with multicast is up"));
-                jmdns = JmDNS.create(on, announcements.host());
+                jmdns = JmDNS.create(where.address(), announcements.host());
                 for (Announcements.Service service : announcements.services()) {
                     jmdns.registerService(ServiceInfo.create(service.type(), service.name(), service.port(), 0, 0,
                             service.text()));

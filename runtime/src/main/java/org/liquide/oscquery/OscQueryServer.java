@@ -12,7 +12,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -109,7 +108,7 @@ public final class OscQueryServer implements AutoCloseable {
         stream.start();
         LOG.info("oscquery: {}{}", url(), settings.everywhere() ? " (every address of this machine)" : "");
         if (settings.announce()) {
-            announcer = MdnsAnnouncer.start(Announcements.of(settings.name(), settings.machine(), port(), settings.oscPort()), announceAddress());
+            announcer = MdnsAnnouncer.start(Announcements.of(settings.name(), settings.machine(), port(), settings.oscPort()), announceInterface());
         }
         return this;
     }
@@ -145,20 +144,19 @@ public final class OscQueryServer implements AutoCloseable {
         };
     }
 
-    private InetAddress announceAddress() {
+    /** The interface of the host it listens on; with every address, the first that multicasts. */
+    private MdnsAnnouncer.Interface announceInterface() {
         if (settings.everywhere()) {
-            return null;
+            return MdnsAnnouncer.FIRST_MULTICAST;
         }
         String literal = settings.host().replace("[", "").replace("]", "");
-        try {
-            return InetAddress.ofLiteral(literal);
-        } catch (IllegalArgumentException name) {
+        return () -> {
             try {
+                return InetAddress.ofLiteral(literal);
+            } catch (IllegalArgumentException name) {
                 return InetAddress.getByName(literal); // a name the server was bound by, such as localhost
-            } catch (IOException e) {
-                return null;
             }
-        }
+        };
     }
 
     /** The port it listens on (the real one when the settings asked for 0). */

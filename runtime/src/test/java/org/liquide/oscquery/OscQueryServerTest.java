@@ -204,6 +204,15 @@ class OscQueryServerTest {
     }
 
     @Test
+    void aTakenPortIsRefusedWithTheSystemsReason() throws Exception {
+        OscQueryServer first = start(Senders.LOOPBACK);
+        OscQueryServer second = new OscQueryServer(new OscQuerySettings("127.0.0.1", first.port(), "salle test", "regie-1",
+                9123, Senders.LOOPBACK, false), this::namespace);
+        java.net.BindException taken = assertThrows(java.net.BindException.class, second::start);
+        assertTrue(taken.getMessage().contains("in use"), taken.getMessage());
+    }
+
+    @Test
     void aSenderNotAllowedIsRefusedAndCounted() throws Exception {
         OscQueryServer server = start(new Senders(List.of(AddressRange.parse("10.9.9.9").orElseThrow())));
         OscQueryClient client = client(server);
