@@ -63,13 +63,15 @@ final class ValueStream implements AutoCloseable {
     }
 
     void connect(WsContext ctx) {
-        if (clients.size() >= MAX_CLIENTS) {
-            refused.warn("oscquery: a WebSocket client refused: {} already connected", MAX_CLIENTS);
-            ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER, "too many clients");
-            return;
+        synchronized (clients) {
+            if (clients.size() >= MAX_CLIENTS) {
+                refused.warn("oscquery: a WebSocket client refused: {} already connected", MAX_CLIENTS);
+                ctx.closeSession(WsCloseStatus.TRY_AGAIN_LATER, "too many clients");
+                return;
+            }
+            clients.put(ctx.sessionId(), new Client(ctx));
         }
         ctx.enableAutomaticPings(15, TimeUnit.SECONDS);
-        clients.put(ctx.sessionId(), new Client(ctx));
     }
 
     void disconnect(WsContext ctx) {
