@@ -20,8 +20,9 @@ import java.util.function.BiConsumer;
  *   <li>{@code /liquide/record <0|1>}: 1 (or true) starts recording the output to the journal, 0 (or
  *       false) stops; starting while recording, or stopping while not, is logged and ignored</li>
  *   <li>{@code /liquide/next}, {@code /liquide/sleep}, {@code /liquide/wake}, {@code /liquide/reload},
- *       {@code /liquide/snapshot}: no argument; a single number is read as a button (non-zero: press,
- *       acts; zero: release, ignored), which is what TouchDesigner and most controllers send</li>
+ *       {@code /liquide/snapshot}: no argument (or a single nil or impulse, N or I, as OSCQuery clients send); a
+ *       single number is read as a button (non-zero: press, acts; zero: release, ignored), which is what
+ *       TouchDesigner and most controllers send</li>
  * </ul>
  * Bad arguments, unknown scenes and unknown addresses are logged once per address (then at debug) and
  * ignored. What is logged, applied or refused, is rate-limited ({@link RateLimitedLog}): a flood of
@@ -109,6 +110,8 @@ public final class OscCommands implements BiConsumer<String, List<Object>> {
                 if (!pressed) {
                     return;
                 }
+            } else if (args.size() == 1 && (only == null || only instanceof com.illposed.osc.argument.OSCImpulse)) {
+                // N or I: what OSCQuery clients send to a method of type "N" (a momentary button)
             } else {
                 bad(address, "OSC " + address + " takes no argument (or one number, as a button); got " + describe(args));
                 return;

@@ -262,6 +262,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         try {
             if (runtime.osc != null) {
                 runtime.osc.onCommand(new OscCommands(runtime));
+                runtime.startOscQuery();
             }
             if (options.panel() && config.control().enabled()) {
                 var control = config.control();
@@ -301,6 +302,24 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             throw e;
         }
         return runtime;
+    }
+
+    // OSCQuery: the OSC input's addresses described over HTTP, WebSocket and mDNS, on with OSC unless osc.query says not.
+    private void startOscQuery() throws IOException {
+        org.liquide.showcase.OscConfig oscConfig = config.osc().orElseThrow();
+        if (!oscConfig.query().enabled()) {
+            return;
+        }
+        var settings = new org.liquide.oscquery.OscQuerySettings(oscConfig.host(), oscConfig.query().port(), config.name(), config.machine(),
+                osc.localAddress().getPort(), oscConfig.commandsFrom(), oscConfig.query().announce());
+        var namespace = new ShowNamespace("Liquide: " + config.name() + " on " + config.machine(), config.scenesFolder(),
+                org.liquide.showcase.ShowcaseValidation.context(config), player, stage, bus, () -> blackout);
+        try {
+            resources.add(new org.liquide.oscquery.OscQueryServer(settings, namespace).start());
+        } catch (java.net.BindException e) {
+            throw new PortUnavailableException("OSCQuery", "tcp " + settings.host() + ":" + settings.port(), e.getMessage(), e)
+                    .movedBy("osc.query.port in " + config.file());
+        }
     }
 
     /** The files whose versions the journal keeps: the showcase file, its node files, its scenes. */

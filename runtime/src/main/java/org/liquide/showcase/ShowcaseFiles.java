@@ -322,8 +322,9 @@ public final class ShowcaseFiles {
             int port = maybe.get().get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a UDP port", problems).orElse(9000)).orElse(9000);
             Senders commands = maybe.get().get("commands_from").map(n -> senders(n, "commands_from")).orElse(Senders.LOOPBACK);
             Senders signals = maybe.get().get("signals_from").map(n -> senders(n, "signals_from")).orElse(commands);
-            maybe.get().rejectUnknown(List.of("host", "port", "signals_from", "commands_from"));
-            return Optional.of(new OscConfig(host, port, signals, commands));
+            OscQueryConfig query = maybe.get().get("query").map(n -> new OscQueryReader(problems).query(n)).orElse(OscQueryConfig.DEFAULT);
+            maybe.get().rejectUnknown(List.of("host", "port", "signals_from", "commands_from", "query"));
+            return Optional.of(new OscConfig(host, port, signals, commands, query));
         }
 
         /** A list of addresses and CIDR ranges ({@code [127.0.0.1, 10.20.0.0/24]}). */
