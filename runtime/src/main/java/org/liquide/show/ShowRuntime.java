@@ -44,6 +44,7 @@ import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
+import org.liquide.sound.input.AudioInputs;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.NodeRoster;
 import org.liquide.signal.source.OscSignalSource;
@@ -79,6 +80,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final RunOptions options;
     private final SignalBus bus = new SignalBus();
     private final Map<String, CameraFeed> cameras = new LinkedHashMap<>();
+    private final AudioInputs audioInputs;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Stage stage;
     private final RenderLoop loop;
@@ -129,6 +131,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
         cameras.values().forEach(CameraFeed::start);
         resources.addAll(cameras.values());
+        // sound: the inputs the show listens to publish on the bus
+        this.audioInputs = AudioInputs.start(config.audio(), bus);
+        resources.add(audioInputs);
 
         List<NodeConfig> configured = nodeConfigs();
         NodeRoster roster = NodeRoster.of(configured);

@@ -3,6 +3,7 @@ package org.liquide.showcase;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.show.sync.SyncRole;
+import org.liquide.sound.AudioConfig;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,14 +22,16 @@ import java.util.Optional;
  * @param brokerSecurity this machine's broker account ({@code broker_credentials}) and the broker's CA ({@code broker_ca})
  * @param oscOut         OSC out targets: what the show does and chosen signals, sent to sound and light software
  * @param usage          the use declared for the models' licences, if any
+ * @param audio          the sound: inputs the show listens to
  */
 public record ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                              List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                              boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                              ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                              RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
-                             Optional<Usage> usage) {
+                             Optional<Usage> usage, AudioConfig audio) {
     public ShowcaseConfig {
+        java.util.Objects.requireNonNull(audio, "audio");
         java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
         oscOut = List.copyOf(oscOut);
         displays = List.copyOf(displays);
@@ -38,6 +41,17 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
         playlist = List.copyOf(playlist);
     }
 
+    /** Without sound. */
+    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
+                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
+                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
+                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
+                          RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
+                          Optional<Usage> usage) {
+        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
+                schedule, playlist, control, recording, sync, brokerSecurity, oscOut, usage, AudioConfig.NONE);
+    }
+
     /** With an anonymous broker (a demo's, a test's on loopback) and no OSC out targets. */
     public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                           List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
@@ -45,7 +59,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty());
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty(), AudioConfig.NONE);
     }
 
     /** With a broker account and no OSC out targets. */
@@ -55,7 +69,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty());
+                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty(), AudioConfig.NONE);
     }
 
     /** With an anonymous broker and OSC out targets. */
@@ -65,7 +79,7 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty());
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty(), AudioConfig.NONE);
     }
 
     /** With an anonymous broker, no OSC out targets, and the use declared for the models' licences. */
@@ -75,6 +89,6 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync, Optional<Usage> usage) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage);
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage, AudioConfig.NONE);
     }
 }

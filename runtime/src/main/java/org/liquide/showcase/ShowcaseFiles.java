@@ -5,6 +5,7 @@ import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
 import org.liquide.config.Choices;
 import org.liquide.show.sync.SyncRole;
+import org.liquide.sound.AudioConfig;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.config.ConfigResult;
@@ -59,7 +60,7 @@ public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync",
-            "osc_out");
+            "osc_out", "audio");
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -115,6 +116,7 @@ public final class ShowcaseFiles {
             SyncRole sync = top.get("sync").flatMap(n -> Choices.one(n, "sync", Arrays.stream(SyncRole.values()).map(SyncRole::yamlName).toList(), problems))
                     .map(role -> SyncRole.valueOf(role.toUpperCase(java.util.Locale.ROOT))).orElse(SyncRole.PEER);
             List<OscTarget> oscOut = top.get("osc_out").map(n -> new OscOutReader(problems).targets(n)).orElse(List.of());
+            AudioConfig audio = top.get("audio").map(n -> new AudioReader(problems, base).audio(n)).orElse(AudioConfig.NONE);
             top.rejectUnknown(TOP_KEYS);
             checkCameraNames(cameras);
             schedule.outsideScene().ifPresent(scene -> checkScene(scene, scenes, top.node()));
@@ -122,7 +124,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage, audio));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */

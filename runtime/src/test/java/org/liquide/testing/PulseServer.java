@@ -176,7 +176,7 @@ public final class PulseServer {
     public RoomSound playInRoom(float[] samples, int rate) {
         try {
             Process pacat = client("pacat", "--playback", "--device=" + ROOM, "--format=float32le", "--rate=" + rate,
-                    "--channels=1", "--raw", "--latency-msec=20").redirectErrorStream(true).start();
+                    "--channels=1", "--raw", "--latency-msec=100").redirectErrorStream(true).start();
             byte[] bytes = floatBytes(samples);
             Thread writer = Thread.ofPlatform().daemon().name("pulse-room-sound").start(() -> {
                 try (OutputStream out = pacat.getOutputStream()) {
