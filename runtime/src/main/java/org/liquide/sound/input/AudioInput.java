@@ -3,6 +3,7 @@ package org.liquide.sound.input;
 import org.liquide.retry.Backoff;
 import org.liquide.signal.SignalBus;
 import org.liquide.sound.AudioInputSpec;
+import org.liquide.sound.AudioTap;
 import org.liquide.sound.analysis.AudioAnalyser;
 import org.liquide.sound.analysis.AudioFeatures;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ public final class AudioInput implements AutoCloseable {
 
     private final AudioInputSpec spec;
     private final SignalBus bus;
+    private final AudioTap tap;
     private final AudioAnalyser analyser = new AudioAnalyser(RATE);
     private final AudioFeatures features = new AudioFeatures();
     private final float[] hop = new float[HOP];
@@ -51,8 +53,14 @@ public final class AudioInput implements AutoCloseable {
     private volatile long outages;
 
     public AudioInput(AudioInputSpec spec, SignalBus bus) {
+        this(spec, bus, null);
+    }
+
+    /** An input whose waveform and spectrum also go to {@code tap} (the shaders' sound), if not null. */
+    public AudioInput(AudioInputSpec spec, SignalBus bus, AudioTap tap) {
         this.spec = spec;
         this.bus = bus;
+        this.tap = tap;
         String prefix = "audio/" + spec.name() + "/";
         this.levelName = prefix + "level";
         this.peakName = prefix + "peak";
@@ -108,6 +116,9 @@ public final class AudioInput implements AutoCloseable {
                     source.read(hop, HOP);
                     analyser.analyse(hop, HOP, features);
                     publish();
+                    if (tap != null) {
+                        tap.publish(analyser.waveform(), analyser.magnitudes());
+                    }
                     hops++;
                 }
             } catch (IOException | RuntimeException e) {

@@ -2,6 +2,7 @@ package org.liquide.sound.input;
 
 import org.liquide.signal.SignalBus;
 import org.liquide.sound.AudioConfig;
+import org.liquide.sound.AudioTap;
 
 import java.util.List;
 
@@ -13,8 +14,13 @@ public final class AudioInputs implements AutoCloseable {
         this.inputs = inputs;
     }
 
+    /** Starts every input; the first one is also what the shaders hear ({@link AudioTap#shared()}). */
     public static AudioInputs start(AudioConfig config, SignalBus bus) {
-        return new AudioInputs(config.inputs().stream().map(spec -> new AudioInput(spec, bus).start()).toList());
+        List<AudioInput> inputs = new java.util.ArrayList<>();
+        for (var spec : config.inputs()) {
+            inputs.add(new AudioInput(spec, bus, inputs.isEmpty() ? AudioTap.shared() : null).start());
+        }
+        return new AudioInputs(List.copyOf(inputs));
     }
 
     public List<AudioInput> inputs() {
