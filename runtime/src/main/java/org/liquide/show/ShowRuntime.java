@@ -45,6 +45,8 @@ import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
 import org.liquide.sound.input.AudioInputs;
+import org.liquide.sound.output.AudioOutput;
+import org.liquide.sound.output.SceneSoundtracks;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.NodeRoster;
 import org.liquide.signal.source.OscSignalSource;
@@ -81,6 +83,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final SignalBus bus = new SignalBus();
     private final Map<String, CameraFeed> cameras = new LinkedHashMap<>();
     private final AudioInputs audioInputs;
+    private final AudioOutput audioOutput;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Stage stage;
     private final RenderLoop loop;
@@ -174,7 +177,16 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
         boolean lead = sync != null && config.sync() == SyncRole.LEAD;
+        // sound: the scenes' soundtracks, when the showcase has an output
+        this.audioOutput = config.audio().output().map(spec -> new AudioOutput(spec).start()).orElse(null);
+        SceneSoundtracks soundtracks = audioOutput == null ? null : new SceneSoundtracks(config.scenesFolder(), audioOutput, bus);
+        if (audioOutput != null) {
+            resources.add(audioOutput);
+        }
         player.onSceneChange((scene, transition) -> {
+            if (soundtracks != null) {
+                soundtracks.sceneChanged(scene, transition);
+            }
             if (lead) {
                 sync.publish(new ShowCommand.SwitchScene(scene, transition));
             }
@@ -182,9 +194,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 oscOut.sceneChanged(scene);
             }
         });
-        if (oscOut != null) {
-            player.onSleepChange(oscOut::asleep);
-        }
+        player.onSleepChange(asleep -> {
+            if (oscOut != null) {
+                oscOut.asleep(asleep);
+            }
+            if (audioOutput != null) {
+                audioOutput.asleep(asleep);
+            }
+        });
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
             player.followOnly();
         }
@@ -487,6 +504,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         stage.offer(new StageCommand.Blackout(on, 1.0));
         if (oscOut != null) {
             oscOut.blackout(on);
+        }
+        if (audioOutput != null) {
+            audioOutput.blackout(on);
         }
     }
 

@@ -6,6 +6,7 @@ import org.liquide.config.YamlMapping;
 import org.liquide.hardware.wire.Names;
 import org.liquide.sound.AudioConfig;
 import org.liquide.sound.AudioInputSpec;
+import org.liquide.sound.AudioOutputSpec;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
@@ -17,7 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads {@code audio}: the inputs the show listens to (a device, or a file looped for rehearsal). */
+/** Reads {@code audio}: the inputs the show listens to (a device, or a file looped for rehearsal), and its output. */
 final class AudioReader {
     private final Problems problems;
     private final Path base;
@@ -34,8 +35,25 @@ final class AudioReader {
         }
         YamlMapping audio = maybe.get();
         List<AudioInputSpec> inputs = audio.get("inputs").map(this::inputs).orElse(List.of());
-        audio.rejectUnknown(List.of("inputs"));
-        return new AudioConfig(inputs);
+        Optional<AudioOutputSpec> output = audio.get("output").flatMap(this::output);
+        audio.rejectUnknown(List.of("inputs", "output"));
+        return new AudioConfig(inputs, output);
+    }
+
+    private Optional<AudioOutputSpec> output(Node node) {
+        Optional<YamlMapping> maybe = YamlMapping.of(node, "'output'", "a mapping with device, gain and limit", problems);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping map = maybe.get();
+        String device = map.get("device").flatMap(n -> Scalars.text(n, "device", "default or a part of a device's name", problems))
+                .orElse(AudioOutputSpec.DEFAULT.device());
+        double gain = map.get("gain").map(n -> Scalars.number(n, "gain", -96, 24, "-96 to 24 dB", problems)
+                .orElse(0)).orElse(AudioOutputSpec.DEFAULT.gainDb());
+        double limit = map.get("limit").map(n -> Scalars.number(n, "limit", -60, 0, "-60 to 0 dBFS", problems)
+                .orElse(-1)).orElse(AudioOutputSpec.DEFAULT.limitDb());
+        map.rejectUnknown(List.of("device", "gain", "limit"));
+        return Optional.of(new AudioOutputSpec(device, gain, limit));
     }
 
     private List<AudioInputSpec> inputs(Node node) {

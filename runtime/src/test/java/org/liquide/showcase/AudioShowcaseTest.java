@@ -38,8 +38,10 @@ class AudioShowcaseTest {
                     - {name: room}
                     - {name: line, device: USB}
                     - {name: rehearsal, file: sounds/bell.wav}
+                  output: {device: USB, gain: -6, limit: -3}
                 """);
         AudioConfig audio = ((ConfigResult.Valid<ShowcaseConfig>) result).value().audio();
+        assertEquals(java.util.Optional.of(new org.liquide.sound.AudioOutputSpec("USB", -6, -3)), audio.output());
         assertEquals(List.of(
                 new AudioInputSpec("room", new AudioInputSpec.Device("default")),
                 new AudioInputSpec("line", new AudioInputSpec.Device("USB")),
@@ -47,9 +49,12 @@ class AudioShowcaseTest {
     }
 
     @Test
-    void withoutAudioTheShowListensToNothing() throws Exception {
+    void withoutAudioTheShowListensToNothingAndIsSilent() throws Exception {
         ConfigResult<ShowcaseConfig> result = load("");
         assertEquals(AudioConfig.NONE, ((ConfigResult.Valid<ShowcaseConfig>) result).value().audio());
+        ConfigResult<ShowcaseConfig> defaults = load("audio:\n  output: {}\n");
+        assertEquals(java.util.Optional.of(org.liquide.sound.AudioOutputSpec.DEFAULT), ((ConfigResult.Valid<ShowcaseConfig>) defaults).value().audio().output(),
+                "the default device, no gain, a -1 dBFS ceiling");
     }
 
     @Test

@@ -29,14 +29,42 @@ public final class AudioDecoder {
             throw new IOException("sound file not found: " + file);
         }
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        int fileChannels = channelsOf(file);
+        // a mono file played in stereo is copied to both sides at its level (FFmpeg's upmix would lower it by 3 dB)
+        boolean duplicate = fileChannels == 1 && channels == 2;
+        DecodedSound decoded = decodeAs(file, rate, duplicate ? 1 : channels);
+        if (!duplicate) {
+            return decoded;
+        }
+        float[] mono = decoded.samples();
+        float[] stereo = new float[mono.length * 2];
+        for (int i = 0; i < mono.length; i++) {
+            stereo[2 * i] = mono[i];
+            stereo[2 * i + 1] = mono[i];
+        }
+        return new DecodedSound(stereo, rate, 2);
+    }
+
+    private static int channelsOf(Path file) throws IOException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
+            grabber.start();
+            int channels = grabber.getAudioChannels();
+            grabber.stop();
+            if (channels <= 0) {
+                throw new IOException(file + " has no sound");
+            }
+            return channels;
+        } catch (FrameGrabber.Exception e) {
+            throw new IOException("cannot decode " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DecodedSound decodeAs(Path file, int rate, int channels) throws IOException {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile())) {
             grabber.setSampleMode(FrameGrabber.SampleMode.FLOAT);
             grabber.setSampleRate(rate);
             grabber.setAudioChannels(channels);
             grabber.start();
-            if (grabber.getAudioChannels() <= 0) {
-                throw new IOException(file + " has no sound");
-            }
             long limit = (long) (MAX_SECONDS * rate * channels);
             float[] samples = new float[rate * channels];
             int length = 0;
