@@ -20,6 +20,8 @@ import org.liquide.render.shader.ShaderDocument;
 import org.liquide.render.shader.ShaderException;
 import org.liquide.render.shader.ShaderInputs;
 import org.liquide.render.shader.ShaderLayer;
+import org.liquide.sound.AudioTap;
+import org.liquide.sound.input.SoundFileFeed;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 @Command(name = "shader", mixinStandardHelpOptions = true,
@@ -52,6 +55,7 @@ import java.util.stream.Collectors;
                 "  liquide shader flow-field.fs --output flow.png --set speed=0.3",
                 "  liquide shader soft-glow.fs --input photo.jpg --output glow.png",
                 "  liquide shader ink-in-water.fs --input photo.jpg --output ink.png --frames 120",
+                "  liquide shader spectrum.fs --audio bell.wav --output bell.png --frames 30",
                 "", "Exit codes: 0 done, 2 bad input (shader errors, unknown inputs, missing files), 1 internal failure."})
 final class ShaderCommand implements Callable<Integer> {
     private static final int DEFAULT_WIDTH = 1280;
@@ -78,6 +82,11 @@ final class ShaderCommand implements Callable<Integer> {
     @Option(names = "--frames", paramLabel = "N", defaultValue = "1",
             description = "Frames to render before writing the last (default: ${DEFAULT-VALUE}); persistent buffers build up over them.")
     int frames;
+
+    @Option(names = "--audio", paramLabel = "SOUND",
+            description = {"A sound file (WAV, FLAC, Ogg, MP3) for the shader's audio and audioFFT inputs.",
+                    "Frame n hears the sound up to (n+1)/60 s from its start (it loops): --frames 30 shows half a second in."})
+    Path audio;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Sets an input, repeatable: speed=0.5, invert=true, mode=2 or mode=LABEL, center=0.2,0.8, "
@@ -117,18 +126,25 @@ final class ShaderCommand implements Callable<Integer> {
             inputImage = testImage(width, height);
         }
         List<Setting> parsed = parseSettings();
+        AudioTap heard = new AudioTap(); // silence without --audio, whatever else the process hears
+        SoundFileFeed sound = audio == null ? null : openSound(audio, heard);
 
         List<Texture2D> textures = new ArrayList<>();
         try (EglOffscreenContext _ = EglOffscreenContext.create()) {
             ShaderLayer layer;
             try {
-                layer = ShaderLayer.open(document, width, height);
+                layer = ShaderLayer.open(document, width, height, heard);
             } catch (ShaderException e) {
                 throw new BadInputException(e.getMessage(), e);
             }
             try {
                 BufferedImage image = render(layer, inputImage, width, height, frames,
-                        inputs -> apply(document, inputs, parsed, textures, err));
+                        inputs -> apply(document, inputs, parsed, textures, err),
+                        frame -> {
+                            if (sound != null) {
+                                sound.advanceTo((frame + 1) / 60.0);
+                            }
+                        });
                 FrameReadback.writePng(image, output);
             } finally {
                 textures.forEach(Texture2D::close);
@@ -137,6 +153,14 @@ final class ShaderCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + output + " (" + width + "x" + height + ", " + frames
                 + (frames == 1 ? " frame" : " frames") + ")");
         return ExitCodes.OK;
+    }
+
+    private static SoundFileFeed openSound(Path file, AudioTap tap) {
+        try {
+            return new SoundFileFeed(file, tap);
+        } catch (IOException e) {
+            throw new BadInputException("--audio " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private int checkFolder() throws IOException {
@@ -173,6 +197,12 @@ final class ShaderCommand implements Callable<Integer> {
      */
     static BufferedImage render(ShaderLayer layer, BufferedImage inputImage, int width, int height, int frames,
                                 Consumer<ShaderInputs> setUp) {
+        return render(layer, inputImage, width, height, frames, setUp, frame -> { });
+    }
+
+    /** As above, {@code beforeFrame} told each frame's number before it is drawn (to feed it sound). */
+    static BufferedImage render(ShaderLayer layer, BufferedImage inputImage, int width, int height, int frames,
+                                Consumer<ShaderInputs> setUp, IntConsumer beforeFrame) {
         List<Layer> layers = new ArrayList<>();
         if (inputImage != null) {
             layers.add(new Layer("input", new StillImageSource(toFrame(inputImage)), new LayerStyle()));
@@ -183,6 +213,7 @@ final class ShaderCommand implements Callable<Integer> {
             FrameClock clock = new FrameClock();
             Framebuffer frame = null;
             for (int i = 0; i < frames; i++) {
+                beforeFrame.accept(i);
                 clock.advance(Math.round(i * 1e9 / 60.0));
                 frame = stack.render(clock, compositor);
             }

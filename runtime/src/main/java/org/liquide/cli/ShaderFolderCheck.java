@@ -8,6 +8,7 @@ import org.liquide.render.shader.ShaderDocument;
 import org.liquide.render.shader.ShaderException;
 import org.liquide.render.shader.ShaderInputs;
 import org.liquide.render.shader.ShaderLayer;
+import org.liquide.sound.AudioTap;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class ShaderFolderCheck {
         try {
             ShaderLayer layer;
             try {
-                layer = ShaderLayer.open(document, width, height);
+                layer = ShaderLayer.open(document, width, height, new AudioTap()); // the reference host has no sound either
             } catch (ShaderException e) {
                 return new Row(name, Status.REFUSED, reason(e));
             }

@@ -1,5 +1,7 @@
 package org.liquide.scene;
 
+import org.liquide.sound.SceneSoundReader;
+
 import org.liquide.config.Choices;
 import org.liquide.render.generated.Palette;
 import org.liquide.config.ConfigResult;
@@ -55,7 +57,7 @@ import java.util.Set;
 public final class SceneFiles {
     public static final String FILE_NAME = "scene.yaml";
     private static final List<String> TOP_KEYS = List.of("name", "description", "transition", "generator", "layers",
-            "mappings", "idle", "storyboard");
+            "mappings", "idle", "storyboard", "sound");
     private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "prompt", "words", "seed", "strength", "size", "steps",
             "camera_mix", "drift", "rate", "device", "palette");
     private static final List<String> LAYER_TYPES = List.of("camera", "generate", "shader", "sketch", "image", "video");
@@ -167,6 +169,8 @@ public final class SceneFiles {
             Optional<IdleBehaviour> idle = top.get("idle").flatMap(this::idle);
             List<Cue> cues = new ArrayList<>();
             boolean loop = top.get("storyboard").map(n -> storyboard(n, generator, layers, cues)).orElse(false);
+            // the soundtrack is checked here; the sound output reads it when the scene comes on (sound.output.SceneSoundtracks)
+            top.get("sound").ifPresent(n -> new SceneSoundReader(problems, folder).read(n));
             top.rejectUnknown(TOP_KEYS);
             if (problems.any()) {
                 return Optional.empty();

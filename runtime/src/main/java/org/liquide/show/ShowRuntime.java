@@ -49,6 +49,9 @@ import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.CameraVisionSource;
+import org.liquide.sound.input.AudioInputs;
+import org.liquide.sound.output.AudioOutput;
+import org.liquide.sound.output.SceneSoundtracks;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.NodeRoster;
 import org.liquide.signal.source.OscSignalSource;
@@ -84,6 +87,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final RunOptions options;
     private final SignalBus bus = new SignalBus();
     private final Map<String, CameraFeed> cameras = new LinkedHashMap<>();
+    private final AudioInputs audioInputs;
+    private final AudioOutput audioOutput;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final Stage stage;
     private final RenderLoop loop;
@@ -140,6 +145,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
         cameras.values().forEach(CameraFeed::start);
         resources.addAll(cameras.values());
+        // sound: the inputs the show listens to publish on the bus
+        this.audioInputs = AudioInputs.start(config.audio(), bus);
+        resources.add(audioInputs);
 
         List<NodeConfig> configured = nodeConfigs();
         NodeRoster roster = NodeRoster.of(configured);
@@ -193,7 +201,16 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
         boolean lead = sync != null && config.sync() == SyncRole.LEAD;
+        // sound: the scenes' soundtracks, when the showcase has an output
+        this.audioOutput = config.audio().output().map(spec -> new AudioOutput(spec).start()).orElse(null);
+        SceneSoundtracks soundtracks = audioOutput == null ? null : new SceneSoundtracks(config.scenesFolder(), audioOutput, bus);
+        if (audioOutput != null) {
+            resources.add(audioOutput);
+        }
         player.onSceneChange((scene, transition) -> {
+            if (soundtracks != null) {
+                soundtracks.sceneChanged(scene, transition);
+            }
             if (lead) {
                 sync.publish(new ShowCommand.SwitchScene(scene, transition));
             }
@@ -210,6 +227,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             }
             if (dmxOut != null) {
                 dmxOut.asleep(asleep);
+            }
+            if (audioOutput != null) {
+                audioOutput.asleep(asleep);
             }
         });
         if (config.sync() == SyncRole.FOLLOW && sync != null) {
@@ -563,6 +583,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
         if (dmxOut != null) {
             dmxOut.blackout(on);
+        }
+        if (audioOutput != null) {
+            audioOutput.blackout(on);
         }
     }
 

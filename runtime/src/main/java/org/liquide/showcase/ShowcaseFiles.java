@@ -9,6 +9,7 @@ import org.liquide.dmx.DmxConfigReader;
 import org.liquide.midi.MidiConfig;
 import org.liquide.midi.MidiConfigReader;
 import org.liquide.show.sync.SyncRole;
+import org.liquide.sound.AudioConfig;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.config.ConfigResult;
@@ -63,7 +64,7 @@ public final class ShowcaseFiles {
     private static final List<String> TOP_KEYS = List.of("showcase", "machine", "output", "displays", "cameras", "broker",
             "broker_credentials", "broker_ca",
             "osc", "nodes", "simulate_nodes", "models", "usage", "scenes", "schedule", "playlist", "control", "recording", "sync",
-            "osc_out", "dmx", "midi", YamlOverlay.KEY);
+            "osc_out", "dmx", "midi", "audio", YamlOverlay.KEY);
     private static final List<String> DAYS = List.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
     private ShowcaseFiles() {
@@ -121,6 +122,7 @@ public final class ShowcaseFiles {
             List<OscTarget> oscOut = top.get("osc_out").map(n -> new OscOutReader(problems).targets(n)).orElse(List.of());
             DmxConfig dmx = top.get("dmx").map(n -> new DmxConfigReader(problems).read(n)).orElse(DmxConfig.NONE);
             MidiConfig midi = top.get("midi").map(n -> new MidiConfigReader(problems).read(n)).orElse(MidiConfig.NONE);
+            AudioConfig audio = top.get("audio").map(n -> new AudioReader(problems, base).audio(n)).orElse(AudioConfig.NONE);
             top.rejectUnknown(TOP_KEYS);
             checkCameraNames(cameras);
             schedule.outsideScene().ifPresent(scene -> checkScene(scene, scenes, top.node()));
@@ -128,7 +130,7 @@ public final class ShowcaseFiles {
                 return Optional.empty();
             }
             return Optional.of(new ShowcaseConfig(file, name.get(), machine, output, displays, cameras, broker, osc, nodes,
-                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage, dmx, midi));
+                    simulate, models, scenes, schedule, playlist, control, recording, sync, new BrokerSecurity(credentials, ca), oscOut, usage, dmx, midi, audio));
         }
 
         /** A name that becomes a topic level on the broker and a folder in the journal. */

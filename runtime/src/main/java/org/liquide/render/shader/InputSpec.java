@@ -82,8 +82,8 @@ public sealed interface InputSpec {
     }
 
     /**
-     * Audio as an image ({@code audio} waveform or {@code audioFFT} spectrum). Liquide has no audio yet:
-     * these get silence (a mid-grey waveform, an all-zero spectrum), with a warning when loading.
+     * Audio as an image ({@code audio} waveform or {@code audioFFT} spectrum) of {@code samples} columns,
+     * filled from the show's sound ({@link AudioTextures}).
      */
     record AudioInput(String name, String label, int line, boolean fft, int samples) implements InputSpec {
         public String typeName() {

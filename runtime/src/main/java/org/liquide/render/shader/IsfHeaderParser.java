@@ -1,5 +1,7 @@
 package org.liquide.render.shader;
 
+import org.liquide.sound.AudioTap;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.liquide.render.shader.InputSpec.Vec2;
 import org.liquide.render.shader.InputSpec.Vec4;
@@ -273,9 +275,9 @@ final class IsfHeaderParser {
     }
 
     private InputSpec audio(JsonNode input, String at, String name, String label, int line, boolean fft) {
-        int samples = json.number(input, at, "MAX").map(d -> (int) Math.max(1, Math.min(4096, Math.round(d)))).orElse(256);
-        json.warning(at, "input '" + name + "' (" + (fft ? "audioFFT" : "audio")
-                + "): Liquide has no audio input yet; the shader gets silence");
+        // without MAX, what the host has natively: the analysis's 1024 samples, or its 512 bins above 0 Hz
+        int samples = json.number(input, at, "MAX").map(d -> (int) Math.max(1, Math.min(4096, Math.round(d))))
+                .orElse(fft ? AudioTap.BINS - 1 : AudioTap.WAVEFORM);
         return new InputSpec.AudioInput(name, label, line, fft, samples);
     }
 

@@ -1,5 +1,7 @@
 package org.liquide.render.shader;
 
+import org.liquide.sound.AudioTap;
+
 import org.liquide.frame.PixelFormat;
 import org.liquide.render.FrameClock;
 import org.liquide.render.LayerImage;
@@ -40,6 +42,7 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
     private ShaderPipeline pipeline;
     private Framebuffer output;
     private boolean broken;
+    private AudioTap sound = AudioTap.shared();
 
     ShaderLayer(ShaderTime time) {
         this.time = time;
@@ -60,8 +63,19 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         return open(document, width, height, new ShaderTime(wallClockMillis, zone));
     }
 
+    /** Hearing {@code sound} in its audio inputs rather than the show's ({@code liquide shader --audio}). */
+    public static ShaderLayer open(ShaderDocument document, int width, int height, AudioTap sound) throws ShaderException {
+        return open(document, width, height, ShaderTime.system(), sound);
+    }
+
     private static ShaderLayer open(ShaderDocument document, int width, int height, ShaderTime time) throws ShaderException {
+        return open(document, width, height, time, AudioTap.shared());
+    }
+
+    private static ShaderLayer open(ShaderDocument document, int width, int height, ShaderTime time, AudioTap sound)
+            throws ShaderException {
         ShaderLayer layer = document.isFilter() ? new ShaderFilterLayer(time) : new ShaderGeneratorLayer(width, height, time);
+        layer.sound = sound;
         ReloadResult result = layer.reload(document);
         if (result instanceof ReloadResult.Failed failed) {
             layer.close();
@@ -160,7 +174,7 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         candidate.apply(next.inputs());
         ShaderPipeline built;
         try {
-            built = ShaderPipeline.build(next, candidate);
+            built = ShaderPipeline.build(next, candidate, sound);
         } catch (ShaderException e) {
             return rejected(e.diagnostics());
         } catch (RuntimeException e) {

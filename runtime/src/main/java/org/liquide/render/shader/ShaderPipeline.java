@@ -5,6 +5,7 @@ import org.liquide.render.gl.FullscreenQuad;
 import org.liquide.render.gl.ShaderCompileException;
 import org.liquide.render.gl.ShaderProgram;
 import org.liquide.render.gl.Texture2D;
+import org.liquide.sound.AudioTap;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class ShaderPipeline implements AutoCloseable {
 
     private final Pass[] passes;
     private final Texture2D transparent;
-    private final Texture2D silence;
+    private final AudioTextures audio;
     private int lastWidth = -1;
     private int lastHeight = -1;
 
@@ -75,7 +76,7 @@ final class ShaderPipeline implements AutoCloseable {
         int pixelsHigh;
     }
 
-    private ShaderPipeline(ShaderDocument document, ShaderInputs inputs, ShaderProgram program) throws ShaderException {
+    private ShaderPipeline(ShaderDocument document, ShaderInputs inputs, ShaderProgram program, AudioTap sound) throws ShaderException {
         this.program = program;
         this.customVertexShader = document.vertex().map().preambleLines() != Integer.MAX_VALUE;
         IsfHeader header = document.header();
@@ -192,11 +193,11 @@ final class ShaderPipeline implements AutoCloseable {
                     + " images (inputs, imported images and pass buffers) but this GPU samples at most " + maxUnits));
         }
         transparent = ImageTextures.solid(0, 0, 0, 0);
-        silence = ImageTextures.solid(128, 128, 128, 255);
+        audio = new AudioTextures(inputs, sound);
     }
 
     /** Compiles and sets up a document; throws with the driver's errors mapped to the artist's lines. */
-    static ShaderPipeline build(ShaderDocument document, ShaderInputs inputs) throws ShaderException {
+    static ShaderPipeline build(ShaderDocument document, ShaderInputs inputs, AudioTap sound) throws ShaderException {
         ShaderProgram program;
         try {
             program = ShaderProgram.link(document.name(), document.vertex().source(), document.fragment().source());
@@ -204,7 +205,7 @@ final class ShaderPipeline implements AutoCloseable {
             throw new ShaderException(diagnostics(document, e));
         }
         try {
-            return new ShaderPipeline(document, inputs, program);
+            return new ShaderPipeline(document, inputs, program, sound);
         } catch (ShaderException | RuntimeException e) {
             program.close();
             throw e;
@@ -273,6 +274,7 @@ final class ShaderPipeline implements AutoCloseable {
         glUniform1i(uFrameIndex, time.frameIndex);
         glUniform4f(uDate, time.year(), time.month(), time.day(), time.secondsOfDay);
         setInputs(inputs);
+        audio.update();
         boolean sizeChanged = width != lastWidth || height != lastHeight;
         lastWidth = width;
         lastHeight = height;
@@ -351,7 +353,7 @@ final class ShaderPipeline implements AutoCloseable {
             }
             Texture2D texture;
             if (inputs.kind(i) == ShaderInputs.AUDIO) {
-                texture = silence;
+                texture = audio.texture(i);
             } else {
                 texture = i == filterInput && inputImage != null ? inputImage : inputs.image(i);
                 if (texture == null || !texture.hasStorage()) {
@@ -427,6 +429,6 @@ final class ShaderPipeline implements AutoCloseable {
             }
         }
         transparent.close();
-        silence.close();
+        audio.close();
     }
 }

@@ -81,13 +81,14 @@ class IsfHeaderParserTest {
     }
 
     @Test
-    void audioInputsAreAcceptedWithAWarningThatTheyGetSilence() throws Exception {
+    void audioInputsWithoutMaxTakeTheNativeSamplesAndBinsWithoutAWarning() throws Exception {
         String text = """
-                /*{ "INPUTS": [ { "NAME": "wave", "TYPE": "audio" } ] }*/
+                /*{ "INPUTS": [ { "NAME": "wave", "TYPE": "audio" }, { "NAME": "fft", "TYPE": "audioFFT" } ] }*/
                 """;
         IsfHeaderParser.Parsed parsed = IsfHeaderParser.parse("test.fs", text, IsfHeaderParser.split(text).orElseThrow(), DIR);
-        assertEquals(1, parsed.warnings().size());
-        assertTrue(parsed.warnings().getFirst().format().contains("silence"), parsed.warnings().toString());
+        assertTrue(parsed.warnings().isEmpty(), parsed.warnings().toString());
+        assertEquals(new InputSpec.AudioInput("wave", "wave", 1, false, 1024), parsed.header().inputs().get(0));
+        assertEquals(new InputSpec.AudioInput("fft", "fft", 1, true, 512), parsed.header().inputs().get(1));
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.liquide.sound.output;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.config.ConfigError;
+import org.liquide.config.Problems;
+import org.liquide.hardware.testing.Await;
+import org.liquide.signal.SignalBus;
+import org.liquide.sound.AudioOutputSpec;
+import org.liquide.sound.SceneSound;
+import org.liquide.sound.SceneSoundReader;
+import org.liquide.sound.SoundControl;
+import org.liquide.testing.PulseServer;
+import org.liquide.testing.Tones;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A scene's {@code sound:} section: read with its mistakes located, and played when the scene comes on. */
+class SceneSoundtracksTest {
+    private static final int RATE = AudioOutput.RATE;
+
+    @TempDir
+    Path scenes;
+
+    private Path scene(String name, String sound) throws Exception {
+        Path folder = Files.createDirectories(scenes.resolve(name));
+        Files.writeString(folder.resolve("scene.yaml"), "layers:\n  - {name: fond, type: generate}\n" + sound);
+        return folder;
+    }
+
+    @Test
+    void theSceneFileNamesBedsSamplesAndSynthsWithSignals() throws Exception {
+        Path folder = scene("salle", """
+                sound:
+                  beds:
+                    - {file: rain.wav, gain: -12}
+                  samples:
+                    - {file: bell.wav, trigger: entree/presence, rate: 1.5}
+                  synths:
+                    - {wave: saw, pitch: {signal: entree/distance, in: [400, 2500], out: [880, 110], default: 220}, gain: -18}
+                """);
+        Tones.writeWav(folder.resolve("rain.wav"), Tones.sine(200, 0.1, 0.1, RATE), RATE);
+        Tones.writeWav(folder.resolve("bell.wav"), Tones.sine(800, 0.1, 0.1, RATE), RATE);
+        Problems problems = new Problems("scene.yaml");
+        SceneSound sound = SceneSoundReader.load(folder, problems);
+        assertTrue(!problems.any(), problems.inFileOrder().toString());
+        assertEquals(new SceneSound.Bed(folder.resolve("rain.wav"), new SoundControl.Fixed(-12), new SoundControl.Fixed(1)), sound.beds().getFirst());
+        assertEquals("entree/presence", sound.samples().getFirst().trigger());
+        SoundControl.FromSignal pitch = (SoundControl.FromSignal) sound.synths().getFirst().pitchHz();
+        assertEquals(SceneSound.Wave.SAW, sound.synths().getFirst().wave());
+        assertEquals(880, pitch.map(100), 1e-9, "clamped to the range");
+        assertEquals(495, pitch.map(1450), 1e-9);
+        assertEquals(220, pitch.fallback());
+    }
+
+    @Test
+    void mistakesAreLocatedInTheSceneFile() throws Exception {
+        Path folder = scene("salle", """
+                sound:
+                  beds:
+                    - {file: nowhere.wav}
+                  synths:
+                    - {wave: square, pitch: 5}
+                    - {pitch: {signal: a/b, out: [100]}, volume: 1}
+                """);
+        Problems problems = new Problems(folder.resolve("scene.yaml").toString());
+        SceneSoundReader.load(folder, problems);
+        List<String> errors = problems.inFileOrder().stream().map(ConfigError::toString).map(e -> e.replace(folder + "/", "")).toList();
+        assertHas(errors, "scene.yaml:5:14", "sound file not found: nowhere.wav");
+        assertHas(errors, "scene.yaml:7:14", "square");
+        assertHas(errors, "scene.yaml:7:29", "20 to 20000 Hz");
+        assertHas(errors, "scene.yaml:8:", "two numbers");
+        assertHas(errors, "scene.yaml:8:", "volume");
+    }
+
+    @Test
+    void aSynthsPitchFollowsItsSignalWhenTheSceneComesOn() throws Exception {
+        scene("salle", """
+                sound:
+                  synths:
+                    - {pitch: {signal: entree/distance, in: [0, 1], out: [220, 880]}, gain: -12}
+                """);
+        PulseServer server = PulseServer.shared();
+        SignalBus bus = new SignalBus();
+        try (AudioOutput output = new AudioOutput(new AudioOutputSpec("default", 0, -1)).start();
+             PulseServer.Recording recording = server.recordOutput(RATE)) {
+            new SceneSoundtracks(scenes, output, bus).sceneChanged("salle", 0.5);
+            long end = System.nanoTime() + Await.GENEROUS.toNanos();
+            double[] value = {0.5};
+            float[] heard;
+            do { // the signal keeps coming, as a sensor's does; 0.5 is 550 Hz
+                bus.publish("test", "entree/distance", value, 1, System.currentTimeMillis());
+                heard = recording.samples();
+            } while (heard.length < 2.5 * RATE && System.nanoTime() < end);
+            double[] pitches = new double[10];
+            for (int k = 0; k < 10; k++) {
+                int from = heard.length - RATE + k * RATE / 10;
+                pitches[k] = Tones.frequency(heard, from, from + RATE / 10, RATE);
+            }
+            Arrays.sort(pitches);
+            assertEquals(550, (pitches[4] + pitches[5]) / 2, 3, "the pitch at the signal's 0.5: " + Arrays.toString(pitches));
+        }
+    }
+
+    private static void assertHas(List<String> errors, String place, String text) {
+        assertTrue(errors.stream().anyMatch(e -> e.startsWith(place) && e.contains(text)),
+                "expected an error at " + place + " saying " + text + " in " + errors);
+    }
+}

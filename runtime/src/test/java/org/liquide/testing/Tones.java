@@ -1,0 +1,73 @@
+package org.liquide.testing;
+
+/** Test sounds and what tests measure on them: mono float samples in [-1, 1]. */
+public final class Tones {
+    private Tones() {
+    }
+
+    /** A sine of {@code seconds} at {@code hertz}, peak {@code amplitude}. */
+    public static float[] sine(double hertz, double amplitude, double seconds, int rate) {
+        float[] samples = new float[(int) Math.round(seconds * rate)];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = (float) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate));
+        }
+        return samples;
+    }
+
+    /** Silence with a short sine burst at the start of each period: clicks the onset detector must hear. */
+    public static float[] bursts(double hertz, double amplitude, double burstSeconds, double periodSeconds, int periods, int rate) {
+        int period = (int) Math.round(periodSeconds * rate);
+        int burst = (int) Math.round(burstSeconds * rate);
+        float[] samples = new float[period * periods];
+        for (int p = 0; p < periods; p++) {
+            for (int i = 0; i < burst; i++) {
+                samples[p * period + i] = (float) (amplitude * Math.sin(2 * Math.PI * hertz * i / rate));
+            }
+        }
+        return samples;
+    }
+
+    /** Writes mono samples as a 16-bit WAV file. */
+    public static java.nio.file.Path writeWav(java.nio.file.Path file, float[] samples, int rate) throws java.io.IOException {
+        byte[] pcm = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            int s = Math.round(Math.clamp(samples[i], -1f, 1f) * 32767);
+            pcm[2 * i] = (byte) s;
+            pcm[2 * i + 1] = (byte) (s >> 8);
+        }
+        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
+        try (javax.sound.sampled.AudioInputStream stream = new javax.sound.sampled.AudioInputStream(
+                new java.io.ByteArrayInputStream(pcm), format, samples.length)) {
+            javax.sound.sampled.AudioSystem.write(stream, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    /** Root mean square of {@code samples[from, to)}. */
+    public static double rms(float[] samples, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += samples[i] * (double) samples[i];
+        }
+        return to > from ? Math.sqrt(sum / (to - from)) : 0;
+    }
+
+    /** The frequency of a steady tone in {@code samples[from, to)}, from its rising zero crossings (interpolated). */
+    public static double frequency(float[] samples, int from, int to, int rate) {
+        double first = -1;
+        double last = -1;
+        int crossings = 0;
+        for (int i = Math.max(from, 1); i < to; i++) {
+            if (samples[i - 1] < 0 && samples[i] >= 0) {
+                double at = i - 1 + samples[i - 1] / (double) (samples[i - 1] - samples[i]);
+                if (first < 0) {
+                    first = at;
+                } else {
+                    crossings++;
+                }
+                last = at;
+            }
+        }
+        return crossings == 0 ? 0 : crossings * rate / (last - first);
+    }
+}
