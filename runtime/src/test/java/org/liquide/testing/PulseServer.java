@@ -124,18 +124,15 @@ public final class PulseServer {
     }
 
     private void awaitReady() {
-        long deadline = System.nanoTime() + Await.GENEROUS.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
+        String[] last = {""};
+        Await.until(Await.GENEROUS, () -> "the test sound server's sinks; pactl said: " + last[0] + "; its log: " + log(), () -> {
             if (!daemon.isAlive()) {
                 throw new AssertionError("the test sound server (pulseaudio) exited with " + daemon.exitValue() + ": " + log());
             }
             try {
                 Process info = client("pactl", "list", "short", "sinks").redirectErrorStream(true).start();
-                last = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (info.waitFor() == 0 && last.contains(OUTPUT) && last.contains(ROOM)) {
-                    return;
-                }
+                last[0] = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                return info.waitFor() == 0 && last[0].contains(OUTPUT) && last[0].contains(ROOM);
             } catch (IOException e) {
                 throw new AssertionError("cannot run pactl (Debian's pulseaudio-utils): " + e.getMessage()
                         + "; install it with scripts/install-system-packages test", e);
@@ -143,10 +140,7 @@ public final class PulseServer {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);
             }
-            sleepQuietly(100);
-        }
-        throw new AssertionError("the test sound server did not answer within " + Await.GENEROUS.toSeconds()
-                + " s; pactl said: " + last + "; its log: " + log());
+        });
     }
 
     private String log() {
@@ -288,14 +282,6 @@ public final class PulseServer {
         ByteBuffer buffer = ByteBuffer.allocate(samples.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(samples);
         return buffer.array();
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void stop() {

@@ -43,11 +43,9 @@ class AudioInputTest {
         try (AudioInput input = new AudioInput(new AudioInputSpec("room", new AudioInputSpec.Device("default")), bus).start()) {
             Await.until(Await.GENEROUS, () -> "the input listens; " + describe(bus, input), () -> input.hops() > 10);
             long before = input.onsets();
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            long hops = input.hops();
+            // Half a second of the room's silence analysed (48 hops of 512 samples at 48 kHz).
+            Await.until(Await.GENEROUS, () -> "half a second of silence analysed; " + describe(bus, input), () -> input.hops() >= hops + 48);
             assertEquals(before, input.onsets(), "silence has no onset");
             try (PulseServer.RoomSound sound = server.playInRoom(Tones.bursts(2000, 0.5, 0.05, 0.4, 5, RATE), RATE)) {
                 Await.until(Await.GENEROUS, () -> "ten onsets; " + describe(bus, input), () -> input.onsets() - before >= 10);
