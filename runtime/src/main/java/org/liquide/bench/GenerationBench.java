@@ -157,7 +157,8 @@ final class GenerationBench {
 
     /** Milliseconds per run: [0] through Liquide's {@link ModelSession}, [1] through a bare {@link OrtSession}. */
     static double[][] sessionAgainstOrt(BenchConfig config, int size) throws Exception {
-        byte[] model = CppnNetwork.build(SEED);
+        byte[] model = CppnNetwork.build();
+        List<float[]> weights = CppnNetwork.weights(SEED);
         int pixels = size * size;
         SeededGaussian random = new SeededGaussian(3);
         float[] coords = random.array(pixels * 3, 0.6f);
@@ -179,7 +180,13 @@ final class GenerationBench {
             TensorBuffer mixBuffer = ours.bufferFor(ours.input(CppnNetwork.CAMERA_MIX)).reshape(1, 1);
             mixBuffer.setFloats(cameraMix, 1);
             TensorBuffer rgb = ours.bufferFor(ours.output(CppnNetwork.RGB));
-            List<TensorBuffer> inputs = List.of(coordsBuffer, latentBuffer, cameraBuffer, mixBuffer);
+            List<TensorBuffer> weightBuffers = new java.util.ArrayList<>();
+            for (CppnNetwork.Parameter parameter : CppnNetwork.PARAMETERS) {
+                weightBuffers.add(ours.bufferFor(ours.input(parameter.name())));
+            }
+            CppnNetwork.fillWeights(SEED, weightBuffers);
+            List<TensorBuffer> inputs = new java.util.ArrayList<>(List.of(coordsBuffer, latentBuffer, cameraBuffer, mixBuffer));
+            inputs.addAll(weightBuffers);
             List<TensorBuffer> outputs = List.of(rgb);
             Runnable viaOurs = () -> {
                 ours.run(inputs, outputs);
@@ -192,8 +199,10 @@ final class GenerationBench {
                  OnnxTensor coordsTensor = OnnxTensor.createTensor(env, direct(coords), new long[]{pixels, 3});
                  OnnxTensor latentTensor = OnnxTensor.createTensor(env, direct(latent), new long[]{1, GenerationParams.LATENT_SIZE});
                  OnnxTensor cameraTensor = OnnxTensor.createTensor(env, direct(camera), new long[]{pixels, 3});
-                 OnnxTensor mixTensor = OnnxTensor.createTensor(env, direct(cameraMix), new long[]{1, 1})) {
+                 OnnxTensor mixTensor = OnnxTensor.createTensor(env, direct(cameraMix), new long[]{1, 1});
+                 WeightTensors weightTensors = new WeightTensors(env, weights)) {
                 Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+                feed.putAll(weightTensors.byName());
                 feed.put(CppnNetwork.COORDS, coordsTensor);
                 feed.put(CppnNetwork.LATENT, latentTensor);
                 feed.put(CppnNetwork.CAMERA, cameraTensor);
@@ -222,6 +231,22 @@ final class GenerationBench {
                 }
                 return new double[][]{oursMillis, rawMillis};
             }
+        }
+    }
+
+    /** The CPPN's weights as bare ONNX Runtime tensors, by input name. */
+    private record WeightTensors(Map<String, OnnxTensor> byName) implements AutoCloseable {
+        WeightTensors(OrtEnvironment env, List<float[]> values) throws OrtException {
+            this(new LinkedHashMap<>());
+            for (int i = 0; i < values.size(); i++) {
+                CppnNetwork.Parameter parameter = CppnNetwork.PARAMETERS.get(i);
+                byName.put(parameter.name(), OnnxTensor.createTensor(env, direct(values.get(i)), parameter.shape()));
+            }
+        }
+
+        @Override
+        public void close() {
+            byName.values().forEach(OnnxTensor::close);
         }
     }
 

@@ -8,6 +8,7 @@ import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
 import org.liquide.generate.engine.ProviderChoice;
+import org.liquide.generate.engine.SessionPool;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
@@ -20,30 +21,36 @@ import java.util.List;
 /**
  * The built-in generator: a {@link CppnNetwork} run through DJL like any model. Needs no weights, runs in
  * real time on a CPU, and is what a worker falls back to when a model fails. The params' seed picks the
- * network (a new seed rebuilds it), the latent vector moves through its space, and {@code cameraMix}
- * blends the camera in.
+ * network's weights (a new seed refills them; the session stays), the latent vector moves through its space,
+ * and {@code cameraMix} blends the camera in. Its session comes from the {@link SessionPool}: every CPPN of
+ * the show, whatever its seed, size or scene, runs the same model.
  */
 public final class CppnGenerator implements ImageGenerator {
+    /** The network, the same bytes for every seed. */
+    private static final byte[] MODEL = CppnNetwork.build();
+
     private final int width;
     private final int height;
-    private final EngineOptions engineOptions;
     private final TensorBuffer coords = new TensorBuffer(CppnNetwork.COORDS, ElementType.FLOAT32);
     private final TensorBuffer latent = new TensorBuffer(CppnNetwork.LATENT, ElementType.FLOAT32);
     private final TensorBuffer camera = new TensorBuffer(CppnNetwork.CAMERA, ElementType.FLOAT32);
     private final TensorBuffer cameraMix = new TensorBuffer(CppnNetwork.CAMERA_MIX, ElementType.FLOAT32);
     private final TensorBuffer rgb = new TensorBuffer(CppnNetwork.RGB, ElementType.FLOAT32);
-    private final List<TensorBuffer> inputs = List.of(coords, latent, camera, cameraMix);
+    private final List<TensorBuffer> weights = CppnNetwork.PARAMETERS.stream()
+            .map(parameter -> new TensorBuffer(parameter.name(), ElementType.FLOAT32)).toList();
+    private final List<TensorBuffer> inputs = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(coords, latent, camera, cameraMix), weights.stream()).toList();
     private final List<TensorBuffer> outputs = List.of(rgb);
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final float[] pixels;
-    private ModelSession session;
+    private final ModelSession session;
     private long seed;
     /** Per prompt, what its words add to the seed. */
     private final long[] promptSeeds;
     private boolean cameraBlank;
 
-    /** Builds the network for {@code seed} right away, so a broken engine shows at construction. */
+    /** Opens the network for {@code seed} right away, so a broken engine shows at construction. */
     public CppnGenerator(int width, int height, long seed, EngineOptions engineOptions) throws ModelLoadException {
         this(width, height, seed, java.util.List.of(), engineOptions);
     }
@@ -55,16 +62,16 @@ public final class CppnGenerator implements ImageGenerator {
      */
     public CppnGenerator(int width, int height, long seed, java.util.List<String> prompts, EngineOptions engineOptions)
             throws ModelLoadException {
+        this.session = SessionPool.shared().load("cppn", MODEL, engineOptions);
         this.promptSeeds = prompts.stream().mapToLong(CppnGenerator::wordsSeed).toArray();
         this.width = width;
         this.height = height;
-        this.engineOptions = engineOptions;
         this.pixels = new float[width * height * 3];
         CoordinateGrid.fill(coords, width, height);
         latent.reshape(1, GenerationParams.LATENT_SIZE);
         camera.reshape((long) width * height, 3);
         cameraMix.reshape(1, 1);
-        load(seed + promptSeed(0));
+        reseed(seed + promptSeed(0));
     }
 
     @Override
@@ -86,7 +93,7 @@ public final class CppnGenerator implements ImageGenerator {
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) throws ModelLoadException {
         long wanted = params.seed() + promptSeed(params.promptBlend());
         if (wanted != seed) {
-            load(wanted);
+            reseed(wanted);
         }
         float[] vector = params.latent();
         for (int i = 0; i < GenerationParams.LATENT_SIZE; i++) {
@@ -117,18 +124,11 @@ public final class CppnGenerator implements ImageGenerator {
 
     @Override
     public void close() {
-        closeSession();
+        session.close();
         inputs.forEach(TensorBuffer::close);
         outputs.forEach(TensorBuffer::close);
         reader.close();
         writer.close();
-    }
-
-    private void closeSession() {
-        if (session != null) {
-            session.close();
-            session = null;
-        }
     }
 
     /** The seed offset of the prompt a blend position points at (the nearest prompt); 0 without prompts. */
@@ -160,10 +160,8 @@ public final class CppnGenerator implements ImageGenerator {
         return hash & 0x7fffffffL; // small and positive: the seed stays readable in logs
     }
 
-    private void load(long newSeed) throws ModelLoadException {
-        ModelSession next = ModelSession.load("cppn", CppnNetwork.build(newSeed), engineOptions);
-        closeSession();
-        session = next;
+    private void reseed(long newSeed) {
+        CppnNetwork.fillWeights(newSeed, weights);
         seed = newSeed;
     }
 }

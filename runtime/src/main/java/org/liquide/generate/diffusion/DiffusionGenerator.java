@@ -12,7 +12,7 @@ import org.liquide.generate.diffusion.scheduler.SchedulerConfig;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
 import org.liquide.generate.engine.EngineOptions;
-import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.SessionPool;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
@@ -105,15 +105,15 @@ public final class DiffusionGenerator implements ImageGenerator {
             PromptTokenizer tokenizer = PromptTokenizers.open(layout.tokenizer());
             opened.add(tokenizer);
             progress.step("tokenizer");
-            TextEncoder textEncoder = new TextEncoder(track(opened, ModelSession.load(layout.textEncoder(), engine)));
+            TextEncoder textEncoder = new TextEncoder(track(opened, SessionPool.shared().load(layout.textEncoder(), engine)));
             progress.step("text_encoder");
-            Unet unet = new Unet(track(opened, ModelSession.load(layout.unet(), engine)));
+            Unet unet = new Unet(track(opened, SessionPool.shared().load(layout.unet(), engine)));
             progress.step("unet");
             VaeEncoder encoder = new VaeEncoder(layout.encoderName(),
-                    track(opened, ModelSession.load(layout.encoder(), engine)), layout.latentScale());
+                    track(opened, SessionPool.shared().load(layout.encoder(), engine)), layout.latentScale());
             progress.step(layout.encoderName());
             VaeDecoder decoder = new VaeDecoder(layout.decoderName(),
-                    track(opened, ModelSession.load(layout.decoder(), engine)), layout.latentScale());
+                    track(opened, SessionPool.shared().load(layout.decoder(), engine)), layout.latentScale());
             progress.step(layout.decoderName());
             Scheduler scheduler = Scheduler.of(schedulerConfig(layout));
             return new DiffusionGenerator(layout.root().getFileName().toString(), opened, tokenizer, textEncoder, unet,

@@ -14,11 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +45,11 @@ public final class ModelSession implements AutoCloseable {
     private final Map<String, OnnxValue> pinned = new HashMap<>();
     private long[][] lastInputShapes = new long[0][];
     private long copiedOutputs;
+    /** Where {@link #close} gives the session back to, when it came from a {@link SessionPool}; else null. */
+    private SessionPool home;
+    private ModelSource source;
+    private EngineOptions engineOptions;
+    private boolean leased = true;
 
     private ModelSession(String name, OrtSession session, SessionOptions sessionOptions, ProviderChoice provider,
                          OnnxModelInfo info) {
@@ -57,46 +60,27 @@ public final class ModelSession implements AutoCloseable {
         this.info = info;
     }
 
-    /** Loads an .onnx file (with its external data files beside it, if any). */
+    /** Loads an .onnx file (with its external data files beside it, if any) in a session of its own. */
     public static ModelSession load(Path file, EngineOptions options) throws ModelLoadException {
-        if (!Files.isRegularFile(file)) {
-            throw new ModelLoadException("model file not found: " + file);
-        }
-        OnnxModelInfo info;
-        String identity;
-        try {
-            info = OnnxModelInfo.read(file);
-            identity = file.toAbsolutePath() + ":" + Files.size(file) + ":" + Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Path parent = file.toAbsolutePath().getParent();
-        String cacheName = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "-")
-                + file.getFileName();
-        return open(file.toString(), info, options, TensorRtCache.folder(cacheName, identity, options),
-                (env, sessionOptions) -> env.createSession(file.toString(), sessionOptions));
+        return open(ModelSource.of(file), options);
     }
 
-    /** Loads a model held in memory (one this project built). */
+    /** Loads a model held in memory (one this project built) in a session of its own. */
     public static ModelSession load(String name, byte[] onnx, EngineOptions options) throws ModelLoadException {
-        OnnxModelInfo info;
-        try {
-            info = OnnxModelInfo.read(ByteBuffer.wrap(onnx));
-        } catch (IllegalStateException e) {
-            throw new ModelLoadException(name + ": " + e.getMessage(), e);
-        }
-        String identity = Arrays.hashCode(onnx) + ":" + onnx.length;
-        return open(name, info, options, TensorRtCache.folder(name, identity, options),
-                (env, sessionOptions) -> env.createSession(onnx, sessionOptions));
+        return open(ModelSource.of(name, onnx), options);
     }
 
-    private interface Opener {
-        OrtSession open(OrtEnvironment environment, SessionOptions options) throws OrtException;
+    static ModelSession open(ModelSource source, EngineOptions options) throws ModelLoadException {
+        ModelSession session = open(source.name(), source.info(), options,
+                TensorRtCache.folder(source.cacheName(), source.identity(), options), source.opener());
+        session.source = source;
+        session.engineOptions = options;
+        return session;
     }
 
     /** Tries each candidate provider, fastest first; the CPU's failure is the model's. */
     private static ModelSession open(String name, OnnxModelInfo info, EngineOptions engine, Path trtFolder,
-                                     Opener opener) throws ModelLoadException {
+                                     ModelSource.Opener opener) throws ModelLoadException {
         OrtEnvironment environment;
         try {
             environment = OrtEngines.environment();
@@ -286,8 +270,50 @@ public final class ModelSession implements AutoCloseable {
         return names;
     }
 
+    /**
+     * Frees the buffers made by {@link #bufferFor}, then closes the session, or gives it back to the
+     * {@link SessionPool} it came from, which keeps it open for the next user of the same model. Closing
+     * twice is harmless.
+     */
     @Override
     public void close() {
+        if (home == null) {
+            release();
+            return;
+        }
+        if (!leased) {
+            return;
+        }
+        leased = false;
+        buffers.forEach(TensorBuffer::close);
+        buffers.clear();
+        feed.clear();
+        pinned.clear();
+        lastInputShapes = new long[0][];
+        home.giveBack(this);
+    }
+
+    /** The model this session runs and where it came from (file identity, or the bytes' digest). */
+    ModelSource source() {
+        return source;
+    }
+
+    /** The options the session was opened with. */
+    EngineOptions options() {
+        return engineOptions;
+    }
+
+    void lendFrom(SessionPool pool) {
+        home = pool;
+        leased = true;
+    }
+
+    boolean leased() {
+        return leased;
+    }
+
+    /** Closes the ONNX Runtime session itself. */
+    void release() {
         buffers.forEach(TensorBuffer::close);
         try {
             session.close();

@@ -7,6 +7,7 @@ import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
+import org.liquide.generate.engine.SessionPool;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
@@ -40,7 +41,7 @@ public final class ImageToImageGenerator implements ImageGenerator {
     public ImageToImageGenerator(Path model, int width, int height, EngineOptions engineOptions)
             throws ModelLoadException {
         this.name = model.getFileName().toString();
-        this.session = ModelSession.load(model, engineOptions);
+        this.session = SessionPool.shared().load(model, engineOptions);
         try {
             ImageToImageContract contract = ImageToImageContract.check(model.toString(), session.inputs(),
                     session.outputs());

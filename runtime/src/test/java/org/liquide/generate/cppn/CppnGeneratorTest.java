@@ -65,6 +65,32 @@ class CppnGeneratorTest {
         }
     }
 
+    /**
+     * A show changes scene thousands of times and its visitors draw new seeds: none of that opens an ONNX Runtime
+     * session once the first is open (each opened session left native memory behind after closing).
+     */
+    @Test
+    void newSeedsAndNewGeneratorsRunInTheSessionAlreadyOpen() throws Exception {
+        org.liquide.generate.engine.SessionPool pool = org.liquide.generate.engine.SessionPool.shared();
+        try (CppnGenerator warm = new CppnGenerator(32, 32, 1, EngineOptions.cpu())) {
+            generate(warm, new VideoFrame(), new GenerationParams().seed(1));
+        }
+        long opened = pool.opened();
+        VideoFrame previous = null;
+        for (int scene = 0; scene < 20; scene++) {
+            try (CppnGenerator generator = new CppnGenerator(32 + scene, 24, scene, List.of("mot " + scene), EngineOptions.cpu())) {
+                for (long seed = 0; seed < 5; seed++) {
+                    VideoFrame image = generate(generator, new VideoFrame(), new GenerationParams().seed(seed * 31 + scene));
+                    if (previous != null && previous.width() == image.width()) {
+                        assertTrue(TestImages.meanAbsDifference(previous, image) > 1, "a new seed, a new picture");
+                    }
+                    previous = image;
+                }
+            }
+        }
+        assertEquals(opened, pool.opened(), "20 generators and 100 seeds opened no session");
+    }
+
     /** Without a model that reads text, the prompt's words seed the network: another word, another picture. */
     @Test
     void thePromptsWordsMoveThePictureTheSameWordsTheSamePicture() throws Exception {
