@@ -7,7 +7,7 @@ import ai.onnxruntime.OrtSession;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
-import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.cppn.CppnNetwork;

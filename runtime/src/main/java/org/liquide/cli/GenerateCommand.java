@@ -2,9 +2,9 @@ package org.liquide.cli;
 
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
-import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.image.ImageFiles;
 import picocli.CommandLine.Command;

@@ -4,7 +4,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.liquide.generate.LoadProgress;
-import org.liquide.generate.ModelChecker;
+import org.liquide.generate.factory.ModelChecker;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import org.liquide.generate.GenerationParams;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelDescription;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.diffusion.scheduler.Scheduler;
 import org.liquide.generate.diffusion.scheduler.SchedulerConfig;

@@ -2,7 +2,7 @@ package org.liquide.generate.diffusion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 
 import java.io.IOException;
 import java.nio.file.Files;

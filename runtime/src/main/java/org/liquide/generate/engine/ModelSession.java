@@ -6,7 +6,6 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.OrtSession.SessionOptions;
-import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxModelInfo;
 import org.liquide.generate.onnx.TensorSpec;

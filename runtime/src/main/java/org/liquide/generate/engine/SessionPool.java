@@ -1,6 +1,5 @@
 package org.liquide.generate.engine;
 
-import org.liquide.generate.ModelLoadException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelDescription;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.ModelSession;
 import org.liquide.generate.engine.SessionPool;

@@ -4,7 +4,7 @@ import org.liquide.retry.Backoff;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
-import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelSpec;
 import org.slf4j.Logger;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
-import org.liquide.generate.GeneratorFactory;
+import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelContractException;
 import org.liquide.generate.ModelDescription;

@@ -4,7 +4,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxGraph;
 

@@ -1,6 +1,6 @@
 package org.liquide.generate.diffusion.tokenizer;
 
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package org.liquide.generate.diffusion.tokenizer;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.generate.ModelLoadException;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.TinyModels;
 
 import java.nio.file.Files;

@@ -1,7 +1,12 @@
-package org.liquide.generate;
+package org.liquide.generate.factory;
 
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.LoadProgress;
+import org.liquide.generate.ModelDescription;
+import org.liquide.generate.ModelSpec;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.onnx.TensorSpec;
 import org.liquide.generate.provenance.ModelFile;

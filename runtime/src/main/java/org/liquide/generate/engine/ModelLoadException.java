@@ -1,4 +1,4 @@
-package org.liquide.generate;
+package org.liquide.generate.engine;
 
 /** A model could not be loaded: a missing or unreadable file, a malformed model, an engine that refused it. */
 public class ModelLoadException extends Exception {

@@ -1,6 +1,8 @@
-package org.liquide.generate;
+package org.liquide.generate.factory;
 
+import org.liquide.generate.ModelSpec;
 import org.liquide.generate.diffusion.DiffusionLayout;
+import org.liquide.generate.engine.ModelLoadException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,13 @@
-package org.liquide.generate;
+package org.liquide.generate.factory;
 
+import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.LoadProgress;
+import org.liquide.generate.ModelSpec;
 import org.liquide.generate.cppn.CppnGenerator;
 import org.liquide.generate.diffusion.DiffusionGenerator;
 import org.liquide.generate.diffusion.DiffusionLayout;
 import org.liquide.generate.engine.Accelerator;
+import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.img2img.ImageToImageGenerator;
 
 /** Opens the generator a {@link ModelSpec} names: the CPPN, an image-to-image model or a diffusion pipeline. */
