@@ -7,17 +7,15 @@ package org.liquide.generate.diffusion.scheduler;
 public final class LcmScheduler implements Scheduler {
     private static final double SIGMA_DATA = 0.5;
 
-    private final SchedulerConfig config;
     private final NoiseSchedule schedule;
 
-    LcmScheduler(SchedulerConfig config) {
-        this.config = config;
-        this.schedule = new NoiseSchedule(config);
+    LcmScheduler(NoiseSchedule schedule) {
+        this.schedule = schedule;
     }
 
     @Override
     public SchedulerConfig config() {
-        return config;
+        return schedule.config();
     }
 
     @Override
@@ -40,19 +38,20 @@ public final class LcmScheduler implements Scheduler {
         int t = timesteps[index];
         boolean last = index + 1 >= timesteps.length;
         double alpha = schedule.alphaCumprod(t);
-        double alphaNext = last ? (config.setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0))
+        double alphaNext = last ? (config().setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0))
                 : schedule.alphaCumprod(timesteps[index + 1]);
-        double scaled = t * config.timestepScaling();
+        double scaled = t * config().timestepScaling();
         double cSkip = SIGMA_DATA * SIGMA_DATA / (scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double cOut = scaled / Math.sqrt(scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double rootAlpha = Math.sqrt(alpha);
         double rootBeta = Math.sqrt(1 - alpha);
         double rootAlphaNext = Math.sqrt(alphaNext);
         double rootBetaNext = Math.sqrt(1 - alphaNext);
+        PredictionType prediction = config().predictionType();
         for (int i = 0; i < count; i++) {
             double x = sample[i];
             double out = modelOutput[i];
-            double predicted = switch (config.predictionType()) {
+            double predicted = switch (prediction) {
                 case EPSILON -> (x - rootBeta * out) / rootAlpha;
                 case V_PREDICTION -> rootAlpha * x - rootBeta * out;
                 case SAMPLE -> out;

@@ -7,7 +7,8 @@ package org.liquide.generate.diffusion.scheduler;
  */
 public sealed interface Scheduler permits EulerScheduler, LcmScheduler {
     static Scheduler of(SchedulerConfig config) {
-        return config.isLcm() ? new LcmScheduler(config) : new EulerScheduler(config);
+        NoiseSchedule schedule = new NoiseSchedule(config);
+        return config.isLcm() ? new LcmScheduler(schedule) : new EulerScheduler(schedule);
     }
 
     SchedulerConfig config();
