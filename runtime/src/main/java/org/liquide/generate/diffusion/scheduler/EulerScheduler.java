@@ -5,16 +5,9 @@ package org.liquide.generate.diffusion.scheduler;
  * live at noise level sigma, the UNet sees them scaled to unit variance, each step moves along the
  * predicted direction to the next sigma (0 after the last).
  */
-public final class EulerScheduler implements Scheduler {
-    private final NoiseSchedule schedule;
-
+public final class EulerScheduler extends Scheduler {
     EulerScheduler(NoiseSchedule schedule) {
-        this.schedule = schedule;
-    }
-
-    @Override
-    public SchedulerConfig config() {
-        return schedule.config();
+        super(schedule);
     }
 
     @Override

@@ -4,18 +4,11 @@ package org.liquide.generate.diffusion.scheduler;
  * diffusers' {@code LCMScheduler}: each step predicts the clean latents through the consistency
  * boundary condition (c_skip, c_out) and, unless it is the last, re-noises them to the next timestep.
  */
-public final class LcmScheduler implements Scheduler {
+public final class LcmScheduler extends Scheduler {
     private static final double SIGMA_DATA = 0.5;
 
-    private final NoiseSchedule schedule;
-
     LcmScheduler(NoiseSchedule schedule) {
-        this.schedule = schedule;
-    }
-
-    @Override
-    public SchedulerConfig config() {
-        return schedule.config();
+        super(schedule);
     }
 
     @Override
