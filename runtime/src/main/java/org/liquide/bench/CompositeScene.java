@@ -15,6 +15,7 @@ import org.liquide.render.LayerStyle;
 import org.liquide.render.generated.LatentDrift;
 import org.liquide.render.generated.ProceduralGenerator;
 import org.liquide.render.gl.Framebuffer;
+import org.liquide.render.layer.CameraFade;
 import org.liquide.render.layer.CameraLayerSource;
 import org.liquide.render.layer.GeneratedLayerSource;
 import org.liquide.render.layer.StillImageSource;
@@ -56,7 +57,7 @@ final class CompositeScene implements FrameContent {
         GenerationParams params = new GenerationParams().cameraMix(0.5f);
         List<Layer> layers = new ArrayList<>();
         List<FrameTask> tasks = new ArrayList<>();
-        CameraLayerSource camera = new CameraLayerSource(feed, 2.0, 0.5);
+        CameraLayerSource camera = new CameraLayerSource(feed, CameraFade.CAMERA);
         try {
             ProceduralGenerator generator = new ProceduralGenerator(generatorSize, generatorSize,
                     GENERATOR_IMAGES_PER_SECOND, params, camera.image());

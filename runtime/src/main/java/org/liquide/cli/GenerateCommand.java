@@ -8,6 +8,7 @@ import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.image.ImageFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,16 +65,12 @@ final class GenerateCommand implements Callable<Integer> {
             description = "How much of the input's colour the builtin keeps, in [0, 1]. Default: ${DEFAULT-VALUE}.")
     float cameraMix;
 
-    @Option(names = "--size", paramLabel = "WxH", description = "Output size. Default: the input's.")
-    String size;
+    @Option(names = "--size", paramLabel = "WxH", converter = ImageSize.Converter.class,
+            description = "Output size. Default: the input's.")
+    ImageSize size;
 
-    @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
-            description = "cpu, cuda or tensorrt (GPU needs the -Pcuda build). Default: ${DEFAULT-VALUE}.")
-    String device;
-
-    @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-            description = "ONNX Runtime intra-op threads (0: one per core). Default: ${DEFAULT-VALUE}.")
-    int threads;
+    @Mixin
+    ModelRunOptions run;
 
     @Override
     public Integer call() {
@@ -119,19 +116,8 @@ final class GenerateCommand implements Callable<Integer> {
     }
 
     private ModelSpec modelSpec(VideoFrame in) {
-        int width = in.width();
-        int height = in.height();
-        if (size != null) {
-            String[] parts = size.toLowerCase(Locale.ROOT).split("x");
-            try {
-                width = Integer.parseInt(parts[0].trim());
-                height = Integer.parseInt(parts[1].trim());
-            } catch (RuntimeException e) {
-                throw new BadInputException("generate: --size must look like 512x512, got '" + size + "'");
-            }
-        }
         try {
-            return ModelSpec.of(model).withDevice(device).withThreads(threads, 0).withSize(width, height)
+            return run.spec(model).withSize(size != null ? size.width() : in.width(), size != null ? size.height() : in.height())
                     .withPrompts(prompts).withStrength(strength).withSteps(steps).withSeed(seed);
         } catch (IllegalArgumentException e) {
             throw new BadInputException("generate: " + e.getMessage(), e);

@@ -8,6 +8,7 @@ import org.liquide.generate.factory.ModelChecker;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +17,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models and pulls them from the Hugging Face Hub.",
@@ -41,27 +41,19 @@ final class ModelsCommand implements Runnable {
                 description = "builtin, .onnx files or diffusers ONNX folders.")
         List<String> paths = new ArrayList<>();
 
-        @Option(names = "--device", defaultValue = "cpu", paramLabel = "DEVICE",
-                description = "auto (the fastest that loads), cpu, cuda or tensorrt (cuda:1 for the second GPU); a device"
-                        + " named and missing exits 2. Default: ${DEFAULT-VALUE}.")
-        String device;
-
-        @Option(names = "--size", defaultValue = "512x512", paramLabel = "WxH",
+        @Option(names = "--size", defaultValue = "512x512", paramLabel = "WxH", converter = ImageSize.Converter.class,
                 description = "Image size of the warm-up. Default: ${DEFAULT-VALUE}.")
-        String size;
+        ImageSize size;
 
-        @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-                description = "ONNX Runtime intra-op threads (0: one per core). Default: ${DEFAULT-VALUE}.")
-        int threads;
+        @Mixin
+        ModelRunOptions run;
 
         @Override
         public Integer call() {
             List<ModelSpec> specs = new ArrayList<>();
-            int[] dimensions = parseSize();
             try {
                 for (String path : paths.isEmpty() ? List.of(ModelSpec.BUILTIN) : paths) {
-                    specs.add(ModelSpec.of(path).withDevice(device).withThreads(threads, 0)
-                            .withSize(dimensions[0], dimensions[1]));
+                    specs.add(run.spec(path).withSize(size.width(), size.height()));
                 }
             } catch (IllegalArgumentException e) {
                 throw new BadInputException("models check: " + e.getMessage(), e);
@@ -73,15 +65,6 @@ final class ModelsCommand implements Runnable {
             out.println(results.size() - failed + " of " + results.size() + " models ok");
             out.flush();
             return failed == 0 ? ExitCodes.OK : ExitCodes.BAD_INPUT;
-        }
-
-        private int[] parseSize() {
-            String[] parts = size.toLowerCase(Locale.ROOT).split("x");
-            try {
-                return new int[]{Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim())};
-            } catch (RuntimeException e) {
-                throw new BadInputException("models check: --size must look like 512x512, got '" + size + "'");
-            }
         }
     }
 

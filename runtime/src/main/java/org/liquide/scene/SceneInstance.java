@@ -10,6 +10,7 @@ import org.liquide.render.FrameTask;
 import org.liquide.render.Layer;
 import org.liquide.render.LayerImage;
 import org.liquide.render.LayerSource;
+import org.liquide.render.LayerStack;
 import org.liquide.render.LayerStyle;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.PixelUploader;
@@ -19,6 +20,7 @@ import org.liquide.render.generated.LatentDrift;
 import org.liquide.render.generated.Palette;
 import org.liquide.render.generated.ProceduralGenerator;
 import org.liquide.render.generated.WorkerGenerator;
+import org.liquide.render.layer.CameraFade;
 import org.liquide.render.layer.CameraLayerSource;
 import org.liquide.render.layer.GeneratedLayerSource;
 import org.liquide.render.layer.StillImageSource;
@@ -48,36 +50,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A scene running on the render thread: its layers with their styles, its mappings evaluated each
- * frame, its storyboard, and its own compositor (so two scenes can be drawn during a crossfade).
- * Built from a {@link PreparedScene} on the render thread.
+ * A scene running on the render thread: a {@link LayerStack} of its layers with their styles, steered
+ * each frame by its mappings, its storyboard and its other tasks, and its own compositor (so two scenes
+ * can be drawn during a crossfade). Built from a {@link PreparedScene} on the render thread.
  */
 public final class SceneInstance implements AutoCloseable {
     private final SceneDefinition definition;
     private final Compositor compositor;
-    private final Layer[] layers;
-    private final LayerSource[] hidden;
-    private final FrameTask[] tasks;
+    private final LayerStack stack;
     private final MappingEngine mappings;
     private final GenerationParams params;
-    private final LatestSlot<GenerationParams>[] paramsForSketches;
     private final List<AutoCloseable> owned;
     private final Map<String, LayerStyle> styles;
     private final Map<String, ShaderLayer> shaderLayers;
     private Compositor privateCompositor;
 
-    private SceneInstance(SceneDefinition definition, Compositor compositor, Layer[] layers, LayerSource[] hidden,
-                          FrameTask[] tasks, MappingEngine mappings, GenerationParams params,
-                          LatestSlot<GenerationParams>[] paramsForSketches, List<AutoCloseable> owned, Map<String, LayerStyle> styles,
+    private SceneInstance(SceneDefinition definition, Compositor compositor, LayerStack stack, MappingEngine mappings,
+                          GenerationParams params, List<AutoCloseable> owned, Map<String, LayerStyle> styles,
                           Map<String, ShaderLayer> shaderLayers) {
         this.definition = definition;
         this.compositor = compositor;
-        this.layers = layers;
-        this.hidden = hidden;
-        this.tasks = tasks;
+        this.stack = stack;
         this.mappings = mappings;
         this.params = params;
-        this.paramsForSketches = paramsForSketches;
         this.owned = owned;
         this.styles = styles;
         this.shaderLayers = shaderLayers;
@@ -102,7 +97,7 @@ public final class SceneInstance implements AutoCloseable {
 
         for (LayerDefinition definition : scene.layers()) {
             if (definition instanceof LayerDefinition.Camera camera) {
-                cameraSources.put(camera.camera(), new CameraLayerSource(feed(resources, camera.camera()), 2.0, 0.75));
+                cameraSources.put(camera.camera(), new CameraLayerSource(feed(resources, camera.camera()), CameraFade.CAMERA));
             }
         }
         for (LayerDefinition definition : scene.layers()) {
@@ -116,7 +111,7 @@ public final class SceneInstance implements AutoCloseable {
                 case LayerDefinition.Generate generate -> {
                     LayerImage cameraImage = prepared.workers().containsKey(generate.name()) ? null
                             : generate.camera().map(name -> cameraSources.computeIfAbsent(name, n -> {
-                        CameraLayerSource input = new CameraLayerSource(feed(resources, n), 2.0, 0.75);
+                        CameraLayerSource input = new CameraLayerSource(feed(resources, n), CameraFade.CAMERA);
                         hidden.add(input);
                         return input;
                     }).image()).orElse(null);
@@ -136,7 +131,7 @@ public final class SceneInstance implements AutoCloseable {
                                     Palette.choose(settings.palette(), settings.prompts())));
                 }
                 case LayerDefinition.Image image -> new StillImageSource(prepared.images().get(image.name()));
-                case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), 2.0, 0.5);
+                case LayerDefinition.Video video -> new CameraLayerSource(prepared.videos().get(video.name()), CameraFade.VIDEO);
                 case LayerDefinition.Sketch sketch -> {
                     LatestSlot<GenerationParams> sketchParams = new LatestSlot<>(GenerationParams::new);
                     forSketches.add(sketchParams);
@@ -162,6 +157,7 @@ public final class SceneInstance implements AutoCloseable {
         MappingEngine mappings = MappingEngine.build(specs, resources.signals(), name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown mapping target '" + name + "'")));
         List<FrameTask> tasks = new ArrayList<>();
+        tasks.add(clock -> mappings.evaluate(clock.nowNanos()));
         if (scene.generator().drift() > 0) {
             tasks.add(new LatentDrift(params, scene.generator().drift(), steeredLatents(scene)));
         }
@@ -170,9 +166,22 @@ public final class SceneInstance implements AutoCloseable {
         }
         scene.generator().template().ifPresent(template -> tasks.add(words.selecting(params, template)));
         tasks.addAll(layerTasks); // after drift and cues, so the layers see this frame's scene parameters
+        if (!forSketches.isEmpty()) {
+            tasks.add(publishing(params, forSketches.toArray(LatestSlot[]::new)));
+        }
         Compositor compositor = new Compositor(resources.width(), resources.height());
-        return new SceneInstance(scene, compositor, layers.toArray(Layer[]::new), hidden.toArray(LayerSource[]::new),
-                tasks.toArray(FrameTask[]::new), mappings, params, forSketches.toArray(LatestSlot[]::new), owned, styles, shaderLayers);
+        return new SceneInstance(scene, compositor, new LayerStack(layers, hidden, tasks), mappings, params, owned,
+                styles, shaderLayers);
+    }
+
+    /** Hands this frame's scene parameters to each sketch's slot (after every task that sets them). */
+    private static FrameTask publishing(GenerationParams params, LatestSlot<GenerationParams>[] slots) {
+        return clock -> {
+            for (LatestSlot<GenerationParams> slot : slots) {
+                slot.writable().copyFrom(params);
+                slot.publish();
+            }
+        };
     }
 
     private static ShaderLayer openShader(LayerDefinition.Shader shader, ShaderDocument document, SceneResources resources) {
@@ -249,21 +258,7 @@ public final class SceneInstance implements AutoCloseable {
 
     /** Evaluates mappings and cues, updates the layers and composites them. Render thread; no allocation. */
     public Framebuffer render(FrameClock clock) {
-        mappings.evaluate(clock.nowNanos());
-        for (FrameTask task : tasks) {
-            task.beforeFrame(clock);
-        }
-        for (LatestSlot<GenerationParams> slot : paramsForSketches) {
-            slot.writable().copyFrom(params);
-            slot.publish();
-        }
-        for (LayerSource source : hidden) {
-            source.update(clock);
-        }
-        for (Layer layer : layers) {
-            layer.source().update(clock);
-        }
-        return compositor.render(layers, layers.length, clock);
+        return stack.render(clock, compositor);
     }
 
     /**
@@ -274,7 +269,7 @@ public final class SceneInstance implements AutoCloseable {
         if (privateCompositor == null) {
             privateCompositor = new Compositor(compositor.width(), compositor.height());
         }
-        return privateCompositor.render(layers, layers.length, clock, true);
+        return stack.renderWithoutVisitors(clock, privateCompositor);
     }
 
     /**
@@ -294,7 +289,7 @@ public final class SceneInstance implements AutoCloseable {
     /** The sketch runners of this scene, by layer name (hot reload of sketch sources). */
     public Map<String, SketchRunner> sketchRunners() {
         Map<String, SketchRunner> runners = new LinkedHashMap<>();
-        for (Layer layer : layers) {
+        for (Layer layer : stack.layers()) {
             if (layer.source() instanceof SketchLayerSource sketch) {
                 runners.put(layer.name(), sketch.runner());
             }
@@ -305,7 +300,7 @@ public final class SceneInstance implements AutoCloseable {
     /** The generator workers of this scene, by layer name (status). */
     public Map<String, WorkerGenerator> generators() {
         Map<String, WorkerGenerator> generators = new LinkedHashMap<>();
-        for (Layer layer : layers) {
+        for (Layer layer : stack.layers()) {
             if (layer.source() instanceof GeneratedLayerSource generated && generated.generator() instanceof WorkerGenerator worker) {
                 generators.put(layer.name(), worker);
             }
@@ -340,12 +335,7 @@ public final class SceneInstance implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Layer layer : layers) {
-            layer.source().close();
-        }
-        for (LayerSource source : hidden) {
-            source.close();
-        }
+        stack.close();
         for (AutoCloseable resource : owned) {
             try {
                 resource.close();

@@ -5,6 +5,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.handoff.LatestSlot;
+import org.liquide.handoff.LoopThread;
 import org.liquide.signal.SignalBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,8 @@ public final class SketchRunner implements AutoCloseable {
     private final LatestSlot<GenerationParams> params;
     private final java.util.List<String> prompts;
     private final FrameSlot output = new FrameSlot();
-    private final Thread thread;
+    private final LoopThread thread;
     private volatile Sketch pending;
-    private volatile boolean running = true;
     private volatile long framesDrawn;
     private volatile String lastError = "";
     private Sketch sketch;
@@ -53,7 +53,7 @@ public final class SketchRunner implements AutoCloseable {
         this.bus = bus;
         this.params = params;
         this.pending = sketch;
-        this.thread = Thread.ofPlatform().name("liquide-sketch-" + name).daemon().unstarted(this::loop);
+        this.thread = new LoopThread("liquide-sketch-" + name, this::loop);
     }
 
     public SketchRunner start() {
@@ -84,7 +84,7 @@ public final class SketchRunner implements AutoCloseable {
         long start = System.nanoTime();
         long next = start;
         int frame = 0;
-        while (running) {
+        while (thread.running()) {
             Sketch incoming = pending;
             if (incoming != null && incoming != sketch) {
                 install(incoming);
@@ -158,12 +158,6 @@ public final class SketchRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(2_000);
     }
 }

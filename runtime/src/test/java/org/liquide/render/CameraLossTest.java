@@ -7,6 +7,7 @@ import org.liquide.camera.CameraSpec;
 import org.liquide.camera.CameraStatus;
 import org.liquide.camera.FrameSource;
 import org.liquide.frame.VideoFrame;
+import org.liquide.render.layer.CameraFade;
 import org.liquide.render.layer.CameraLayerSource;
 import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
@@ -76,7 +77,7 @@ class CameraLossTest {
         CameraLayerSource[] camera = new CameraLayerSource[1];
         RenderLoop loop = new RenderLoop(OutputSettings.defaults().withSize(64, 36).withHeadless(true).withOffscreenFps(120),
                 (w, h) -> {
-                    camera[0] = new CameraLayerSource(feed, 0.5, 0.3);
+                    camera[0] = new CameraLayerSource(feed, new CameraFade(0.5, 0.3));
                     return new LayerStack(List.of(new Layer("camera", camera[0], new LayerStyle())), List.of());
                 });
         float[] presence = new float[1];

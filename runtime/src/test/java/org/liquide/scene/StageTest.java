@@ -123,6 +123,31 @@ class StageTest {
     }
 
     @Test
+    void thePictureWithoutVisitorsCrossfadesAndBlacksOutLikeThePictureOnScreen() throws Exception {
+        try (Compositor compositor = new Compositor(64, 36); Stage stage = new Stage(resources, s -> { })) {
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("rouge", Color.RED, List.of(), List.of()), resources), 0));
+            frame(stage, compositor);
+            stage.offer(new StageCommand.Show(ScenePreparer.prepare(scene("bleu", Color.BLUE, List.of(), List.of()), resources), 0.5));
+            stage.offer(new StageCommand.Blackout(true, 2));
+            List<Integer> seen = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int onScreen = frame(stage, compositor);
+                int kept = FrameReadback.read(stage.renderWithoutVisitors(clock, 64, 36)).getRGB(32, 18) & 0xFFFFFF;
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    assertEquals(onScreen >> shift & 0xFF, kept >> shift & 0xFF, 1,
+                            "frame " + i + ": on screen " + Integer.toHexString(onScreen) + ", kept " + Integer.toHexString(kept));
+                }
+                seen.add(onScreen);
+            }
+            int middle = seen.get(15);
+            assertTrue((middle >> 16 & 0xFF) > 40 && (middle & 0xFF) > 40, "halfway: red and blue mixed, got " + Integer.toHexString(middle));
+            int last = seen.getLast();
+            assertTrue((last >> 16 & 0xFF) == 0 && (last & 0xFF) > 100 && (last & 0xFF) < 255,
+                    "after the transition, blue dimmed by the blackout fading in, got " + Integer.toHexString(last));
+        }
+    }
+
+    @Test
     void mappingsSteerLayersFromSignalsAndReturnToDefaultsWhenStale() throws Exception {
         MappingDefinition opacity = new MappingDefinition("entree/distance", 0,
                 List.of(new FilterDefinition.Remap(300, 2500, 1, 0, Curve.LINEAR, 1)), "layer.fond.opacity", 0.0, 0.2, 0);

@@ -38,6 +38,15 @@ public final class GoldenImages {
             assertNotNull(in, "no golden image golden/" + name + ".png; run with -Dliquide.updateGoldens=true and review it");
             golden = ImageIO.read(in);
         }
+        assertAlike(name, golden, actual, meanTolerance, outlierFraction);
+    }
+
+    /**
+     * Asserts two renders match with the same tolerance as a golden image (the expected one in the golden's
+     * place): for two paths that must draw the same picture.
+     */
+    public static void assertAlike(String name, BufferedImage golden, BufferedImage actual, double meanTolerance,
+                                   double outlierFraction) throws IOException {
         assertEquals(golden.getWidth(), actual.getWidth(), name + ": width");
         assertEquals(golden.getHeight(), actual.getHeight(), name + ": height");
         double totalDifference = 0;

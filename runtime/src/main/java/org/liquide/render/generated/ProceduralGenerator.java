@@ -33,6 +33,8 @@ import static org.lwjgl.opengl.GL30C.*;
  * jumps. It renders at a generator's pace (a few images per second), so its layer crossfades as for a model.
  */
 public final class ProceduralGenerator implements Generator {
+    // scenes/_shaders/flow-field.fs writes the same value noise out in full: ISF has no include, and an
+    // example must stand alone to play in the other ISF hosts (VDMX, Resolume, MadMapper).
     private static final String NOISE = """
             float hash(vec2 p) {
                 p = fract(p * vec2(123.34, 456.21));

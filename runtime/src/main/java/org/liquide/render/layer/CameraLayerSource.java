@@ -26,11 +26,11 @@ public final class CameraLayerSource implements LayerSource {
     private long lastUploadNanos;
     private long lastCaptureNanos;
 
-    public CameraLayerSource(CameraFeed feed, double silentAfterSeconds, double fadeSeconds) {
+    public CameraLayerSource(CameraFeed feed, CameraFade fade) {
         this.feed = feed;
         this.slot = feed.subscribe();
-        this.silentAfterNanos = (long) (silentAfterSeconds * 1e9);
-        this.fadeSeconds = fadeSeconds;
+        this.silentAfterNanos = (long) (fade.silentAfterSeconds() * 1e9);
+        this.fadeSeconds = fade.fadeSeconds();
     }
 
     @Override

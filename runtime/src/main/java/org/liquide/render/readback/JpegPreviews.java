@@ -2,6 +2,7 @@ package org.liquide.render.readback;
 
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
+import org.liquide.handoff.LoopThread;
 import org.liquide.show.PreviewFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +35,11 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
     private volatile long lastAskedNanos = System.nanoTime() - 2 * WATCHED_NANOS;
     private final float quality;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final LoopThread thread;
 
     public JpegPreviews(float quality) {
         this.quality = quality;
-        this.thread = Thread.ofPlatform().name("liquide-preview").daemon().unstarted(this::loop);
+        this.thread = new LoopThread("liquide-preview", this::loop);
     }
 
     /** Encodes what arrives in this slot (a {@link FrameTap}'s) as the preview of the named output. */
@@ -81,7 +81,7 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
     }
 
     private void encodeWhileRunning(JpegEncoder encoder, BufferedImage reuse) {
-        while (running) {
+        while (thread.running()) {
             boolean worked = false;
             for (Output output : outputs.values()) {
                 VideoFrame frame = output.slot().takeLatest();
@@ -119,12 +119,6 @@ public final class JpegPreviews implements PreviewFrames, AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        thread.stop(2_000);
     }
 }

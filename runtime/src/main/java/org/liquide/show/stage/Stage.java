@@ -3,10 +3,7 @@ package org.liquide.show.stage;
 import org.liquide.render.Compositor;
 import org.liquide.render.FrameClock;
 import org.liquide.render.FrameContent;
-import org.liquide.render.Layer;
-import org.liquide.render.LayerStyle;
 import org.liquide.render.gl.Framebuffer;
-import org.liquide.render.layer.FramebufferSource;
 import org.liquide.scene.SceneInstance;
 import org.liquide.scene.SceneResources;
 import org.slf4j.Logger;
@@ -26,11 +23,7 @@ public final class Stage implements FrameContent {
 
     private final SceneResources resources;
     private final ArrayBlockingQueue<StageCommand> mailbox = new ArrayBlockingQueue<>(16);
-    private final FramebufferSource incomingSource = new FramebufferSource();
-    private final FramebufferSource outgoingSource = new FramebufferSource();
-    private final LayerStyle incomingStyle = new LayerStyle();
-    private final LayerStyle outgoingStyle = new LayerStyle();
-    private final Layer[] layers;
+    private final Crossfade crossfade = new Crossfade();
     private final Consumer<SceneInstance> onSceneShown;
     private SceneInstance current;
     private SceneInstance outgoing;
@@ -49,8 +42,6 @@ public final class Stage implements FrameContent {
     public Stage(SceneResources resources, Consumer<SceneInstance> onSceneShown) {
         this.resources = resources;
         this.onSceneShown = onSceneShown;
-        this.layers = new Layer[]{new Layer("outgoing", outgoingSource, outgoingStyle),
-                new Layer("incoming", incomingSource, incomingStyle)};
     }
 
     /** Queues a command; false when the mailbox is full (never blocks). Any thread. */
@@ -64,34 +55,24 @@ public final class Stage implements FrameContent {
         while ((command = mailbox.poll()) != null) {
             apply(command, clock);
         }
-        double now = clock.seconds();
         if (blackoutLevel != blackoutTarget) {
             double step = blackoutRate * clock.deltaSeconds();
             blackoutLevel = blackoutTarget > blackoutLevel ? Math.min(blackoutTarget, blackoutLevel + step)
                     : Math.max(blackoutTarget, blackoutLevel - step);
         }
         if (asleep || current == null) {
-            return compositor.render(layers, 0, clock);
+            return crossfade.black(compositor, clock);
         }
-        float visible = (float) (1 - blackoutLevel);
-        incomingSource.show(current.render(clock));
+        Framebuffer incoming = current.render(clock);
         if (outgoing != null) {
-            double progress = transitionSeconds <= 0 ? 1 : (now - transitionStart) / transitionSeconds;
-            transitionProgress = progress;
-            if (progress >= 1) {
+            transitionProgress = transitionSeconds <= 0 ? 1 : (clock.seconds() - transitionStart) / transitionSeconds;
+            if (transitionProgress >= 1) {
                 outgoing.close();
                 outgoing = null;
-                outgoingSource.show(null);
-            } else {
-                outgoingSource.show(outgoing.render(clock));
-                outgoingStyle.opacity(visible);
-                incomingStyle.opacity((float) (visible * smooth(progress)));
-                return compositor.render(layers, 2, clock);
             }
         }
-        outgoingStyle.opacity(0);
-        incomingStyle.opacity(visible);
-        return compositor.render(layers, 2, clock);
+        return crossfade.draw(compositor, clock, incoming, outgoing == null ? null : outgoing.render(clock),
+                transitionProgress, blackoutLevel);
     }
 
     /**
@@ -103,23 +84,10 @@ public final class Stage implements FrameContent {
             privateCompositor = new Compositor(width, height);
         }
         if (asleep || current == null) {
-            return privateCompositor.render(layers, 0, clock);
+            return crossfade.black(privateCompositor, clock);
         }
-        float visible = (float) (1 - blackoutLevel);
-        incomingSource.show(current.renderWithoutVisitors(clock));
-        if (outgoing != null) {
-            outgoingSource.show(outgoing.renderWithoutVisitors(clock));
-            outgoingStyle.opacity(visible);
-            incomingStyle.opacity((float) (visible * smooth(Math.min(1, transitionProgress))));
-        } else {
-            outgoingStyle.opacity(0);
-            incomingStyle.opacity(visible);
-        }
-        return privateCompositor.render(layers, 2, clock);
-    }
-
-    private static double smooth(double t) {
-        return t * t * (3 - 2 * t);
+        return crossfade.draw(privateCompositor, clock, current.renderWithoutVisitors(clock),
+                outgoing == null ? null : outgoing.renderWithoutVisitors(clock), transitionProgress, blackoutLevel);
     }
 
     private void apply(StageCommand command, FrameClock clock) {

@@ -5,18 +5,9 @@ package org.liquide.generate.diffusion.scheduler;
  * live at noise level sigma, the UNet sees them scaled to unit variance, each step moves along the
  * predicted direction to the next sigma (0 after the last).
  */
-public final class EulerScheduler implements Scheduler {
-    private final SchedulerConfig config;
-    private final NoiseSchedule schedule;
-
-    EulerScheduler(SchedulerConfig config) {
-        this.config = config;
-        this.schedule = new NoiseSchedule(config);
-    }
-
-    @Override
-    public SchedulerConfig config() {
-        return config;
+public final class EulerScheduler extends Scheduler {
+    EulerScheduler(NoiseSchedule schedule) {
+        super(schedule);
     }
 
     @Override
@@ -39,10 +30,11 @@ public final class EulerScheduler implements Scheduler {
         double next = index + 1 < timesteps.length ? schedule.sigma(timesteps[index + 1]) : 0.0;
         double dt = next - sigma;
         double variance = sigma * sigma + 1.0;
+        PredictionType prediction = config().predictionType();
         for (int i = 0; i < count; i++) {
             double x = sample[i];
             double out = modelOutput[i];
-            double denoised = switch (config.predictionType()) {
+            double denoised = switch (prediction) {
                 case EPSILON -> x - sigma * out;
                 case V_PREDICTION -> out * (-sigma / Math.sqrt(variance)) + x / variance;
                 case SAMPLE -> out;

@@ -4,20 +4,11 @@ package org.liquide.generate.diffusion.scheduler;
  * diffusers' {@code LCMScheduler}: each step predicts the clean latents through the consistency
  * boundary condition (c_skip, c_out) and, unless it is the last, re-noises them to the next timestep.
  */
-public final class LcmScheduler implements Scheduler {
+public final class LcmScheduler extends Scheduler {
     private static final double SIGMA_DATA = 0.5;
 
-    private final SchedulerConfig config;
-    private final NoiseSchedule schedule;
-
-    LcmScheduler(SchedulerConfig config) {
-        this.config = config;
-        this.schedule = new NoiseSchedule(config);
-    }
-
-    @Override
-    public SchedulerConfig config() {
-        return config;
+    LcmScheduler(NoiseSchedule schedule) {
+        super(schedule);
     }
 
     @Override
@@ -40,19 +31,20 @@ public final class LcmScheduler implements Scheduler {
         int t = timesteps[index];
         boolean last = index + 1 >= timesteps.length;
         double alpha = schedule.alphaCumprod(t);
-        double alphaNext = last ? (config.setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0))
+        double alphaNext = last ? (config().setAlphaToOne() ? 1.0 : schedule.alphaCumprod(0))
                 : schedule.alphaCumprod(timesteps[index + 1]);
-        double scaled = t * config.timestepScaling();
+        double scaled = t * config().timestepScaling();
         double cSkip = SIGMA_DATA * SIGMA_DATA / (scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double cOut = scaled / Math.sqrt(scaled * scaled + SIGMA_DATA * SIGMA_DATA);
         double rootAlpha = Math.sqrt(alpha);
         double rootBeta = Math.sqrt(1 - alpha);
         double rootAlphaNext = Math.sqrt(alphaNext);
         double rootBetaNext = Math.sqrt(1 - alphaNext);
+        PredictionType prediction = config().predictionType();
         for (int i = 0; i < count; i++) {
             double x = sample[i];
             double out = modelOutput[i];
-            double predicted = switch (config.predictionType()) {
+            double predicted = switch (prediction) {
                 case EPSILON -> (x - rootBeta * out) / rootAlpha;
                 case V_PREDICTION -> rootAlpha * x - rootBeta * out;
                 case SAMPLE -> out;

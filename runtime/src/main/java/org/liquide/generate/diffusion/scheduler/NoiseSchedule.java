@@ -1,10 +1,15 @@
 package org.liquide.generate.diffusion.scheduler;
 
-/** The training noise schedule: the cumulative product of (1 − beta) for each training timestep. */
+/**
+ * The training noise schedule of a scheduler's configuration: the cumulative product of (1 − beta) for
+ * each training timestep.
+ */
 final class NoiseSchedule {
+    private final SchedulerConfig config;
     private final double[] alphasCumprod;
 
     NoiseSchedule(SchedulerConfig config) {
+        this.config = config;
         int count = config.trainTimesteps();
         alphasCumprod = new double[count];
         double product = 1.0;
@@ -23,6 +28,10 @@ final class NoiseSchedule {
             product *= 1.0 - beta;
             alphasCumprod[t] = product;
         }
+    }
+
+    SchedulerConfig config() {
+        return config;
     }
 
     double alphaCumprod(int timestep) {
