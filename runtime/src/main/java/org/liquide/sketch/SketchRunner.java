@@ -106,7 +106,7 @@ public final class SketchRunner implements AutoCloseable {
     }
 
     private void install(Sketch incoming) {
-        PGraphicsJava2D g = new PGraphicsJava2D();
+        PGraphicsJava2D g = new SketchGraphics();
         g.setParent(incoming);
         g.setPrimary(false);
         g.setSize(width, height);

@@ -71,6 +71,60 @@ class SketchTest {
         }
     }
 
+    /**
+     * A scene with a sketch that writes text comes back at every turn of the playlist: its default font is read
+     * once, not once per sketch (Processing wrote a font file to the temporary folder and opened it in FreeType for
+     * every new renderer, kept until the font caches let go).
+     */
+    @Test
+    void sketchesThatWriteTextShareOneDefaultFont() throws Exception {
+        Path source = write("Words.java", """
+                package sketch.test;
+
+                public class Words extends org.liquide.sketch.Sketch {
+                    public void draw() {
+                        background(0);
+                        fill(255);
+                        textSize(height * 0.4f);
+                        text("mot", 4, height * 0.7f);
+                    }
+                }
+                """);
+        Class<? extends Sketch> type = SketchCompiler.compile(source, "sketch.test.Words");
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.Set<Path> before = fontFiles(temp);
+        for (int scene = 0; scene < 12; scene++) {
+            try (SketchRunner runner = new SketchRunner("words", type.getDeclaredConstructor().newInstance(), 64, 32, 60,
+                    new SignalBus(), null, java.util.List.of()).start()) {
+                VideoFrame written = awaitFrame(runner, f -> pixel(f, 1, 1) == 0xFF000000 && brightPixels(f) > 20);
+                assertTrue(brightPixels(written) > 20, "the word is drawn");
+            }
+        }
+        java.util.Set<Path> made = fontFiles(temp);
+        made.removeAll(before);
+        assertTrue(made.size() <= 1, "12 sketches wrote " + made.size() + " font files: " + made);
+    }
+
+    private static int brightPixels(VideoFrame frame) {
+        int bright = 0;
+        for (int y = 0; y < frame.height(); y++) {
+            for (int x = 0; x < frame.width(); x++) {
+                if ((pixel(frame, x, y) & 0xFF) > 128) {
+                    bright++;
+                }
+            }
+        }
+        return bright;
+    }
+
+    /** The files {@code java.awt.Font.createFont} writes for each font it reads from a stream. */
+    private static java.util.Set<Path> fontFiles(Path temp) throws java.io.IOException {
+        try (var entries = Files.list(temp)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("+~JF"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.HashSet::new));
+        }
+    }
+
     @Test
     void theSameSketchOnStageAgainReusesItsClassAndAnEditCompilesAnew() throws Exception {
         String code = "package sketch.test;\npublic class Again extends org.liquide.sketch.Sketch { public void draw() { } }\n";
