@@ -124,11 +124,23 @@ public final class CppnGenerator implements ImageGenerator {
 
     @Override
     public void close() {
+        releaseWorkingMemory();
         session.close();
         inputs.forEach(TensorBuffer::close);
         outputs.forEach(TensorBuffer::close);
         reader.close();
         writer.close();
+    }
+
+    /** One pixel through the network, so the session waits for its next scene without this one's working memory. */
+    private void releaseWorkingMemory() {
+        try {
+            coords.reshape(1, 3).fill(0f);
+            camera.reshape(1, 3).fill(0f);
+            session.runReleasingMemory(inputs, outputs);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CppnGenerator.class).debug("cppn: working memory kept", e);
+        }
     }
 
     /** The seed offset of the prompt a blend position points at (the nearest prompt); 0 without prompts. */

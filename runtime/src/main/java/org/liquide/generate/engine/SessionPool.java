@@ -21,7 +21,9 @@ import java.util.List;
  * the same model at once (three panels of one scene, or a crossfade between two scenes) get two sessions, and
  * both are kept for the next time. At most {@code idleLimit} idle sessions stay open, the least recently given
  * back closing first; when a model fails to open while idle sessions hold memory (a GPU's, often), they are
- * closed and the model is tried once more.
+ * closed and the model is tried once more. A generator whose inputs can be made small gives its session back
+ * after {@link ModelSession#runReleasingMemory}, so an idle session holds its weights, not its working memory
+ * (the CPPN at 640x360: about 20 MB idle instead of 250 MB).
  */
 public final class SessionPool {
     private static final Logger LOG = LoggerFactory.getLogger(SessionPool.class);

@@ -134,4 +134,28 @@ class SessionPoolTest {
         after.close();
         pool.closeIdle();
     }
+
+    @Test
+    void aSessionThatGaveBackItsWorkingMemoryRunsLargeInputsAgain() throws Exception {
+        SessionPool pool = new SessionPool(4);
+        ModelSession session = pool.load("pooled", model(0.25f), EngineOptions.cpu());
+        TensorBuffer x = session.bufferFor(session.input("x")).reshape(50_000, 2);
+        x.fill(1f);
+        TensorBuffer y = session.bufferFor(session.output("y"));
+        session.run(List.of(x), List.of(y));
+        x.reshape(1, 2).fill(0f);
+        session.runReleasingMemory(List.of(x), List.of(y));
+        session.close();
+
+        ModelSession again = pool.load("pooled", model(0.25f), EngineOptions.cpu());
+        assertSame(session, again);
+        TensorBuffer large = again.bufferFor(again.input("x")).reshape(50_000, 2);
+        large.fill(2f);
+        TensorBuffer out = again.bufferFor(again.output("y"));
+        again.run(List.of(large), List.of(out));
+        assertArrayEquals(new long[]{50_000, 1}, out.shape());
+        assertEquals(Math.tanh(1), out.getFloat(49_999), 1e-6);
+        again.close();
+        pool.closeIdle();
+    }
 }
