@@ -1,7 +1,7 @@
 package org.liquide.cli;
 
 import org.liquide.camera.CameraOpenException;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;

@@ -1,6 +1,6 @@
 package org.liquide.cli;
 
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.RunOptions;
 import org.liquide.show.ShowRuntime;
