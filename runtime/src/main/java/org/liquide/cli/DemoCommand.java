@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.camera.CameraOpenException;
 import org.liquide.render.gl.FrameReadback;
 import org.liquide.hardware.node.config.BrokerAddress;

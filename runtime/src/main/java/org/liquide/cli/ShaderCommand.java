@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.frame.ImageFile;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;

@@ -2,7 +2,7 @@ package org.liquide.show;
 
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
-import org.liquide.cli.PortUnavailableException;
+import org.liquide.net.PortUnavailableException;
 import org.liquide.config.ConfigResult;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
