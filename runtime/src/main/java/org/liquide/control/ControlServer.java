@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;

@@ -12,7 +12,7 @@ import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.control.ControlServer;
 import org.liquide.control.ControlSettings;
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.control.OscCommands;
 import org.liquide.record.ConfigHistory;
 import org.liquide.record.InteractionCounter;

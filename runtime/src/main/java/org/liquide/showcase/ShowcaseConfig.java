@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscTarget;
 import org.liquide.dmx.DmxConfig;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.midi.MidiConfig;

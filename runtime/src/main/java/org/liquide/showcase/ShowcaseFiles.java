@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscTarget;
 import org.liquide.camera.CameraSpec;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;

@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.config.BadInputException;

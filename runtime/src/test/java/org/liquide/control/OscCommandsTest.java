@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCSerializerAndParserBuilder;

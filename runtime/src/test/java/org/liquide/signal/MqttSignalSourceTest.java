@@ -1,7 +1,7 @@
 package org.liquide.signal;
 
 import org.junit.jupiter.api.Test;
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.hardware.node.SensorNode;
 import org.liquide.hardware.node.config.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
