@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LogTail tail = LogTail.install(500);                    // early, so the panel sees the start
- * ControlServer panel = new ControlServer(ControlSettings.defaults(), show, previews, tail).start();
+ * ControlServer panel = new ControlServer(new ControlSettings("127.0.0.1", 8420, tokenFile, false), show, previews, tail).start();
  * ...
  * panel.close();
  * }</pre>

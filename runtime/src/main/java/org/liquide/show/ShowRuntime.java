@@ -32,7 +32,7 @@ import org.liquide.midi.MidiPorts;
 import org.liquide.midi.MidiRuntime;
 import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.SyncRole;
 import org.liquide.scene.SceneInstance;
 import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.output.Displays;

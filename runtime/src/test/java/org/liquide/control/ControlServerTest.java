@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.showcase.ControlConfig;
 import org.liquide.log.LogTail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +26,11 @@ class ControlServerTest {
     }
 
     @Test
-    void theDefaultsListenOnThisMachineOnly() {
-        ControlSettings defaults = ControlSettings.defaults();
+    void theShowcaseDefaultsListenOnThisMachineOnly() {
+        ControlConfig config = ControlConfig.defaults();
+        ControlSettings defaults = new ControlSettings(config.host(), config.port(), config.tokenFile(), config.openStatus());
         assertEquals("127.0.0.1", defaults.bindHost());
-        assertEquals(ControlSettings.DEFAULT_PORT, defaults.port());
+        assertEquals(8420, defaults.port());
         assertFalse(defaults.openStatus());
         assertTrue(defaults.tokenFile().endsWith(Path.of("liquide", "control-token")));
         assertThrows(IllegalArgumentException.class, () -> defaults.withPort(70_000));

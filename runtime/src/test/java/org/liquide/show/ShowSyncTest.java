@@ -7,7 +7,7 @@ import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.sync.ShowSync;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.SyncRole;
 import org.liquide.showcase.ShowcaseConfig;
 
 import java.net.URI;
