@@ -7,8 +7,8 @@ import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.liquide.config.BadInputException;
 import org.liquide.net.PortUnavailableException;
-import org.liquide.show.PreviewFrames;
-import org.liquide.show.ShowControl;
+import org.liquide.render.readback.PreviewFrames;
+import org.liquide.show.api.ShowControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.show.api.ShowControl;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.net.PortUnavailableException;

@@ -23,7 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** OSC commands, sent over UDP to a real {@link OscSignalSource}, reach {@link org.liquide.show.ShowControl}. */
+/** OSC commands, sent over UDP to a real {@link OscSignalSource}, reach {@link org.liquide.show.api.ShowControl}. */
 class OscCommandsTest {
     private final FakeShow show = new FakeShow();
     private OscSignalSource source;
