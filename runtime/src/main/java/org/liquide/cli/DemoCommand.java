@@ -3,7 +3,7 @@ package org.liquide.cli;
 import org.liquide.config.BadInputException;
 import org.liquide.camera.CameraOpenException;
 import org.liquide.render.gl.FrameReadback;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;

@@ -10,7 +10,7 @@ import org.liquide.dmx.DmxConfigReader;
 import org.liquide.midi.MidiConfig;
 import org.liquide.midi.MidiConfigReader;
 import org.liquide.sound.AudioConfig;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;

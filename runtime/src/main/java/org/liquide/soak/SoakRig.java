@@ -3,7 +3,7 @@ package org.liquide.soak;
 import org.liquide.camera.TestPatternClip;
 import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.node.SimulatedNode;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.log.LogTail;
 import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;
 import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.testing.Await;
