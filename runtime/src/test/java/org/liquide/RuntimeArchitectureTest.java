@@ -17,7 +17,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * One way up through the packages of all three modules (the runtime's classpath holds config's and hardware's
- * classes too): each package is a slice, and no chain of dependencies leads from a package back to itself.
+ * classes too): each package is a slice, and no chain of dependencies leads from a package back to itself. At the
+ * top, the composition root ({@code app}) is used only by the commands; the show and its configuration model stay
+ * below the panel and the command line.
  */
 class RuntimeArchitectureTest {
     /** The modules' own classes, read where they were built (scanning the whole classpath takes a minute). */
@@ -42,6 +44,27 @@ class RuntimeArchitectureTest {
         noClasses().that().resideInAnyPackage("org.liquide.hardware..", "org.liquide.systemd..")
                 .should().dependOnClassesThat(resideInAPackage("org.liquide..")
                         .and(not(resideInAnyPackage("org.liquide.hardware..", "org.liquide.systemd..", "org.liquide.config.."))))
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandsUseTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("org.liquide.app..", "org.liquide.cli..", "org.liquide.soak..", "org.liquide.bench..")
+                .should().dependOnClassesThat().resideInAPackage("org.liquide.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theShowKnowsNothingOfThePanel() {
+        noClasses().that().resideInAPackage("org.liquide.show..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.liquide.control..", "org.liquide.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theShowcaseModelKnowsNothingOfTheRunningShow() {
+        noClasses().that().resideInAPackage("org.liquide.showcase..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.liquide.show..", "org.liquide.control..", "org.liquide.cli..")
                 .check(CLASSES);
     }
 }

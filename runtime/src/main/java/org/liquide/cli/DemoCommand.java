@@ -12,7 +12,7 @@ import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelLoadException;
 import org.liquide.generate.ModelSpec;
 import org.liquide.scene.ScenePreparer;
-import org.liquide.show.DemoShow;
+import org.liquide.app.DemoShow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.app.ShowLauncher;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.log.LogTail;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,7 @@ class ControlServerTest {
 
     @Test
     void theShowcaseDefaultsListenOnThisMachineOnly() {
-        ControlConfig config = ControlConfig.defaults();
-        ControlSettings defaults = new ControlSettings(config.host(), config.port(), config.tokenFile(), config.openStatus());
+        ControlSettings defaults = ShowLauncher.controlSettings(ControlConfig.defaults());
         assertEquals("127.0.0.1", defaults.bindHost());
         assertEquals(8420, defaults.port());
         assertFalse(defaults.openStatus());
