@@ -8,7 +8,7 @@ import org.liquide.render.FrameObserver;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.render.gl.Framebuffer;
-import org.liquide.show.DemoShow;
+import org.liquide.app.DemoShow;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;

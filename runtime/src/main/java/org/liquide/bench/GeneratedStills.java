@@ -2,7 +2,7 @@ package org.liquide.bench;
 
 import org.liquide.generate.GenerationParams;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.generated.LatentDrift;
 import org.liquide.render.generated.ProceduralGenerator;
 import org.liquide.render.gl.Framebuffer;

@@ -6,7 +6,7 @@ import org.liquide.camera.FrameSource;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.LayerImage;
 import org.liquide.render.generated.LatentDrift;
 import org.liquide.render.generated.Palette;

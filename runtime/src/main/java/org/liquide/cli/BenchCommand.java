@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.bench.BenchConfig;
 import org.liquide.bench.BenchReport;
 import org.liquide.bench.BenchRunner;

@@ -1,8 +1,9 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.camera.CameraOpenException;
-import org.liquide.render.FrameReadback;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.render.gl.FrameReadback;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
@@ -11,7 +12,7 @@ import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.ModelSpec;
 import org.liquide.scene.ScenePreparer;
-import org.liquide.show.DemoShow;
+import org.liquide.app.DemoShow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

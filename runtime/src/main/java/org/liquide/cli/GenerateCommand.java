@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.generate.factory.GeneratorFactory;

@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;

@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.generate.hub.FilePatterns;
 import org.liquide.generate.hub.HubCache;
 import org.liquide.generate.hub.HubClient;

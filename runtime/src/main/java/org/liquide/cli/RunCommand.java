@@ -1,6 +1,8 @@
 package org.liquide.cli;
 
-import org.liquide.render.FrameReadback;
+import org.liquide.app.ShowLauncher;
+import org.liquide.config.BadInputException;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.RunOptions;
 import org.liquide.show.ShowRuntime;
@@ -98,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
             throw new BadInputException("--scene " + scene + ": no such scene in " + showcase.scenesFolder() + " (scenes: "
                     + String.join(", ", org.liquide.showcase.ShowcaseFiles.knownScenes(showcase.scenesFolder())) + ")");
         }
-        ShowRuntime runtime = ShowRuntime.start(showcase, new RunOptions(output, rehearsal, !noPanel,
+        ShowRuntime runtime = ShowLauncher.start(showcase, new RunOptions(output, rehearsal, !noPanel,
                 java.util.Optional.ofNullable(scene), ignoreSchedule));
         StopOnSignal stop = StopOnSignal.install(runtime);
         Path written = snapshot != null ? snapshotAfterFrames(runtime) : null;

@@ -1,11 +1,12 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.frame.ImageFile;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.Compositor;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.Layer;
 import org.liquide.render.LayerStack;
 import org.liquide.render.LayerStyle;

@@ -1,8 +1,9 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.config.ConfigResult;
 import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.scene.SceneFiles;
 import org.liquide.scene.model.MappingDefinition;
 import org.liquide.scene.model.SceneDefinition;

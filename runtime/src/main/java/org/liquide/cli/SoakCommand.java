@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.soak.Soak;
 import org.liquide.soak.SoakOptions;
 import picocli.CommandLine.Command;

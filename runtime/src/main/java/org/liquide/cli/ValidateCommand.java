@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.config.BadInputException;
 import org.liquide.config.ConfigError;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.TextFile;

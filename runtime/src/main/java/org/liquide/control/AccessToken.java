@@ -1,6 +1,6 @@
 package org.liquide.control;
 
-import org.liquide.cli.BadInputException;
+import org.liquide.config.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

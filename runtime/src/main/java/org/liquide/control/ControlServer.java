@@ -1,13 +1,14 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.util.JavalinBindException;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.liquide.cli.BadInputException;
-import org.liquide.cli.PortUnavailableException;
-import org.liquide.show.PreviewFrames;
-import org.liquide.show.ShowControl;
+import org.liquide.config.BadInputException;
+import org.liquide.net.PortUnavailableException;
+import org.liquide.render.readback.PreviewFrames;
+import org.liquide.show.api.ShowControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * LogTail tail = LogTail.install(500);                    // early, so the panel sees the start
- * ControlServer panel = new ControlServer(ControlSettings.defaults(), show, previews, tail).start();
+ * ControlServer panel = new ControlServer(new ControlSettings("127.0.0.1", 8420, tokenFile, false), show, previews, tail).start();
  * ...
  * panel.close();
  * }</pre>

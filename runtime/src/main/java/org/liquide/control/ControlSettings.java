@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * Where the control panel listens and who may use it.
  *
- * @param bindHost   the address to listen on: {@code 127.0.0.1} (the default) keeps the panel on this machine;
+ * @param bindHost   the address to listen on: {@code 127.0.0.1} keeps the panel on this machine;
  *                   the venue's network needs an explicit address (or {@code 0.0.0.0}), knowing that visitors'
  *                   Wi-Fi may reach it
  * @param port       TCP port (0 picks a free one, for tests)
@@ -18,9 +18,6 @@ import java.util.Objects;
  *                   give as {@code Host}, such as {@code regie.local}; any other gets 421
  */
 public record ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus, List<String> allowedHosts) {
-    public static final String LOCAL_ONLY = "127.0.0.1";
-    public static final int DEFAULT_PORT = 8420;
-
     public ControlSettings {
         Objects.requireNonNull(bindHost, "bindHost");
         Objects.requireNonNull(tokenFile, "tokenFile");
@@ -35,18 +32,6 @@ public record ControlSettings(String bindHost, int port, Path tokenFile, boolean
 
     public ControlSettings(String bindHost, int port, Path tokenFile, boolean openStatus) {
         this(bindHost, port, tokenFile, openStatus, List.of());
-    }
-
-    /** Local only, on the default port, token in {@link #defaultTokenFile()}, nothing open. */
-    public static ControlSettings defaults() {
-        return new ControlSettings(LOCAL_ONLY, DEFAULT_PORT, defaultTokenFile(), false);
-    }
-
-    /** {@code $XDG_CONFIG_HOME/liquide/control-token}, else {@code ~/.config/liquide/control-token}. */
-    public static Path defaultTokenFile() {
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path config = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return config.resolve("liquide").resolve("control-token");
     }
 
     public ControlSettings withBindHost(String host) {

@@ -3,7 +3,7 @@ package org.liquide.control;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.liquide.show.status.OutputStatus;
 
 /** Corner pins: {@code PUT /api/displays/{name}/corners/{i}} with {@code {"x": .., "y": ..}} in [0,1]. */

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.liquide.record.JournalEntry;
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

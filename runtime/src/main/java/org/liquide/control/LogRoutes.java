@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;

@@ -6,7 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.liquide.log.RateLimitedLog;
 import org.liquide.midi.MidiLearn;
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package org.liquide.control;
 
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.liquide.log.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.liquide.control;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.liquide.show.PreviewFrames;
+import org.liquide.render.readback.PreviewFrames;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

@@ -2,7 +2,7 @@ package org.liquide.control;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.liquide.show.status.ShowStatus;
 import org.liquide.show.status.SignalStatus;
 

@@ -9,8 +9,6 @@ import com.illposed.osc.OSCSerializer;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
 import com.illposed.osc.argument.OSCTimeTag64;
 import org.liquide.net.UdpLink;
-import org.liquide.showcase.OscSignalOut;
-import org.liquide.showcase.OscTarget;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.SignalSample;

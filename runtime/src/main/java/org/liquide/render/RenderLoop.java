@@ -1,5 +1,6 @@
 package org.liquide.render;
 
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.GlContext;
 import org.liquide.render.output.Displays;

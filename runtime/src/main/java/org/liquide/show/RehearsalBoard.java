@@ -1,6 +1,6 @@
 package org.liquide.show;
 
-import org.liquide.hardware.node.ReadingSink;
+import org.liquide.hardware.wire.ReadingSink;
 import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.Ads1115Config;
 import org.liquide.hardware.node.config.Bh1750Config;

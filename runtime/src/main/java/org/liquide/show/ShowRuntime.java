@@ -1,8 +1,9 @@
 package org.liquide.show;
 
+import org.liquide.show.api.ShowControl;
 import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
-import org.liquide.cli.PortUnavailableException;
+import org.liquide.net.PortUnavailableException;
 import org.liquide.config.ConfigResult;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
@@ -10,10 +11,6 @@ import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
-import org.liquide.control.ControlServer;
-import org.liquide.control.ControlSettings;
-import org.liquide.control.LogTail;
-import org.liquide.control.OscCommands;
 import org.liquide.record.ConfigHistory;
 import org.liquide.record.InteractionCounter;
 import org.liquide.record.Journal;
@@ -22,6 +19,7 @@ import org.liquide.record.SnapshotWriter;
 import org.liquide.record.VideoRecorder;
 import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
+import org.liquide.render.readback.PreviewFrames;
 import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.oscout.OscOut;
@@ -32,13 +30,11 @@ import org.liquide.midi.MidiPorts;
 import org.liquide.midi.MidiRuntime;
 import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.SyncRole;
 import org.liquide.scene.SceneInstance;
 import org.liquide.render.generated.WorkerGenerator;
 import org.liquide.render.output.Displays;
 import org.liquide.scene.SceneResources;
-import org.liquide.scene.model.GeneratorSettings;
-import org.liquide.show.schedule.ScheduleListener;
 import org.liquide.show.schedule.Scheduler;
 import org.liquide.show.stage.Stage;
 import org.liquide.show.stage.StageCommand;
@@ -70,11 +66,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 
 /**
  * A showcase running: cameras, signal sources and simulated nodes, the stage drawn by the render loop,
  * the scene player, the schedule, the watchdog. It is also the {@link ShowControl} the panel, OSC and
- * the broker act through. Built from a validated configuration.
+ * the broker act through. Built from a validated configuration: {@link #open} binds its ports and starts its
+ * inputs, {@link #start} starts drawing; in between the composition root ({@code org.liquide.app}) attaches what
+ * acts on it.
  */
 public final class ShowRuntime implements ShowControl, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShowRuntime.class);
@@ -108,7 +107,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final SnapshotWriter snapshots;
     private final InteractionCounter interactions;
     private VideoRecorder recorder;
-    private ControlServer panel;
+    private volatile java.net.URI panelUrl;
     private final OscSignalSource osc;
     private final OscOut oscOut;
     // DMX out (org.liquide.dmx): null without a dmx section
@@ -184,7 +183,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             resources.add(midi);
         }
 
-        this.sceneResources = sceneResources();
+        this.sceneResources = new ShowSceneResources(bus, cameras, options.output(), oscOut, learnt, dmxLevels, config.models());
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.stage = new Stage(sceneResources, this::sceneShown);
         this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
@@ -236,7 +235,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             player.followOnly();
         }
         this.scheduler = new Scheduler(config.schedule().hours(), config.schedule().dailyRestart(), Clock.systemUTC(),
-                scheduleListener());
+                new ShowSchedule(player, config.schedule(), () -> {
+                    restartRequested = true;
+                    loop.stop();
+                }));
         this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage, sync,
                 scheduler::closedUntil);
         if (mqtt != null) {
@@ -255,7 +257,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         }
     }
 
-    /** Starts a showcase from its validated configuration. */
     /**
      * Says at start which ONNX Runtime this build runs, and warns when a model asks for a GPU provider it does
      * not carry. Off the main thread: the GPU build unpacks its native libraries (seconds) on first use.
@@ -275,24 +276,29 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         });
     }
 
-    public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
-        LogTail tail = LogTail.install(500);
+    /**
+     * Builds a showcase from its validated configuration: binds the OSC port first (a taken port stops it before
+     * anything started), opens cameras, inputs and outputs. Nothing is drawn until {@link #start}; close it if
+     * that is never called.
+     */
+    public static ShowRuntime open(ShowcaseConfig config, RunOptions options) throws IOException {
         reportOnnxRuntime(config);
-        ShowRuntime runtime = new ShowRuntime(config, options);
+        return new ShowRuntime(config, options);
+    }
+
+    /** Opens and starts a showcase with nothing attached (no panel, no OSC commands): the demo. */
+    public static ShowRuntime start(ShowcaseConfig config, RunOptions options) throws IOException {
+        ShowRuntime runtime = open(config, options);
+        runtime.start();
+        return runtime;
+    }
+
+    /** Starts OSCQuery, the render loop, the scene player, the schedule and the watchdog; closes the show if one fails. */
+    public void start() throws IOException {
+        ShowRuntime runtime = this;
         try {
             if (runtime.osc != null) {
-                runtime.osc.onCommand(new OscCommands(runtime));
                 runtime.startOscQuery();
-            }
-            if (options.panel() && config.control().enabled()) {
-                var control = config.control();
-                try {
-                    runtime.panel = new ControlServer(new ControlSettings(control.host(), control.port(), control.tokenFile(),
-                            control.openStatus(), control.allowedHosts()), runtime, runtime.previews, tail).start();
-                } catch (PortUnavailableException e) {
-                    throw e.movedBy("control.port in " + config.file());
-                }
-                runtime.resources.add(runtime.panel);
             }
             runtime.resources.add(Thread.ofPlatform().name("liquide-journal-interactions").daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -317,11 +323,33 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
             });
             runtime.resources.add(new HeartbeatWatchdog("render thread", runtime.loop::lastFrameNanos, Duration.ofSeconds(5), period, notifier,
                     System::nanoTime).start());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             runtime.close(); // what started before the failure (cameras, broker, threads) stops with it
             throw e;
         }
-        return runtime;
+    }
+
+    /** Where OSC commands ({@code /liquide/...}) go; nowhere without an OSC input. Before {@link #start}. */
+    public void onOscCommand(BiConsumer<String, List<Object>> handler) {
+        if (osc != null) {
+            osc.onCommand(handler);
+        }
+    }
+
+    /** JPEG previews of the outputs, encoded while someone watches. */
+    public PreviewFrames previews() {
+        return previews;
+    }
+
+    /** A control panel serving this show at {@code url}, closed with it. */
+    public void attachPanel(java.net.URI url, AutoCloseable panel) {
+        resources.add(panel);
+        panelUrl = url;
+    }
+
+    /** Something the composition root made for this show (and nobody else closes), closed with it, in reverse order. */
+    public void closeWithShow(AutoCloseable resource) {
+        resources.add(resource);
     }
 
     // OSCQuery: the OSC input's addresses described over HTTP, WebSocket and mDNS, on with OSC unless osc.query says not.
@@ -392,46 +420,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return nodes;
     }
 
-    private SceneResources sceneResources() {
-        return new SceneResources() {
-            public SignalBus signals() {
-                return bus;
-            }
-
-            public Optional<CameraFeed> camera(String name) {
-                return Optional.ofNullable(cameras.get(name));
-            }
-
-            public int width() {
-                return options.output().width();
-            }
-
-            public int height() {
-                return options.output().height();
-            }
-
-            @Override
-            public org.liquide.scene.CueListener cues() {
-                return oscOut == null ? org.liquide.scene.CueListener.NONE : oscOut::cue;
-            }
-
-            @Override
-            public List<org.liquide.signal.mapping.MappingSpec> learntMappings() {
-                return List.copyOf(learnt);
-            }
-
-            @Override
-            public Optional<org.liquide.signal.mapping.ParameterTarget> outputTarget(String name) {
-                return dmxLevels == null ? Optional.empty() : dmxLevels.target(name);
-            }
-
-            @Override
-            public ModelSpec model(GeneratorSettings settings, Path sceneFolder) {
-                return org.liquide.showcase.ShowcaseModels.spec(config.models(), settings, sceneFolder);
-            }
-        };
-    }
-
     /**
      * A control bound by MIDI learn: it moves its target from now on, in this scene (built again with it, as after an
      * edit) and the next ones that have that target, until the runtime stops. The log gives the line to keep it.
@@ -447,33 +435,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     @Override
     public Optional<MidiLearn> midiLearn() {
         return Optional.ofNullable(midi).map(MidiRuntime::learn);
-    }
-
-    private ScheduleListener scheduleListener() {
-        return new ScheduleListener() {
-            @Override
-            public void opened() {
-                player.wake();
-            }
-
-            @Override
-            public void closed() {
-                config.schedule().outsideScene().ifPresentOrElse(player::showOutsideHours, player::sleep);
-            }
-
-            @Override
-            public String whileClosed() {
-                return config.schedule().outsideScene().map(scene -> "scene " + scene + " plays until then")
-                        .orElse("the show sleeps, black, until then; to see it now, run with --ignore-schedule"
-                                + " or press Wake in the control panel");
-            }
-
-            @Override
-            public void dailyRestart() {
-                restartRequested = true;
-                loop.stop();
-            }
-        };
     }
 
     public RenderLoop loop() {
@@ -521,7 +482,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     /** Where the control panel listens (its port chosen when the configuration says 0), or empty without a panel. */
     public Optional<java.net.URI> panelUrl() {
-        return Optional.ofNullable(panel).map(ControlServer::url);
+        return Optional.ofNullable(panelUrl);
     }
 
     /** True when the loop ended for the daily restart (exit with {@link #RESTART_EXIT_CODE}). */

@@ -1,5 +1,7 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscSignalOut;
+import org.liquide.oscout.OscTarget;
 import org.liquide.config.Problems;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlMapping;

@@ -1,6 +1,5 @@
 package org.liquide.showcase;
 
-import org.liquide.show.schedule.OpeningHours;
 
 import java.time.LocalTime;
 import java.util.Optional;

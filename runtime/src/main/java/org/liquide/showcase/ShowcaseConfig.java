@@ -1,10 +1,10 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscTarget;
 import org.liquide.dmx.DmxConfig;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.midi.MidiConfig;
 import org.liquide.render.output.DisplaySetup;
-import org.liquide.show.sync.SyncRole;
 import org.liquide.sound.AudioConfig;
 
 import java.net.URI;

@@ -1,5 +1,6 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscTarget;
 import org.liquide.camera.CameraSpec;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.Warp;
@@ -8,9 +9,8 @@ import org.liquide.dmx.DmxConfig;
 import org.liquide.dmx.DmxConfigReader;
 import org.liquide.midi.MidiConfig;
 import org.liquide.midi.MidiConfigReader;
-import org.liquide.show.sync.SyncRole;
 import org.liquide.sound.AudioConfig;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 import org.liquide.config.ConfigResult;
 import org.liquide.config.Problems;
@@ -21,13 +21,10 @@ import org.liquide.config.YamlMapping;
 import org.liquide.config.ConfigPath;
 import org.liquide.generate.hub.HubCache;
 import org.liquide.generate.hub.HubModelName;
-import org.liquide.control.ControlSettings;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.net.AddressRange;
 import org.liquide.net.Senders;
 import org.liquide.render.output.SoftEdge;
-import org.liquide.show.schedule.OpeningHours;
-import org.liquide.show.schedule.TimeRange;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -535,11 +532,7 @@ public final class ShowcaseFiles {
         }
 
         private ControlConfig defaultControl() {
-            return new ControlConfig(true, ControlSettings.LOCAL_ONLY, ControlSettings.DEFAULT_PORT, defaultTokenFile(), false);
-        }
-
-        private static Path defaultTokenFile() {
-            return ControlSettings.defaultTokenFile();
+            return ControlConfig.defaults();
         }
 
         private ControlConfig control(Node node) {
@@ -549,12 +542,12 @@ public final class ShowcaseFiles {
             }
             YamlMapping map = maybe.get();
             boolean enabled = map.get("enabled").flatMap(n -> Scalars.bool(n, "enabled", problems)).orElse(true);
-            String host = map.get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse(ControlSettings.LOCAL_ONLY);
-            int port = map.get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a TCP port", problems).orElse(ControlSettings.DEFAULT_PORT))
-                    .orElse(ControlSettings.DEFAULT_PORT);
+            String host = map.get("host").flatMap(n -> Scalars.text(n, "host", "an address to listen on", problems)).orElse(ControlConfig.LOCAL_ONLY);
+            int port = map.get("port").map(n -> Scalars.integer(n, "port", 1, 65535, "a TCP port", problems).orElse(ControlConfig.DEFAULT_PORT))
+                    .orElse(ControlConfig.DEFAULT_PORT);
             Path token = map.get("token_file").flatMap(n -> Scalars.text(n, "token_file", "a path", problems))
                     .map(t -> t.startsWith("~/") ? Path.of(System.getProperty("user.home"), t.substring(2)) : base.resolve(t))
-                    .orElse(defaultTokenFile());
+                    .orElse(ControlConfig.defaultTokenFile());
             boolean open = map.get("open_status").flatMap(n -> Scalars.bool(n, "open_status", problems)).orElse(false);
             List<String> allowedHosts = map.get("allowed_hosts").map(n -> list(n, "allowed_hosts", this::hostName)).orElse(List.of());
             map.rejectUnknown(List.of("enabled", "host", "port", "token_file", "open_status", "allowed_hosts"));

@@ -1,6 +1,6 @@
 package org.liquide.soak;
 
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.render.RenderLoop;
 
 import java.lang.management.ManagementFactory;

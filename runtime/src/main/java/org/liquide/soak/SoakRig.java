@@ -1,9 +1,10 @@
 package org.liquide.soak;
 
+import org.liquide.app.ShowLauncher;
 import org.liquide.camera.TestPatternClip;
 import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.node.SimulatedNode;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
@@ -12,8 +13,8 @@ import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.render.OutputSettings;
 import org.liquide.show.RunOptions;
 import org.liquide.show.ShowRuntime;
-import org.liquide.show.schedule.OpeningHours;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.OpeningHours;
+import org.liquide.showcase.SyncRole;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
@@ -88,7 +89,7 @@ final class SoakRig implements AutoCloseable {
                 new ControlConfig(true, "127.0.0.1", 0, work.resolve("token"), false),
                 new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER);
         Files.writeString(config.file(), "# The endurance run's showcase, built in code by liquide soak.\n");
-        ShowRuntime show = ShowRuntime.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
+        ShowRuntime show = ShowLauncher.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
                 .withHeadless(true).withOffscreenFps(30), false, true, Optional.empty(), true));
         SoakRig rig = new SoakRig(work, scenes, camera, broker, show, playlist);
         rig.startNodes(nodeFiles, BrokerAddress.parse(broker.url()).orElseThrow());

@@ -1,7 +1,7 @@
 package org.liquide.soak;
 
 import org.liquide.config.ConfigResult;
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.scene.SceneFiles;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;

@@ -8,7 +8,7 @@ import org.liquide.render.BlendMode;
 import org.liquide.render.Compositor;
 import org.liquide.render.FitMode;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.shader.ShaderDocument;
 import org.liquide.render.shader.ShaderLayer;

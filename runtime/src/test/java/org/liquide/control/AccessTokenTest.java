@@ -2,7 +2,7 @@ package org.liquide.control;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.cli.BadInputException;
+import org.liquide.config.BadInputException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** Each API command reaches {@link org.liquide.show.ShowControl} with the right arguments, and refusals say why. */
+/** Each API command reaches {@link org.liquide.show.api.ShowControl} with the right arguments, and refusals say why. */
 class ApiCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,8 +1,11 @@
 package org.liquide.control;
 
+import org.liquide.app.ShowLauncher;
+import org.liquide.showcase.ControlConfig;
+import org.liquide.log.LogTail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.cli.BadInputException;
+import org.liquide.config.BadInputException;
 import org.liquide.show.status.ShowStatus;
 
 import java.nio.file.Path;
@@ -24,10 +27,10 @@ class ControlServerTest {
     }
 
     @Test
-    void theDefaultsListenOnThisMachineOnly() {
-        ControlSettings defaults = ControlSettings.defaults();
+    void theShowcaseDefaultsListenOnThisMachineOnly() {
+        ControlSettings defaults = ShowLauncher.controlSettings(ControlConfig.defaults());
         assertEquals("127.0.0.1", defaults.bindHost());
-        assertEquals(ControlSettings.DEFAULT_PORT, defaults.port());
+        assertEquals(8420, defaults.port());
         assertFalse(defaults.openStatus());
         assertTrue(defaults.tokenFile().endsWith(Path.of("liquide", "control-token")));
         assertThrows(IllegalArgumentException.class, () -> defaults.withPort(70_000));

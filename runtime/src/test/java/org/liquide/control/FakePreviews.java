@@ -1,6 +1,6 @@
 package org.liquide.control;
 
-import org.liquide.show.PreviewFrames;
+import org.liquide.render.readback.PreviewFrames;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;

@@ -2,7 +2,7 @@ package org.liquide.control;
 
 import org.liquide.hardware.testing.Await;
 import org.liquide.record.JournalEntry;
-import org.liquide.show.ShowControl;
+import org.liquide.show.api.ShowControl;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;

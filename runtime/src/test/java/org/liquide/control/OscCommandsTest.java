@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
@@ -22,7 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** OSC commands, sent over UDP to a real {@link OscSignalSource}, reach {@link org.liquide.show.ShowControl}. */
+/** OSC commands, sent over UDP to a real {@link OscSignalSource}, reach {@link org.liquide.show.api.ShowControl}. */
 class OscCommandsTest {
     private final FakeShow show = new FakeShow();
     private OscSignalSource source;

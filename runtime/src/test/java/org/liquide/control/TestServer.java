@@ -1,5 +1,6 @@
 package org.liquide.control;
 
+import org.liquide.log.LogTail;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;

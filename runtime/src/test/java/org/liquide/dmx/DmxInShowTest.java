@@ -1,5 +1,6 @@
 package org.liquide.dmx;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.render.OutputSettings;
@@ -48,7 +49,7 @@ class DmxInShowTest {
                     """.formatted(node.port()));
             RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
                     false, false, Optional.empty(), true);
-            try (ShowRuntime runtime = ShowRuntime.start(ShowRuntime.load(showcase), options)) {
+            try (ShowRuntime runtime = ShowLauncher.start(ShowRuntime.load(showcase), options)) {
                 DmxReceiver.ArtDmxFrame first = await(node, f -> f.slots()[1] == 102);
                 assertEquals(2, first.portAddress());
                 runtime.bus().publish("test", "entree/presence", new double[]{0.8}, 1, 0);
@@ -86,7 +87,7 @@ class DmxInShowTest {
                     """.formatted(node.port()));
             RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(60),
                     false, false, Optional.empty(), true);
-            try (ShowRuntime runtime = ShowRuntime.start(ShowRuntime.load(showcase), options)) {
+            try (ShowRuntime runtime = ShowLauncher.start(ShowRuntime.load(showcase), options)) {
                 await(node, f -> f.slots()[0] == 0);
                 var learn = runtime.midiLearn().orElseThrow();
                 learn.arm("dmx.house");

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.broker.MosquittoProcess;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;

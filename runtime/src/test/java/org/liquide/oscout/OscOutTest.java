@@ -8,8 +8,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liquide.net.UdpLink;
-import org.liquide.showcase.OscSignalOut;
-import org.liquide.showcase.OscTarget;
 import org.liquide.signal.SignalBus;
 import org.slf4j.LoggerFactory;
 

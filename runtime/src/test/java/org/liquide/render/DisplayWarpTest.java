@@ -1,5 +1,6 @@
 package org.liquide.render;
 
+import org.liquide.render.gl.FrameReadback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.liquide.frame.PixelFormat;

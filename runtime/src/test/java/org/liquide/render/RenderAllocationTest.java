@@ -4,7 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.camera.CameraFeed;
-import org.liquide.show.DemoShow;
+import org.liquide.app.DemoShow;
 import org.liquide.hardware.testing.Await;
 import org.liquide.render.output.DisplaySetup;
 import org.liquide.render.output.SoftEdge;

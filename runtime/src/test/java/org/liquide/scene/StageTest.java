@@ -8,7 +8,7 @@ import org.liquide.render.BlendMode;
 import org.liquide.render.Compositor;
 import org.liquide.render.FitMode;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.scene.model.Cue;
 import org.liquide.scene.model.FilterDefinition;
 import org.liquide.scene.model.GeneratorSettings;

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.DemoShow;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;

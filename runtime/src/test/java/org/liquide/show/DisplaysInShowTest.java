@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
@@ -51,7 +52,7 @@ class DisplaysInShowTest {
         Files.writeString(scene.resolve("scene.yaml"), "layers:\n  - {name: halves, type: shader, file: halves.frag}\n");
         ShowcaseConfig base = TestShowcases.config(dir, List.of("moitie"), Optional.empty(), false, List.of());
         ShowcaseConfig config = TestShowcases.withDisplays(base, List.of(display("gauche", 0, 0.5f), display("droite", 0.5f, 1)));
-        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(WITHIN, "the left display red", () -> (picture(runtime, "gauche").getRGB(40, 45) & 0xFFFFFF) == 0xFF0000);
             assertEquals(0x0000FF, picture(runtime, "droite").getRGB(40, 45) & 0xFFFFFF, "the right display shows the blue half");
             assertEquals(0xFF0000, picture(runtime, "gauche").getRGB(2, 2) & 0xFFFFFF, "the left display's corner is lit before the move");

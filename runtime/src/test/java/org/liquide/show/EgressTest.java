@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import com.illposed.osc.BufferBytesReceiver;
 import com.illposed.osc.OSCMessage;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
@@ -71,7 +72,7 @@ class EgressTest {
                     new InetSocketAddress("127.0.0.1", camera.port()));
 
             try (ConnectionWatch watch = new ConnectionWatch(before, camera.port());
-                 ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+                 ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
                 Await.until(WITHIN, () -> "the broker and the camera reached; connections: " + watch.remotes(),
                         () -> watch.remotes().containsAll(named) && camera.accepted() > 0);
                 ShowFrames.awaitCentre(runtime, 0x336699, WITHIN, "the scene drawn");

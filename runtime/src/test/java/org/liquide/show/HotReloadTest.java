@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
@@ -43,7 +44,7 @@ class HotReloadTest {
                   - {name: fond, type: shader, file: fond.frag}
                   - {name: carre, type: sketch, class: Carre, size: 160x90, fps: 30}
                 """);
-        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
+        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red shader");
 
@@ -101,7 +102,7 @@ class HotReloadTest {
                   - {name: fond, type: shader, file: fond.frag}
                   - {name: carre, type: sketch, class: Carre, size: 160x90, fps: 30}
                 """);
-        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("essai"), Optional.empty(), false, List.of()),
+        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("essai"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
             Await.until(STARTED, "the sketch compile error reported", () -> runtime.reloadError().contains("Carre.java:1"));
             assertEquals(0x000000, ShowFrames.centre(runtime), "nothing on screen: the only scene was refused");
@@ -122,7 +123,7 @@ class HotReloadTest {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
         log.start();
         logger.addAppender(log);
-        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
+        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red shader");
 

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
@@ -61,7 +62,7 @@ class JournalPrivacyTest {
 
     @Test
     void byDefaultSnapshotsAndRecordingsLeaveTheCameraOut() throws Exception {
-        try (ShowRuntime runtime = ShowRuntime.start(showcase(), TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(showcase(), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
 
             Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
@@ -88,7 +89,7 @@ class JournalPrivacyTest {
 
     @Test
     void aConfigurationThatSaysSoPutsTheCameraInSnapshots() throws Exception {
-        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.withCameraRecorded(showcase(), true), TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.withCameraRecorded(showcase(), true), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
             Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertFalse(onlyTheScene(ImageIO.read(snapshot.toFile())), "the camera is in the snapshot when allowed");

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +55,7 @@ class ModelProvenanceJournalTest {
                   - {name: genere, type: generate, camera: salle}
                 """.formatted(COMMIT));
 
-        try (ShowRuntime runtime = ShowRuntime.start(TestShowcases.config(dir, List.of("inverse"), Optional.empty(), false, List.of()),
+        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("inverse"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
             Await.until(WITHIN, "the model of the cache running", () -> runtime.status().generators().stream()
                     .anyMatch(g -> g.state().equals("running") && g.model().equals("model.onnx")));

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -92,7 +93,7 @@ class NetworkFloodTest {
         ListAppender<ILoggingEvent> log = new ListAppender<>();
         try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "nothing/#");
-             ShowRuntime runtime = ShowRuntime.start(showcase(URI.create(broker.url()), oscPort), TestShowcases.offscreenWithPanel());
+             ShowRuntime runtime = ShowLauncher.start(showcase(URI.create(broker.url()), oscPort), TestShowcases.offscreenWithPanel());
              HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
              DatagramSocket osc = new DatagramSocket()) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the first scene");

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.broker.MosquittoProcess;
@@ -66,7 +67,7 @@ class NetworkStateBoundsTest {
             // Half before the runtime starts (retained: it gets them when it subscribes), half while it runs.
             outsider.publishToAll(names("liquide/nodes/fake-%d/status", 0, MADE_UP / 2), text("online"), true);
             outsider.publishToAll(names("liquide/runtimes/fake-%d/status", 0, MADE_UP / 2), text("online"), true);
-            try (ShowRuntime runtime = ShowRuntime.start(showcase(URI.create(broker.url())), TestShowcases.offscreenWithPanel());
+            try (ShowRuntime runtime = ShowLauncher.start(showcase(URI.create(broker.url())), TestShowcases.offscreenWithPanel());
                  HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
                 URI status = runtime.panelUrl().orElseThrow().resolve("/api/status");
                 SignalBus bus = runtime.bus();

@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.illposed.osc.BufferBytesReceiver;
@@ -84,7 +85,7 @@ class OscQueryShowTest {
                 new OscConfig("127.0.0.1", oscPort, Senders.LOOPBACK, Senders.LOOPBACK, new OscQueryConfig(true, queryPort, false)));
         URI base = URI.create("http://127.0.0.1:" + queryPort + "/");
         HttpClient http = HttpClient.newHttpClient();
-        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen());
+        try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen());
              DatagramSocket sender = new DatagramSocket()) {
             Await.until(WITHIN, "scene aube on screen", () -> value(http, base, "/liquide/scene").equals(List.of("aube")));
 

@@ -1,12 +1,13 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.control.PanelDriver;
 import org.liquide.hardware.testing.Await;
 import org.liquide.render.OutputSettings;
-import org.liquide.show.schedule.OpeningHours;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.OpeningHours;
+import org.liquide.showcase.SyncRole;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
@@ -76,7 +77,7 @@ class PanelWithShowTest {
         Path tokenFile = dir.resolve("control").resolve("token");
         RunOptions options = new RunOptions(OutputSettings.defaults().withSize(160, 90).withHeadless(true).withOffscreenFps(30),
                 false, true, Optional.empty(), true);
-        try (ShowRuntime runtime = ShowRuntime.start(config(tokenFile), options);
+        try (ShowRuntime runtime = ShowLauncher.start(config(tokenFile), options);
              PanelDriver panel = PanelDriver.open(runtime.panelUrl().orElseThrow())) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red scene on stage");
 
@@ -141,7 +142,7 @@ class PanelWithShowTest {
                 false, true, Optional.empty(), true);
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             ShowcaseConfig config = config(dir.resolve("token"), taken.getLocalPort(), List.of(new CameraConfig("salle", "test", true, false)));
-            assertThrows(RuntimeException.class, () -> ShowRuntime.start(config, options), "the port is taken");
+            assertThrows(RuntimeException.class, () -> ShowLauncher.start(config, options), "the port is taken");
         }
         Await.until(WITHIN, () -> "the show's threads stopped: " + showThreads(), () -> showThreads().isEmpty());
     }

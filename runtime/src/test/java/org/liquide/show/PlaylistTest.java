@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
@@ -36,7 +37,7 @@ class PlaylistTest {
         scene("bleu", "0.0, 0.0, 1.0", "0s");
         scene("lent", "0.0, 1.0, 0.0", "20s");
         var config = TestShowcases.config(dir, List.of("rouge", "bleu", "lent"), Optional.empty(), false, List.of());
-        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("bleu");
             Await.until(Await.GENEROUS, "blue, with no crossfade: its transition is 0 s", () -> ShowFrames.centre(runtime) == 0x0000FF);
@@ -52,7 +53,7 @@ class PlaylistTest {
         scene("un");
         scene("deux");
         var config = TestShowcases.withTurns(TestShowcases.config(dir, List.of("un", "deux"), Optional.empty(), false, List.of()), 3);
-        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(Await.GENEROUS, "the first scene", () -> runtime.status().scene().equals("un"));
             long start = System.nanoTime();
             int edits = 0;
@@ -72,7 +73,7 @@ class PlaylistTest {
         scene("rouge", "1.0, 0.0, 0.0", "0s");
         scene("casse", "0.0, 0.0 1.0", "0s");
         var config = TestShowcases.config(dir, List.of("rouge", "casse"), Optional.empty(), false, List.of());
-        try (ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen())) {
+        try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
             runtime.switchScene("casse");
             Await.until(Await.GENEROUS, () -> "the compile error reported: '" + runtime.reloadError() + "'",

@@ -1,10 +1,10 @@
 package org.liquide.show;
 
 import org.junit.jupiter.api.Test;
-import org.liquide.show.schedule.OpeningHours;
+import org.liquide.showcase.OpeningHours;
 import org.liquide.show.schedule.ScheduleListener;
 import org.liquide.show.schedule.Scheduler;
-import org.liquide.show.schedule.TimeRange;
+import org.liquide.showcase.TimeRange;
 
 import java.time.Clock;
 import java.time.DayOfWeek;

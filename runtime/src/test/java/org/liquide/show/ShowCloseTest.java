@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
@@ -45,7 +46,7 @@ class ShowCloseTest {
         ExecutorService closers = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 3; round++) {
-                ShowRuntime runtime = ShowRuntime.start(config, TestShowcases.offscreen());
+                ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen());
                 Await.until(Await.GENEROUS, "the first scene on stage", () -> runtime.sceneOnStage().equals("un"));
                 runtime.switchScene("deux");
                 CyclicBarrier together = new CyclicBarrier(2);

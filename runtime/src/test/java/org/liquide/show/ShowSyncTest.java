@@ -1,5 +1,6 @@
 package org.liquide.show;
 
+import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
@@ -7,7 +8,7 @@ import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.sync.ShowSync;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.showcase.SyncRole;
 import org.liquide.showcase.ShowcaseConfig;
 
 import java.net.URI;
@@ -46,8 +47,8 @@ class ShowSyncTest {
         try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "liquide/#")) {
             ShowcaseConfig base = TestShowcases.config(dir, List.of("rouge", "bleu"), Optional.of(URI.create(broker.url())), false, List.of());
-            try (ShowRuntime leader = ShowRuntime.start(TestShowcases.asMachine(base, "regie-a", SyncRole.LEAD), TestShowcases.offscreen());
-                 ShowRuntime follower = ShowRuntime.start(TestShowcases.asMachine(base, "regie-b", SyncRole.FOLLOW), TestShowcases.offscreen())) {
+            try (ShowRuntime leader = ShowLauncher.start(TestShowcases.asMachine(base, "regie-a", SyncRole.LEAD), TestShowcases.offscreen());
+                 ShowRuntime follower = ShowLauncher.start(TestShowcases.asMachine(base, "regie-b", SyncRole.FOLLOW), TestShowcases.offscreen())) {
                 ShowFrames.awaitCentre(leader, 0xFF0000, WITHIN, "the leader's first scene");
                 ShowFrames.awaitCentre(follower, 0xFF0000, WITHIN, "the follower's first scene");
                 Await.until(WITHIN, "each runtime lists the other online",
@@ -85,8 +86,8 @@ class ShowSyncTest {
         scene("rouge", "1.0, 0.0, 0.0");
         try (MosquittoProcess broker = MosquittoProcess.start()) {
             ShowcaseConfig base = TestShowcases.config(dir, List.of("rouge"), Optional.of(URI.create(broker.url())), false, List.of());
-            try (ShowRuntime first = ShowRuntime.start(TestShowcases.asMachine(base, "regie-a", SyncRole.PEER), TestShowcases.offscreen())) {
-                try (ShowRuntime second = ShowRuntime.start(TestShowcases.asMachine(base, "regie-b", SyncRole.PEER), TestShowcases.offscreen())) {
+            try (ShowRuntime first = ShowLauncher.start(TestShowcases.asMachine(base, "regie-a", SyncRole.PEER), TestShowcases.offscreen())) {
+                try (ShowRuntime second = ShowLauncher.start(TestShowcases.asMachine(base, "regie-b", SyncRole.PEER), TestShowcases.offscreen())) {
                     Await.until(WITHIN, "regie-b seen online", () -> peer(first, "regie-b").equals(Optional.of("online")));
                 }
                 Await.until(WITHIN, "regie-b seen offline once it stopped", () -> peer(first, "regie-b").equals(Optional.of("offline")));

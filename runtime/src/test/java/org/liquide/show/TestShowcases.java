@@ -2,8 +2,8 @@ package org.liquide.show;
 
 import org.liquide.render.OutputSettings;
 import org.liquide.render.output.DisplaySetup;
-import org.liquide.show.sync.SyncRole;
-import org.liquide.show.schedule.OpeningHours;
+import org.liquide.showcase.SyncRole;
+import org.liquide.showcase.OpeningHours;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;

@@ -1,5 +1,7 @@
 package org.liquide.showcase;
 
+import org.liquide.oscout.OscSignalOut;
+import org.liquide.oscout.OscTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.config.ConfigError;

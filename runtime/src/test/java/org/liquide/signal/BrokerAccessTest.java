@@ -9,9 +9,9 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode
 import com.hivemq.client.mqtt.mqtt5.message.connect.connack.Mqtt5ConnAckReasonCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;
 import org.liquide.hardware.node.mqtt.MqttSettings;
 import org.liquide.hardware.testing.Await;

@@ -1,9 +1,9 @@
 package org.liquide.signal;
 
 import org.junit.jupiter.api.Test;
-import org.liquide.control.LogTail;
+import org.liquide.log.LogTail;
 import org.liquide.hardware.node.SensorNode;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.Vl53l1xConfig;

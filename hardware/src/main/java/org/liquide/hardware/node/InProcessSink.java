@@ -1,5 +1,6 @@
 package org.liquide.hardware.node;
 
+import org.liquide.hardware.wire.ReadingSink;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.SensorReading;
 

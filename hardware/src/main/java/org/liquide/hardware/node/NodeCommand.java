@@ -4,7 +4,7 @@ import org.liquide.config.ConfigError;
 
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.board.BoardUnavailableException;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.SensorConfig;

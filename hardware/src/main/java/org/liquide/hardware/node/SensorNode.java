@@ -1,5 +1,6 @@
 package org.liquide.hardware.node;
 
+import org.liquide.hardware.wire.ReadingSink;
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.SensorConfig;

@@ -1,12 +1,13 @@
 package org.liquide.hardware.node;
 
+import org.liquide.hardware.wire.ReadingSink;
 import com.pi4j.io.gpio.digital.PullResistance;
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.driver.Ads1115;
 import org.liquide.hardware.driver.Bh1750;
 import org.liquide.hardware.node.config.Ads1115Config;
 import org.liquide.hardware.node.config.Bh1750Config;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.ButtonConfig;
 import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.Mpr121Config;

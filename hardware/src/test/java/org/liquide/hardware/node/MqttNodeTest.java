@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.board.Board;
 import org.liquide.hardware.driver.Ads1115;
 import org.liquide.hardware.node.config.Ads1115Config;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.Mpr121Config;
 import org.liquide.hardware.node.config.NodeConfig;

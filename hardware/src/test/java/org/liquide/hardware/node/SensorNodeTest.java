@@ -2,7 +2,7 @@ package org.liquide.hardware.node;
 
 import org.junit.jupiter.api.Test;
 import org.liquide.hardware.board.Board;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.I2cAddress;
 import org.liquide.hardware.node.config.NodeConfig;
 import org.liquide.hardware.node.config.PirConfig;

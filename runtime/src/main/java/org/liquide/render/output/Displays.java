@@ -1,6 +1,6 @@
 package org.liquide.render.output;
 
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.GlContext;
 import org.liquide.render.gl.GlfwWindowContext;

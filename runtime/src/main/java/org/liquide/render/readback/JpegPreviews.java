@@ -3,7 +3,6 @@ package org.liquide.render.readback;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.handoff.LoopThread;
-import org.liquide.show.PreviewFrames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

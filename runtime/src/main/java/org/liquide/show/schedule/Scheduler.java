@@ -1,5 +1,6 @@
 package org.liquide.show.schedule;
 
+import org.liquide.showcase.OpeningHours;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

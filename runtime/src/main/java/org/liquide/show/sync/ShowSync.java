@@ -1,5 +1,6 @@
 package org.liquide.show.sync;
 
+import org.liquide.showcase.SyncRole;
 import org.liquide.hardware.wire.Names;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.signal.SignalBus;

@@ -10,7 +10,7 @@ import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5Connect;
 import com.hivemq.client.mqtt.mqtt5.message.connect.Mqtt5ConnectBuilder;
 import org.liquide.hardware.broker.BrokerClients;
 import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.DecodeResult;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;

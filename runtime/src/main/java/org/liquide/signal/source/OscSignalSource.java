@@ -6,7 +6,7 @@ import com.illposed.osc.OSCPacket;
 import com.illposed.osc.OSCParseException;
 import com.illposed.osc.OSCParser;
 import com.illposed.osc.OSCSerializerAndParserBuilder;
-import org.liquide.cli.PortUnavailableException;
+import org.liquide.net.PortUnavailableException;
 import org.liquide.net.Senders;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;

@@ -1,6 +1,6 @@
 package org.liquide.signal.source;
 
-import org.liquide.hardware.node.ReadingSink;
+import org.liquide.hardware.wire.ReadingSink;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.SensorReading;
 import org.liquide.hardware.wire.SensorValue;

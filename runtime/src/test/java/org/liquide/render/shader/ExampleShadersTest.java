@@ -4,7 +4,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.gl.Texture2D;
 import org.liquide.testing.ImageStats;
 import org.liquide.testing.OffscreenGl;

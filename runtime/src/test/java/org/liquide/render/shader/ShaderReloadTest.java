@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.testing.ImageStats;
 import org.liquide.testing.OffscreenGl;
 

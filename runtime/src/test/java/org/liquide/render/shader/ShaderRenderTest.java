@@ -3,7 +3,7 @@ package org.liquide.render.shader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.gl.Texture2D;
 import org.liquide.testing.GoldenImages;
 import org.liquide.testing.ImageStats;

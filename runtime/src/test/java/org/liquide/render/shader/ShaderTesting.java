@@ -1,7 +1,7 @@
 package org.liquide.render.shader;
 
 import org.liquide.render.FrameClock;
-import org.liquide.render.FrameReadback;
+import org.liquide.render.gl.FrameReadback;
 
 import java.awt.image.BufferedImage;
 import java.net.URISyntaxException;

@@ -1,5 +1,6 @@
 package org.liquide.show.sync;
 
+import org.liquide.showcase.SyncRole;
 import org.junit.jupiter.api.Test;
 import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.Await;

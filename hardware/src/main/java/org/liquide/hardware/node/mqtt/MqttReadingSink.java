@@ -6,7 +6,7 @@ import com.hivemq.client.mqtt.lifecycle.MqttClientDisconnectedContext;
 import com.hivemq.client.mqtt.lifecycle.MqttDisconnectSource;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
 import org.liquide.hardware.broker.BrokerClients;
-import org.liquide.hardware.node.ReadingSink;
+import org.liquide.hardware.wire.ReadingSink;
 import org.liquide.hardware.wire.NodeStatus;
 import org.liquide.hardware.wire.ReadingCodec;
 import org.liquide.hardware.wire.SensorReading;

@@ -1,7 +1,7 @@
 package org.liquide.hardware.node.mqtt;
 
 import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.hardware.node.config.BrokerAddress;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.wire.Names;
 
 import java.time.Duration;

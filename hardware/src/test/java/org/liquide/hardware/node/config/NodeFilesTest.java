@@ -1,5 +1,6 @@
 package org.liquide.hardware.node.config;
 
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.config.ConfigError;
 import org.liquide.config.Suggestions;
 

@@ -1,4 +1,4 @@
-package org.liquide.control;
+package org.liquide.log;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.liquide.showcase;
+package org.liquide.oscout;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.liquide.show.schedule;
+package org.liquide.showcase;
 
 import java.time.DayOfWeek;
 import java.time.Instant;

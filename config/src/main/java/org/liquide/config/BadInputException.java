@@ -1,4 +1,4 @@
-package org.liquide.cli;
+package org.liquide.config;
 
 /**
  * The person running a command gave something unusable (a missing file, a camera that cannot be opened,

@@ -1,4 +1,4 @@
-package org.liquide.hardware.node.config;
+package org.liquide.hardware.broker;
 
 import java.net.URI;
 import java.net.URISyntaxException;

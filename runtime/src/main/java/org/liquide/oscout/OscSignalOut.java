@@ -1,4 +1,4 @@
-package org.liquide.showcase;
+package org.liquide.oscout;
 
 /**
  * A signal an OSC target receives: raw ({@code /liquide/signal/<name>}, every channel) or mapped (its

@@ -1,6 +1,5 @@
-package org.liquide.render;
+package org.liquide.render.gl;
 
-import org.liquide.render.gl.Framebuffer;
 import org.lwjgl.system.MemoryUtil;
 
 import javax.imageio.ImageIO;

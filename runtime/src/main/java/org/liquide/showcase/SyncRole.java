@@ -1,4 +1,4 @@
-package org.liquide.show.sync;
+package org.liquide.showcase;
 
 /**
  * How a runtime shares the show with the other runtimes of its showcase on the broker.

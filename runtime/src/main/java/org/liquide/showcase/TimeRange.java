@@ -1,4 +1,4 @@
-package org.liquide.show.schedule;
+package org.liquide.showcase;
 
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package org.liquide.show;
+package org.liquide.show.api;
 
 import org.liquide.record.JournalEntry;
 import org.liquide.show.status.ShowStatus;

@@ -1,4 +1,4 @@
-package org.liquide.show;
+package org.liquide.app;
 
 import org.liquide.camera.CameraDevices;
 import org.liquide.camera.CameraFeed;
@@ -6,9 +6,11 @@ import org.liquide.camera.CameraOpenException;
 import org.liquide.camera.CameraSpec;
 import org.liquide.hardware.wire.Names;
 import org.liquide.render.OutputSettings;
-import org.liquide.show.sync.SyncRole;
+import org.liquide.show.RunOptions;
+import org.liquide.show.ShowRuntime;
+import org.liquide.showcase.SyncRole;
 import org.liquide.render.RenderLoop;
-import org.liquide.show.schedule.OpeningHours;
+import org.liquide.showcase.OpeningHours;
 import org.liquide.showcase.CameraConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
@@ -93,7 +95,7 @@ public final class DemoShow implements AutoCloseable {
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
                     new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER);
-            ShowRuntime runtime = ShowRuntime.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
+            ShowRuntime runtime = ShowLauncher.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
             return new DemoShow(runtime, folder);
         } catch (IOException | RuntimeException e) {
             deleteQuietly(folder);

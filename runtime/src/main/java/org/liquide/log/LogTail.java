@@ -1,4 +1,4 @@
-package org.liquide.control;
+package org.liquide.log;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,4 +1,4 @@
-package org.liquide.show;
+package org.liquide.render.readback;
 
 import java.util.Optional;
 

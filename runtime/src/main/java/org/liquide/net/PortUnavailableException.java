@@ -1,4 +1,6 @@
-package org.liquide.cli;
+package org.liquide.net;
+
+import org.liquide.config.BadInputException;
 
 /**
  * A port the show listens on cannot be had (taken by another program, or not allowed): which one, and
