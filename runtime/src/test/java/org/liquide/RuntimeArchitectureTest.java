@@ -9,9 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -32,14 +29,6 @@ class RuntimeArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("org.liquide.(**)").should().beFreeOfCycles().check(CLASSES);
-    }
-
-    @Test
-    void hardwareDependsOnNoRuntimePackage() {
-        noClasses().that().resideInAnyPackage("org.liquide.hardware..", "org.liquide.systemd..")
-                .should().dependOnClassesThat(resideInAPackage("org.liquide..")
-                        .and(not(resideInAnyPackage("org.liquide.hardware..", "org.liquide.systemd..", "org.liquide.config.."))))
-                .check(CLASSES);
     }
 
     @Test
