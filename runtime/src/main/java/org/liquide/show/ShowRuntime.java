@@ -531,7 +531,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public ShowStatus status() {
-        return reporter.status(blackout, rehearsal != null, reloadError);
+        return reporter.status(blackout, rehearsal != null, reloadError).withSound(SoundReport.of(audioInputs, audioOutput));
     }
 
     @Override

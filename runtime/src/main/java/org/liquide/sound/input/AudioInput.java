@@ -51,6 +51,8 @@ public final class AudioInput implements AutoCloseable {
     private volatile long hops;
     private volatile long onsets;
     private volatile long outages;
+    private volatile double levelDb = Double.NaN;
+    private volatile double peakDb = Double.NaN;
 
     public AudioInput(AudioInputSpec spec, SignalBus bus) {
         this(spec, bus, null);
@@ -77,6 +79,20 @@ public final class AudioInput implements AutoCloseable {
 
     public String name() {
         return spec.name();
+    }
+
+    public AudioInputSpec spec() {
+        return spec;
+    }
+
+    /** The latest smoothed level in dBFS, NaN before the first hop (for the panel's meter). */
+    public double levelDb() {
+        return levelDb;
+    }
+
+    /** The latest peak in dBFS, NaN before the first hop. */
+    public double peakDb() {
+        return peakDb;
     }
 
     public State state() {
@@ -158,6 +174,8 @@ public final class AudioInput implements AutoCloseable {
         System.arraycopy(features.bands(), 0, value, 0, AudioFeatures.BANDS);
         bus.publish(SOURCE, bandsName, value, AudioFeatures.BANDS, now);
         onsets = features.onsets();
+        levelDb = features.levelDb();
+        peakDb = features.peakDb();
     }
 
     private void publish(String name, double v, long now) {

@@ -104,6 +104,20 @@ public final class AudioOutput implements AutoCloseable {
         return state;
     }
 
+    public AudioOutputSpec spec() {
+        return spec;
+    }
+
+    /** Muted because the show sleeps. */
+    public boolean isAsleep() {
+        return asleep;
+    }
+
+    /** Muted by the blackout. */
+    public boolean isBlackedOut() {
+        return blackout;
+    }
+
     public String problem() {
         return problem;
     }
