@@ -26,6 +26,7 @@ public final class AudioInput implements AutoCloseable {
     public static final int RATE = 48_000;
     /** About 10.7 ms at 48 kHz: the analysis's step, and the signals' rate (about 94 a second). */
     public static final int HOP = 512;
+    private static final long HOP_NANOS = HOP * 1_000_000_000L / RATE;
     private static final Logger LOG = LoggerFactory.getLogger(AudioInput.class);
 
     /** What the input is doing. */
@@ -51,6 +52,7 @@ public final class AudioInput implements AutoCloseable {
     private volatile long hops;
     private volatile long onsets;
     private volatile long outages;
+    private volatile long lastOnsetNanos;
     private volatile double levelDb = Double.NaN;
     private volatile double peakDb = Double.NaN;
 
@@ -114,6 +116,14 @@ public final class AudioInput implements AutoCloseable {
         return onsets;
     }
 
+    /**
+     * When the hop holding the latest onset began to arrive ({@link System#nanoTime}; 0 before any): the
+     * sound's onset to within one hop, never after it. Written before the onset's signals are published.
+     */
+    public long lastOnsetNanos() {
+        return lastOnsetNanos;
+    }
+
     /** Times the input was lost. */
     public long outages() {
         return outages;
@@ -130,7 +140,11 @@ public final class AudioInput implements AutoCloseable {
                 }
                 while (running) {
                     source.read(hop, HOP);
+                    long began = System.nanoTime() - HOP_NANOS;
                     analyser.analyse(hop, HOP, features);
+                    if (features.onsets() != onsets) {
+                        lastOnsetNanos = began; // before the signals: whoever sees the onset sees its time
+                    }
                     publish();
                     if (tap != null) {
                         tap.publish(analyser.waveform(), analyser.magnitudes());
