@@ -624,7 +624,12 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         try {
             Path file = journal.pathFor("recordings", java.time.Instant.now(), player.current().isEmpty() ? "show" : player.current(), "mp4");
             org.liquide.frame.FrameSlot frames = new org.liquide.frame.FrameSlot();
-            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS).start();
+            // the show's output mix, as the room hears it; never the microphone
+            org.liquide.sound.output.MixTap sound = audioOutput == null ? null : new org.liquide.sound.output.MixTap(1);
+            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS, sound).start();
+            if (audioOutput != null) {
+                audioOutput.tap(sound);
+            }
             content.record(frames);
             journal.append(new JournalEntry(java.time.Instant.now(), "recording-started", journal.relative(file), Map.of("scene", player.current())));
             return file;
@@ -642,6 +647,9 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         recorder = null;
         content.record(null);
         finished.close();
+        if (audioOutput != null) {
+            audioOutput.tap(null);
+        }
         journal.append(new JournalEntry(java.time.Instant.now(), "recording", journal.relative(finished.file()),
                 Map.of("frames", finished.framesWritten())));
         return finished.file();

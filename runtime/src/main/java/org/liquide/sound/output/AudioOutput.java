@@ -53,6 +53,7 @@ public final class AudioOutput implements AutoCloseable {
     private volatile double incomingFadeSeconds;
     private volatile boolean asleep;
     private volatile boolean blackout;
+    private volatile MixTap tap;
     private volatile boolean running = true;
     private volatile State state = State.OPENING;
     private volatile String problem = "";
@@ -93,6 +94,11 @@ public final class AudioOutput implements AutoCloseable {
     /** Silence while the show sleeps (a 0.5 s fade), the sound back when it wakes. */
     public void asleep(boolean asleep) {
         this.asleep = asleep;
+    }
+
+    /** Copies every block from now into {@code tap} (a recording's sound), or stops copying when null. Any thread. */
+    public void tap(MixTap tap) {
+        this.tap = tap;
     }
 
     /** Silence with the blackout (the picture's 1 s fade). */
@@ -221,6 +227,10 @@ public final class AudioOutput implements AutoCloseable {
             mix[2 * f + 1] *= g;
         }
         limiter.process(mix, BLOCK);
+        MixTap recording = tap;
+        if (recording != null) {
+            recording.write(mix, mix.length);
+        }
         for (int i = 0; i < mix.length; i++) {
             int s = Math.round(Math.clamp(mix[i], -1f, 1f) * 32767);
             pcm[2 * i] = (byte) s;
