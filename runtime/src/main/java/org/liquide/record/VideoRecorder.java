@@ -33,7 +33,9 @@ public final class VideoRecorder implements AutoCloseable {
     private final FrameSlot frames;
     private final double framesPerSecond;
     private final MixTap sound;
+    private final MixTap microphone;
     private final float[] samples = new float[AudioOutput.RATE / 5 * 2];
+    private final float[] heard = new float[samples.length];
     private final FloatBuffer sampleBuffer = ByteBuffer.allocateDirect(samples.length * 4).order(ByteOrder.nativeOrder()).asFloatBuffer();
     private volatile long samplesWritten;
     private final Thread thread;
@@ -42,12 +44,16 @@ public final class VideoRecorder implements AutoCloseable {
     private volatile Exception failure;
 
     public VideoRecorder(Path file, FrameSlot frames, double framesPerSecond) {
-        this(file, frames, framesPerSecond, null);
+        this(file, frames, framesPerSecond, null, null);
     }
 
-    /** @param sound the show's output mix, or null for a silent recording */
-    public VideoRecorder(Path file, FrameSlot frames, double framesPerSecond, MixTap sound) {
+    /**
+     * @param sound      the show's output mix, or null for a silent recording
+     * @param microphone a microphone mixed in (when the showcase's privacy allows it), or null; needs {@code sound}
+     */
+    public VideoRecorder(Path file, FrameSlot frames, double framesPerSecond, MixTap sound, MixTap microphone) {
         this.sound = sound;
+        this.microphone = sound == null ? null : microphone;
         this.file = file;
         this.frames = frames;
         this.framesPerSecond = framesPerSecond;
@@ -91,6 +97,9 @@ public final class VideoRecorder implements AutoCloseable {
                     if (sound != null) {
                         sound.skip();
                     }
+                    if (microphone != null) {
+                        microphone.skip();
+                    }
                     startNanos = System.nanoTime();
                     frame = new Frame(tapped.width(), tapped.height(), Frame.DEPTH_UBYTE, 4);
                     LOG.info("recording {} ({}x{})", file, tapped.width(), tapped.height());
@@ -131,6 +140,13 @@ public final class VideoRecorder implements AutoCloseable {
         }
         int count;
         while ((count = sound.read(samples)) > 0) {
+            if (microphone != null) {
+                // as much of the room as the show's sound spans; the rest waits for the next call
+                int room = microphone.read(heard, count);
+                for (int i = 0; i < room; i++) {
+                    samples[i] += heard[i];
+                }
+            }
             sampleBuffer.clear();
             sampleBuffer.put(samples, 0, count).flip();
             recorder.recordSamples(AudioOutput.RATE, 2, sampleBuffer);

@@ -624,11 +624,16 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         try {
             Path file = journal.pathFor("recordings", java.time.Instant.now(), player.current().isEmpty() ? "show" : player.current(), "mp4");
             org.liquide.frame.FrameSlot frames = new org.liquide.frame.FrameSlot();
-            // the show's output mix, as the room hears it; never the microphone
             org.liquide.sound.output.MixTap sound = audioOutput == null ? null : new org.liquide.sound.output.MixTap(1);
-            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS, sound).start();
+            // the show's output mix, as the room hears it; the first microphone only where the showcase allows it
+            org.liquide.sound.output.MixTap room = sound != null && config.recording().includeMicrophone()
+                    && !audioInputs.inputs().isEmpty() ? new org.liquide.sound.output.MixTap(1) : null;
+            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS, sound, room).start();
             if (audioOutput != null) {
                 audioOutput.tap(sound);
+            }
+            if (room != null) {
+                audioInputs.inputs().getFirst().record(room);
             }
             content.record(frames);
             journal.append(new JournalEntry(java.time.Instant.now(), "recording-started", journal.relative(file), Map.of("scene", player.current())));
@@ -650,6 +655,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         if (audioOutput != null) {
             audioOutput.tap(null);
         }
+        audioInputs.inputs().forEach(input -> input.record(null));
         journal.append(new JournalEntry(java.time.Instant.now(), "recording", journal.relative(finished.file()),
                 Map.of("frames", finished.framesWritten())));
         return finished.file();

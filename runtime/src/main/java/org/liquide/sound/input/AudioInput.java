@@ -6,6 +6,7 @@ import org.liquide.sound.AudioInputSpec;
 import org.liquide.sound.AudioTap;
 import org.liquide.sound.analysis.AudioAnalyser;
 import org.liquide.sound.analysis.AudioFeatures;
+import org.liquide.sound.output.MixTap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +54,7 @@ public final class AudioInput implements AutoCloseable {
     private volatile long onsets;
     private volatile long outages;
     private volatile long lastOnsetNanos;
+    private volatile MixTap recording;
     private volatile double levelDb = Double.NaN;
     private volatile double peakDb = Double.NaN;
 
@@ -124,6 +126,11 @@ public final class AudioInput implements AutoCloseable {
         return lastOnsetNanos;
     }
 
+    /** Copies every hop from now into {@code tap} (a recording the showcase lets hear the room), or stops when null. */
+    public void record(MixTap tap) {
+        this.recording = tap;
+    }
+
     /** Times the input was lost. */
     public long outages() {
         return outages;
@@ -141,6 +148,10 @@ public final class AudioInput implements AutoCloseable {
                 while (running) {
                     source.read(hop, HOP);
                     long began = System.nanoTime() - HOP_NANOS;
+                    MixTap recorded = recording;
+                    if (recorded != null) {
+                        recorded.writeMono(hop, HOP);
+                    }
                     analyser.analyse(hop, HOP, features);
                     if (features.onsets() != onsets) {
                         lastOnsetNanos = began; // before the signals: whoever sees the onset sees its time
