@@ -426,7 +426,53 @@ function renderDevices(s) {
       box.append(row);
     }
   }
+  box.append(...soundRows(s.sound));
   $('devices').replaceChildren(box);
+}
+
+// Each audio input (device, level meter, outages) and the output (device, gain, underruns, mute).
+function soundRows(sound) {
+  if (!sound || (sound.inputs.length === 0 && !sound.output)) return [];
+  const rows = [el('h3', '', t('devices.sound'))];
+  const stateOf = (d) => {
+    const state = el('span', 'state', d.state);
+    state.dataset.state = d.state;
+    return state;
+  };
+  for (const input of sound.inputs) {
+    const row = el('div', 'device sound-input');
+    row.dataset.audioInput = input.name;
+    const left = el('div');
+    const facts = [input.device];
+    if (input.outages > 0) facts.push(t('sound.outages', { n: input.outages }));
+    if (input.problem) facts.push(input.problem);
+    const meter = el('div', 'meter');
+    const bar = el('div', 'bar');
+    const level = input.levelDb == null ? -Infinity : input.levelDb;
+    bar.style.width = `${Math.round(100 * Math.min(1, Math.max(0, (level + 60) / 60)))}%`;
+    meter.append(bar);
+    meter.title = input.levelDb == null ? '' : `${input.levelDb.toFixed(0)} dBFS`;
+    const reading = el('span', 'level', input.levelDb == null ? '–' : t('sound.level', { db: input.levelDb.toFixed(0) }));
+    const line = el('div', 'meter-line');
+    line.append(meter, reading);
+    left.append(el('div', 'name', input.name), el('div', 'detail', facts.join(' · ')), line);
+    row.append(left, stateOf(input));
+    rows.push(row);
+  }
+  if (sound.output) {
+    const out = sound.output;
+    const row = el('div', 'device sound-output');
+    row.dataset.audioOutput = out.device;
+    const facts = [out.device, t('sound.gain', { db: out.gainDb }), t('sound.underruns', { n: out.underruns })];
+    if (out.outages > 0) facts.push(t('sound.outages', { n: out.outages }));
+    if (out.mutedBy) facts.push(t(`sound.muted.${out.mutedBy}`));
+    if (out.problem) facts.push(out.problem);
+    const left = el('div');
+    left.append(el('div', 'name', t('sound.output')), el('div', 'detail', facts.join(' · ')));
+    row.append(left, stateOf(out));
+    rows.push(row);
+  }
+  return rows;
 }
 
 let lastLogSeq = -1;

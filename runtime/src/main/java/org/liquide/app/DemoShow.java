@@ -11,13 +11,19 @@ import org.liquide.show.ShowRuntime;
 import org.liquide.showcase.SyncRole;
 import org.liquide.render.RenderLoop;
 import org.liquide.showcase.OpeningHours;
+import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.showcase.CameraConfig;
+import org.liquide.dmx.DmxConfig;
+import org.liquide.midi.MidiConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
 import org.liquide.showcase.PlaylistEntry;
 import org.liquide.showcase.RecordingConfig;
 import org.liquide.showcase.ScheduleConfig;
 import org.liquide.showcase.ShowcaseConfig;
+import org.liquide.sound.AudioConfig;
+import org.liquide.sound.AudioInputSpec;
+import org.liquide.sound.AudioOutputSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,20 +44,29 @@ import java.util.Optional;
  * The embedded default show ({@code liquide demo}): one camera (a webcam, a named source or, without
  * either, synthetic visitors drawn from the simulated node's script) poured into the built-in generator
  * (or a given model), steered by a simulated sensor node with those scripted visitors and by camera
- * vision. It is an ordinary showcase, built from resources in the
- * jar, so the demo exercises the same runtime as a real show.
+ * vision. It sounds on the system's default output (a bed that swells with presence, a voice that sings
+ * the visitor's distance, a chime at each arrival: {@link DemoSounds}) and listens to its default input,
+ * whose level brightens the tide; without a sound device it is logged once and runs silent. It is an
+ * ordinary showcase, built from resources in the jar, so the demo exercises the same runtime as a real show.
  */
 public final class DemoShow implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoShow.class);
     private static final String DEFAULT_WEBCAM = "/dev/video0";
+    /** The input whose signals the demo's scene maps ({@code audio/room/level}). */
+    public static final String ROOM_INPUT = "room";
+    private static final AudioConfig SOUND = new AudioConfig(
+            List.of(new AudioInputSpec(ROOM_INPUT, new AudioInputSpec.Device(AudioInputSpec.Device.DEFAULT))),
+            Optional.of(AudioOutputSpec.DEFAULT));
 
     /**
      * @param camera what {@code --camera} named, empty for the default (webcam if present, else synthetic visitors)
      * @param model  {@code procedural} (drawn on the GPU), {@code builtin} (the CPPN), or a model path
      * @param broker where real (or separately simulated) nodes publish; empty: a node simulated in-process
      * @param node   the node whose readings steer the demo
+     * @param sound  play the demo's soundtrack on the default output and listen to the default input
      */
-    public record Options(Optional<String> camera, String model, OutputSettings output, Optional<URI> broker, String node) {
+    public record Options(Optional<String> camera, String model, OutputSettings output, Optional<URI> broker, String node,
+                          boolean sound) {
         public static final String SIMULATED_NODE = "demo";
 
         public Options {
@@ -60,7 +75,12 @@ public final class DemoShow implements AutoCloseable {
             }
         }
 
-        /** The demo on its own: a node simulated in-process. */
+        /** With sound. */
+        public Options(Optional<String> camera, String model, OutputSettings output, Optional<URI> broker, String node) {
+            this(camera, model, output, broker, node, true);
+        }
+
+        /** The demo on its own, with sound: a node simulated in-process. */
         public Options(Optional<String> camera, String model, OutputSettings output) {
             this(camera, model, output, Optional.empty(), SIMULATED_NODE);
         }
@@ -84,6 +104,7 @@ public final class DemoShow implements AutoCloseable {
             Files.writeString(scene.resolve("scene.yaml"), resource("demo/scene.yaml")
                     .replace("\"@MODEL@\"", quoted(options.model()))
                     .replace("@NODE@", options.node()));
+            DemoSounds.writeInto(scene);
             Path node = folder.resolve("node.yaml");
             // With a broker the file names the node listened to (the runtime hears only the nodes its files name).
             Files.writeString(node, resource("demo/node.yaml").replace("node: " + Options.SIMULATED_NODE, "node: " + options.node()));
@@ -94,7 +115,8 @@ public final class DemoShow implements AutoCloseable {
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
-                    new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER);
+                    new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER, BrokerSecurity.NONE, List.of(),
+                    Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, options.sound() ? SOUND : AudioConfig.NONE);
             ShowRuntime runtime = ShowLauncher.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
             return new DemoShow(runtime, folder);
         } catch (IOException | RuntimeException e) {

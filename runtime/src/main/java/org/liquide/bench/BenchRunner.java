@@ -39,8 +39,9 @@ public final class BenchRunner {
                 case "ingest" -> guarded(config, name, () -> IngestBench.run(config, progress));
                 case "allocation" -> AllocationBench.run(config, progress);
                 case "generation" -> GenerationBench.run(config, progress);
-                case "latency" -> shader.isEmpty() ? failedRows(config, name, noShader())
-                        : LatencyBench.run(config, shader.get(), progress);
+                case "latency" -> shader.isEmpty() ? failedRows(config, name, noShader()) : java.util.stream.Stream.concat(
+                        LatencyBench.run(config, shader.get(), progress).stream(),
+                        SoundLatencyBench.run(config, shader.get(), progress).stream()).toList();
                 case "look" -> LookBench.run(progress);
                 default -> throw new IllegalArgumentException(name);
             };
@@ -76,7 +77,7 @@ public final class BenchRunner {
                 ids.add(GenerationBench.DIFFUSION);
                 yield ids;
             }
-            case "latency" -> List.of(LatencyBench.CAMERA, LatencyBench.SENSOR);
+            case "latency" -> List.of(LatencyBench.CAMERA, LatencyBench.SENSOR, SoundLatencyBench.SOUND);
             case "look" -> List.of(LookBench.DETAIL, LookBench.CHANGE, LookBench.SILHOUETTE);
             default -> throw new IllegalArgumentException(benchmark);
         };

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the embedded default show: visitors dissolving into a slow generated tide.",
                 "The camera (or, without one, synthetic visitors that follow the simulated sensor node's script)",
-                "poured into the built-in generator, in a window when there is a display, offscreen otherwise."})
+                "poured into the built-in generator, in a window when there is a display, offscreen otherwise.",
+                "Its sound plays on the default output, and the default input's level brightens the picture."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -71,6 +72,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "With --broker, the node whose distance and touch readings steer the demo (default: ${DEFAULT-VALUE}).")
     String node;
 
+    @Option(names = "--no-sound", description = {"Neither play the demo's sound nor listen to the default input",
+            "(without a sound device the demo says so once and runs silent anyway)."})
+    boolean noSound;
+
     @Option(names = "--fullscreen", description = "Open the window fullscreen.")
     boolean fullscreen;
 
@@ -101,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
         checkModel();
         DemoShow show;
         try {
-            show = DemoShow.start(new DemoShow.Options(Optional.ofNullable(camera), model, output, brokerUri, node));
+            show = DemoShow.start(new DemoShow.Options(Optional.ofNullable(camera), model, output, brokerUri, node, !noSound));
         } catch (CameraOpenException e) {
             throw new BadInputException(e.getMessage(), e);
         }

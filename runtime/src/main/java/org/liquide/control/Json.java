@@ -9,6 +9,7 @@ import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
 import org.liquide.show.status.ShowStatus;
+import org.liquide.show.status.SoundStatus;
 import org.liquide.show.status.StatusJson;
 
 import java.io.IOException;
@@ -102,7 +103,30 @@ final class Json {
             ObjectNode dropped = n.putObject("dropped");
             input.dropped().forEach(dropped::put);
         }
+        o.set("sound", sound(s.sound()));
         return o;
+    }
+
+    /** {@code {inputs: [{name, device, state, levelDb, peakDb, outages, problem}], output: {...} or null}}. */
+    private static ObjectNode sound(SoundStatus sound) {
+        ObjectNode n = object();
+        ArrayNode inputs = n.putArray("inputs");
+        for (SoundStatus.Input input : sound.inputs()) {
+            ObjectNode i = inputs.addObject().put("name", input.name()).put("device", input.device()).put("state", input.state());
+            number(i, "levelDb", input.levelDb());
+            number(i, "peakDb", input.peakDb());
+            i.put("outages", input.outages());
+            i.put("problem", input.problem().isEmpty() ? null : input.problem());
+        }
+        sound.output().ifPresentOrElse(output -> {
+            ObjectNode out = n.putObject("output").put("device", output.device()).put("state", output.state());
+            number(out, "gainDb", output.gainDb());
+            number(out, "limitDb", output.limitDb());
+            out.put("underruns", output.underruns()).put("outages", output.outages());
+            out.put("mutedBy", output.mutedBy().isEmpty() ? null : output.mutedBy());
+            out.put("problem", output.problem().isEmpty() ? null : output.problem());
+        }, () -> n.putNull("output"));
+        return n;
     }
 
     /**

@@ -492,7 +492,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
     @Override
     public ShowStatus status() {
-        return reporter.status(blackout, rehearsal != null, reloadError);
+        return reporter.status(blackout, rehearsal != null, reloadError).withSound(SoundReport.of(audioInputs, audioOutput));
     }
 
     @Override
@@ -585,7 +585,17 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         try {
             Path file = journal.pathFor("recordings", java.time.Instant.now(), player.current().isEmpty() ? "show" : player.current(), "mp4");
             org.liquide.frame.FrameSlot frames = new org.liquide.frame.FrameSlot();
-            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS).start();
+            org.liquide.sound.output.MixTap sound = audioOutput == null ? null : new org.liquide.sound.output.MixTap(1);
+            // the show's output mix, as the room hears it; the first microphone only where the showcase allows it
+            org.liquide.sound.output.MixTap room = sound != null && config.recording().includeMicrophone()
+                    && !audioInputs.inputs().isEmpty() ? new org.liquide.sound.output.MixTap(1) : null;
+            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS, sound, room).start();
+            if (audioOutput != null) {
+                audioOutput.tap(sound);
+            }
+            if (room != null) {
+                audioInputs.inputs().getFirst().record(room);
+            }
             content.record(frames);
             journal.append(new JournalEntry(java.time.Instant.now(), "recording-started", journal.relative(file), Map.of("scene", player.current())));
             return file;
@@ -603,6 +613,10 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         recorder = null;
         content.record(null);
         finished.close();
+        if (audioOutput != null) {
+            audioOutput.tap(null);
+        }
+        audioInputs.inputs().forEach(input -> input.record(null));
         journal.append(new JournalEntry(java.time.Instant.now(), "recording", journal.relative(finished.file()),
                 Map.of("frames", finished.framesWritten())));
         return finished.file();

@@ -565,7 +565,7 @@ public final class ShowcaseFiles {
         }
 
         private RecordingConfig recording(Node node) {
-            Optional<YamlMapping> maybe = YamlMapping.of(node, "'recording'", "a mapping with journal, snapshot_every, include_camera", problems);
+            Optional<YamlMapping> maybe = YamlMapping.of(node, "'recording'", "a mapping with journal, snapshot_every, include_camera, include_microphone", problems);
             if (maybe.isEmpty()) {
                 return new RecordingConfig(base.resolve("journal"), 0, false);
             }
@@ -574,8 +574,9 @@ public final class ShowcaseFiles {
                     .orElse(base.resolve("journal")).normalize();
             double every = map.get("snapshot_every").flatMap(n -> opt(Quantities.seconds(n, "snapshot_every", 0, 86400, problems))).orElse(0.0);
             boolean camera = map.get("include_camera").flatMap(n -> Scalars.bool(n, "include_camera", problems)).orElse(false);
-            map.rejectUnknown(List.of("journal", "snapshot_every", "include_camera"));
-            return new RecordingConfig(journal, every, camera);
+            boolean microphone = map.get("include_microphone").flatMap(n -> Scalars.bool(n, "include_microphone", problems)).orElse(false);
+            map.rejectUnknown(List.of("journal", "snapshot_every", "include_camera", "include_microphone"));
+            return new RecordingConfig(journal, every, camera, microphone);
         }
 
         private static Optional<Double> opt(OptionalDouble value) {

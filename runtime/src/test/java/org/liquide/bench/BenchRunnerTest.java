@@ -39,7 +39,7 @@ class BenchRunnerTest {
         assertEquals(BenchRunner.rowIds(config, Set.of()), ids);
         assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-decode-bgr24",
                 "render-bytes-per-frame", "gc-longest-pause", "render-longest-frame", "cppn-32", "cppn-64",
-                "session-vs-ort-32", "session-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "look-detail", "look-change", "look-silhouette"), ids);
+                "session-vs-ort-32", "session-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "latency-sound", "look-detail", "look-change", "look-silhouette"), ids);
     }
 
     @Test

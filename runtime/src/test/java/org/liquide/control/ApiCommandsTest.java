@@ -80,6 +80,28 @@ class ApiCommandsTest {
     }
 
     @Test
+    void statusShowsEachAudioInputAndTheOutput() {
+        JsonNode sound = json(client.get("/api/status", auth)).path("sound");
+        JsonNode salle = sound.path("inputs").get(0);
+        assertEquals("salle", salle.path("name").asText());
+        assertEquals("default", salle.path("device").asText());
+        assertEquals("online", salle.path("state").asText());
+        assertEquals(-23.4, salle.path("levelDb").asDouble());
+        assertTrue(salle.path("problem").isNull(), "no problem is null");
+        JsonNode lost = sound.path("inputs").get(1);
+        assertEquals("lost", lost.path("state").asText());
+        assertTrue(lost.path("levelDb").isNull(), "no level before the first hop");
+        assertEquals(2, lost.path("outages").asLong());
+        assertEquals("no sound device matching 'Shure'", lost.path("problem").asText());
+        JsonNode output = sound.path("output");
+        assertEquals(3, output.path("underruns").asLong());
+        assertEquals(-6, output.path("gainDb").asDouble());
+        assertTrue(output.path("mutedBy").isNull(), "sounding");
+        assertEquals(200, post("/api/blackout", "{\"on\": true}").statusCode());
+        assertEquals("blackout", json(client.get("/api/status", auth)).path("sound").path("output").path("mutedBy").asText());
+    }
+
+    @Test
     void scenes() {
         JsonNode body = json(client.get("/api/scenes", auth));
         assertEquals("[\"biais\",\"marée\",\"nuit\"]", body.path("scenes").toString());

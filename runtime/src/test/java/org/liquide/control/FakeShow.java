@@ -8,6 +8,7 @@ import org.liquide.show.status.FrameStatus;
 import org.liquide.show.status.GeneratorStatus;
 import org.liquide.show.status.OutputStatus;
 import org.liquide.show.status.ShowStatus;
+import org.liquide.show.status.SoundStatus;
 import org.liquide.show.status.SignalStatus;
 
 import java.nio.file.Files;
@@ -111,7 +112,13 @@ class FakeShow implements ShowControl {
                         new DeviceStatus("plafond", "lost", "no frame for 12 s; reconnecting")),
                 List.of(new DeviceStatus("pi-porte", "stale", "last message 9 s ago")),
                 List.of(new DeviceStatus("salle-1", "online", "this machine")),
-                List.of(org.liquide.show.status.InputStatus.of("osc", 120, Map.of("command-sender-refused", 2L))));
+                List.of(org.liquide.show.status.InputStatus.of("osc", 120, Map.of("command-sender-refused", 2L))))
+                .withSound(new SoundStatus(List.of(
+                        new SoundStatus.Input("salle", "default", "online", -23.4, -11.0, 0, ""),
+                        new SoundStatus.Input("micro-hf", "Shure", "lost", Double.NaN, Double.NaN, 2,
+                                "no sound device matching 'Shure'")),
+                        java.util.Optional.of(new SoundStatus.Output("default", "online", -6, -1, 3, 0,
+                                blackout ? "blackout" : asleep ? "sleep" : "", ""))));
     }
 
     private static List<double[]> pairs(double[] xy) {

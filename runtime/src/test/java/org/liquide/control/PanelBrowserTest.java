@@ -138,6 +138,23 @@ class PanelBrowserTest extends PanelInChromium {
     }
 
     @Test
+    void eachAudioInputAndTheOutputShowTheirState() {
+        panel.awaitText("[data-audio-input=\"salle\"] .state", "online");
+        panel.awaitText("[data-audio-input=\"salle\"] .detail", "default");
+        panel.awaitText("[data-audio-input=\"salle\"] .level", "-23 dBFS");
+        Object width = panel.evaluate("document.querySelector('[data-audio-input=\"salle\"] .meter .bar').style.width");
+        assertEquals("61%", width, "the meter: -23.4 dBFS on a -60..0 dB scale");
+        panel.awaitText("[data-audio-input=\"micro-hf\"] .state", "lost");
+        panel.awaitText("[data-audio-input=\"micro-hf\"] .detail", "Shure · 2 outages · no sound device matching 'Shure'");
+        panel.awaitText("[data-audio-output=\"default\"] .detail", "default · gain -6 dB · 3 underruns");
+        panel.click("#blackout");
+        server.show.awaitCall("blackout(true)");
+        panel.awaitText("[data-audio-output=\"default\"] .detail", s -> s.endsWith("· muted: blackout"), "muted by the blackout");
+        panel.click("#blackout");
+        server.show.awaitCall("blackout(false)");
+    }
+
+    @Test
     void blackoutAndTheConfirmedActions() throws Exception {
         panel.click("#blackout");
         server.show.awaitCall("blackout(true)");

@@ -92,6 +92,17 @@ class ShowcaseFilesTest {
     }
 
     @Test
+    void recordingsCarryTheMicrophoneOnlyWhereThePrivacySettingSaysSo() throws Exception {
+        String showcase = "showcase: essai\nscenes: scenes\nplaylist:\n  - {scene: atelier, duration: 1m}\n";
+        ShowcaseConfig plain = ((ConfigResult.Valid<ShowcaseConfig>) ShowcaseFiles.load(write(showcase))).value();
+        assertFalse(plain.recording().includeMicrophone(), "only what the show plays, by default");
+        ShowcaseConfig allowed = ((ConfigResult.Valid<ShowcaseConfig>) ShowcaseFiles.load(
+                write(showcase + "recording: {include_microphone: true}\n"))).value();
+        assertTrue(allowed.recording().includeMicrophone());
+        assertHas(errors(showcase + "recording: {include_microphone: 3}\n"), "showcase.yaml:5:33 'include_microphone' must be true or false");
+    }
+
+    @Test
     void aMinimalShowcaseTakesTheDefaults() throws Exception {
         ConfigResult<ShowcaseConfig> result = ShowcaseFiles.load(write("showcase: essai\nscenes: scenes\nplaylist:\n  - {scene: atelier, duration: 1m30s}\n"));
         ShowcaseConfig config = ((ConfigResult.Valid<ShowcaseConfig>) result).value();

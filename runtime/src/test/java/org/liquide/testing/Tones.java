@@ -29,18 +29,7 @@ public final class Tones {
 
     /** Writes mono samples as a 16-bit WAV file. */
     public static java.nio.file.Path writeWav(java.nio.file.Path file, float[] samples, int rate) throws java.io.IOException {
-        byte[] pcm = new byte[samples.length * 2];
-        for (int i = 0; i < samples.length; i++) {
-            int s = Math.round(Math.clamp(samples[i], -1f, 1f) * 32767);
-            pcm[2 * i] = (byte) s;
-            pcm[2 * i + 1] = (byte) (s >> 8);
-        }
-        javax.sound.sampled.AudioFormat format = new javax.sound.sampled.AudioFormat(rate, 16, 1, true, false);
-        try (javax.sound.sampled.AudioInputStream stream = new javax.sound.sampled.AudioInputStream(
-                new java.io.ByteArrayInputStream(pcm), format, samples.length)) {
-            javax.sound.sampled.AudioSystem.write(stream, javax.sound.sampled.AudioFileFormat.Type.WAVE, file.toFile());
-        }
-        return file;
+        return org.liquide.sound.decode.WavWriter.write(file, samples, rate);
     }
 
     /** Root mean square of {@code samples[from, to)}. */

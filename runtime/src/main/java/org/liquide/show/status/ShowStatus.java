@@ -21,14 +21,33 @@ import java.util.List;
  * @param inputs      per signal source, messages taken and refused (by reason)
  * @param problem     the last edit or scene change that was refused (a shader, sketch or scene file with
  *                    an error, and where), empty once the next one worked
+ * @param sound       the audio inputs and output ({@link SoundStatus#NONE} without)
  */
 public record ShowStatus(String showcase, String machine, Instant time, String scene, String sceneDescription,
                          String nextScene,
                          double nextInSeconds, boolean blackout, boolean asleep, String asleepUntil, boolean rehearsal, String problem,
                          FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
                          List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
-                         List<DeviceStatus> runtimes, List<InputStatus> inputs) {
+                         List<DeviceStatus> runtimes, List<InputStatus> inputs, SoundStatus sound) {
     public ShowStatus {
         inputs = List.copyOf(inputs);
+        java.util.Objects.requireNonNull(sound, "sound");
+    }
+
+    /** Without sound. */
+    public ShowStatus(String showcase, String machine, Instant time, String scene, String sceneDescription,
+                      String nextScene,
+                      double nextInSeconds, boolean blackout, boolean asleep, String asleepUntil, boolean rehearsal, String problem,
+                      FrameStatus frames, List<OutputStatus> outputs, List<GeneratorStatus> generators,
+                      List<SignalStatus> signals, List<DeviceStatus> cameras, List<DeviceStatus> nodes,
+                      List<DeviceStatus> runtimes, List<InputStatus> inputs) {
+        this(showcase, machine, time, scene, sceneDescription, nextScene, nextInSeconds, blackout, asleep, asleepUntil, rehearsal,
+                problem, frames, outputs, generators, signals, cameras, nodes, runtimes, inputs, SoundStatus.NONE);
+    }
+
+    /** The same snapshot with {@code sound}. */
+    public ShowStatus withSound(SoundStatus sound) {
+        return new ShowStatus(showcase, machine, time, scene, sceneDescription, nextScene, nextInSeconds, blackout, asleep,
+                asleepUntil, rehearsal, problem, frames, outputs, generators, signals, cameras, nodes, runtimes, inputs, sound);
     }
 }

@@ -6,6 +6,7 @@ import org.liquide.sound.AudioInputSpec;
 import org.liquide.sound.AudioTap;
 import org.liquide.sound.analysis.AudioAnalyser;
 import org.liquide.sound.analysis.AudioFeatures;
+import org.liquide.sound.output.MixTap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ public final class AudioInput implements AutoCloseable {
     public static final int RATE = 48_000;
     /** About 10.7 ms at 48 kHz: the analysis's step, and the signals' rate (about 94 a second). */
     public static final int HOP = 512;
+    private static final long HOP_NANOS = HOP * 1_000_000_000L / RATE;
     private static final Logger LOG = LoggerFactory.getLogger(AudioInput.class);
 
     /** What the input is doing. */
@@ -51,6 +53,10 @@ public final class AudioInput implements AutoCloseable {
     private volatile long hops;
     private volatile long onsets;
     private volatile long outages;
+    private volatile long lastOnsetNanos;
+    private volatile MixTap recording;
+    private volatile double levelDb = Double.NaN;
+    private volatile double peakDb = Double.NaN;
 
     public AudioInput(AudioInputSpec spec, SignalBus bus) {
         this(spec, bus, null);
@@ -79,6 +85,20 @@ public final class AudioInput implements AutoCloseable {
         return spec.name();
     }
 
+    public AudioInputSpec spec() {
+        return spec;
+    }
+
+    /** The latest smoothed level in dBFS, NaN before the first hop (for the panel's meter). */
+    public double levelDb() {
+        return levelDb;
+    }
+
+    /** The latest peak in dBFS, NaN before the first hop. */
+    public double peakDb() {
+        return peakDb;
+    }
+
     public State state() {
         return state;
     }
@@ -98,6 +118,19 @@ public final class AudioInput implements AutoCloseable {
         return onsets;
     }
 
+    /**
+     * When the hop holding the latest onset began to arrive ({@link System#nanoTime}; 0 before any): the
+     * sound's onset to within one hop, never after it. Written before the onset's signals are published.
+     */
+    public long lastOnsetNanos() {
+        return lastOnsetNanos;
+    }
+
+    /** Copies every hop from now into {@code tap} (a recording the showcase lets hear the room), or stops when null. */
+    public void record(MixTap tap) {
+        this.recording = tap;
+    }
+
     /** Times the input was lost. */
     public long outages() {
         return outages;
@@ -114,7 +147,15 @@ public final class AudioInput implements AutoCloseable {
                 }
                 while (running) {
                     source.read(hop, HOP);
+                    long began = System.nanoTime() - HOP_NANOS;
+                    MixTap recorded = recording;
+                    if (recorded != null) {
+                        recorded.writeMono(hop, HOP);
+                    }
                     analyser.analyse(hop, HOP, features);
+                    if (features.onsets() != onsets) {
+                        lastOnsetNanos = began; // before the signals: whoever sees the onset sees its time
+                    }
                     publish();
                     if (tap != null) {
                         tap.publish(analyser.waveform(), analyser.magnitudes());
@@ -158,6 +199,8 @@ public final class AudioInput implements AutoCloseable {
         System.arraycopy(features.bands(), 0, value, 0, AudioFeatures.BANDS);
         bus.publish(SOURCE, bandsName, value, AudioFeatures.BANDS, now);
         onsets = features.onsets();
+        levelDb = features.levelDb();
+        peakDb = features.peakDb();
     }
 
     private void publish(String name, double v, long now) {

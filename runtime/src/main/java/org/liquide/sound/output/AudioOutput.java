@@ -53,6 +53,7 @@ public final class AudioOutput implements AutoCloseable {
     private volatile double incomingFadeSeconds;
     private volatile boolean asleep;
     private volatile boolean blackout;
+    private volatile MixTap tap;
     private volatile boolean running = true;
     private volatile State state = State.OPENING;
     private volatile String problem = "";
@@ -95,6 +96,11 @@ public final class AudioOutput implements AutoCloseable {
         this.asleep = asleep;
     }
 
+    /** Copies every block from now into {@code tap} (a recording's sound), or stops copying when null. Any thread. */
+    public void tap(MixTap tap) {
+        this.tap = tap;
+    }
+
     /** Silence with the blackout (the picture's 1 s fade). */
     public void blackout(boolean on) {
         this.blackout = on;
@@ -102,6 +108,20 @@ public final class AudioOutput implements AutoCloseable {
 
     public State state() {
         return state;
+    }
+
+    public AudioOutputSpec spec() {
+        return spec;
+    }
+
+    /** Muted because the show sleeps. */
+    public boolean isAsleep() {
+        return asleep;
+    }
+
+    /** Muted by the blackout. */
+    public boolean isBlackedOut() {
+        return blackout;
     }
 
     public String problem() {
@@ -207,6 +227,10 @@ public final class AudioOutput implements AutoCloseable {
             mix[2 * f + 1] *= g;
         }
         limiter.process(mix, BLOCK);
+        MixTap recording = tap;
+        if (recording != null) {
+            recording.write(mix, mix.length);
+        }
         for (int i = 0; i < mix.length; i++) {
             int s = Math.round(Math.clamp(mix[i], -1f, 1f) * 32767);
             pcm[2 * i] = (byte) s;
