@@ -21,6 +21,8 @@ final class SoundReport {
     private static SoundStatus.Input input(AudioInput input) {
         String device = switch (input.spec().source()) {
             case AudioInputSpec.Device d -> d.name();
+            case AudioInputSpec.Stream stream -> "stream " + stream.uri().getScheme() + "://" + stream.uri().getHost()
+                    + (stream.uri().getPort() < 0 ? "" : ":" + stream.uri().getPort()); // never its credentials
             case AudioInputSpec.File f -> "file " + f.path().getFileName();
         };
         String state = switch (input.state()) {

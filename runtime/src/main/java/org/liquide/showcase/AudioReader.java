@@ -10,6 +10,8 @@ import org.liquide.sound.AudioOutputSpec;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +60,7 @@ final class AudioReader {
 
     private List<AudioInputSpec> inputs(Node node) {
         if (!(node instanceof SequenceNode sequence)) {
-            problems.at(node, "'inputs' must be a list of inputs ({name, device} or {name, file}), not " + Scalars.describe(node));
+            problems.at(node, "'inputs' must be a list of inputs ({name, device}, {name, url} or {name, file}), not " + Scalars.describe(node));
             return List.of();
         }
         List<AudioInputSpec> inputs = new ArrayList<>();
@@ -75,8 +77,28 @@ final class AudioReader {
         return inputs;
     }
 
+    /** The streams FFmpeg receives that a venue sends sound with; a local file is {@code file:}, not a URL. */
+    private static final List<String> STREAM_SCHEMES = List.of("rtp", "rtsp", "rtsps", "srt", "udp", "tcp", "http", "https", "rtmp");
+    private static final int URL_LIMIT = 2048;
+
+    private Optional<URI> streamUrl(Node node, String text) {
+        URI uri;
+        try {
+            uri = text.length() > URL_LIMIT ? null : new URI(text);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null
+                || !STREAM_SCHEMES.contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+            problems.at(node, "'url' must be a stream's URL (" + String.join(", ", STREAM_SCHEMES)
+                    + ", with a host, at most " + URL_LIMIT + " characters), got " + Scalars.describe(node));
+            return Optional.empty();
+        }
+        return Optional.of(uri);
+    }
+
     private Optional<AudioInputSpec> input(Node node) {
-        Optional<YamlMapping> maybe = YamlMapping.of(node, "an audio input", "a mapping with name and device or file", problems);
+        Optional<YamlMapping> maybe = YamlMapping.of(node, "an audio input", "a mapping with name and device, url or file", problems);
         if (maybe.isEmpty()) {
             return Optional.empty();
         }
@@ -98,16 +120,19 @@ final class AudioReader {
             }
             return Optional.of(path);
         }));
-        map.rejectUnknown(List.of("name", "device", "file"));
-        if (device.isPresent() && map.get("file").isPresent()) {
-            problems.at(node, "an audio input has a device or a file, not both");
+        Optional<URI> url = map.get("url").flatMap(n -> Scalars.text(n, "url", "a stream's URL", problems).flatMap(text -> streamUrl(n, text)));
+        map.rejectUnknown(List.of("name", "device", "file", "url"));
+        long sources = List.of("device", "file", "url").stream().filter(key -> map.get(key).isPresent()).count();
+        if (sources > 1) {
+            problems.at(node, "an audio input has one of device, file or url, not " + sources);
+            return Optional.empty();
+        }
+        if ((map.get("file").isPresent() && file.isEmpty()) || (map.get("url").isPresent() && url.isEmpty())) {
             return Optional.empty();
         }
         AudioInputSpec.Source source = file.<AudioInputSpec.Source>map(AudioInputSpec.File::new)
+                .or(() -> url.map(AudioInputSpec.Stream::new))
                 .orElseGet(() -> new AudioInputSpec.Device(device.orElse(AudioInputSpec.Device.DEFAULT)));
-        if (map.get("file").isPresent() && file.isEmpty()) {
-            return Optional.empty();
-        }
         return name.map(n -> new AudioInputSpec(n, source));
     }
 }

@@ -31,13 +31,14 @@ class AudioShowcaseTest {
     }
 
     @Test
-    void inputsAreADeviceOrALoopedFile() throws Exception {
+    void inputsAreADeviceAStreamOrALoopedFile() throws Exception {
         ConfigResult<ShowcaseConfig> result = load("""
                 audio:
                   inputs:
                     - {name: room}
                     - {name: line, device: USB}
                     - {name: rehearsal, file: sounds/bell.wav}
+                    - {name: regie, url: "srt://10.0.0.5:9000?mode=caller"}
                   output: {device: USB, gain: -6, limit: -3}
                 """);
         AudioConfig audio = ((ConfigResult.Valid<ShowcaseConfig>) result).value().audio();
@@ -45,7 +46,8 @@ class AudioShowcaseTest {
         assertEquals(List.of(
                 new AudioInputSpec("room", new AudioInputSpec.Device("default")),
                 new AudioInputSpec("line", new AudioInputSpec.Device("USB")),
-                new AudioInputSpec("rehearsal", new AudioInputSpec.File(dir.resolve("sounds/bell.wav")))), audio.inputs());
+                new AudioInputSpec("rehearsal", new AudioInputSpec.File(dir.resolve("sounds/bell.wav"))),
+                new AudioInputSpec("regie", new AudioInputSpec.Stream(java.net.URI.create("srt://10.0.0.5:9000?mode=caller")))), audio.inputs());
     }
 
     @Test
@@ -67,14 +69,20 @@ class AudioShowcaseTest {
                     - {name: a, device: x, file: sounds/bell.wav}
                     - {name: b, gain: 2}
                     - {name: b}
+                    - {name: c, url: "file:///etc/passwd"}
+                    - {name: d, url: "rtp://"}
+                    - {name: e, url: "udp://10.0.0.5:5004", device: USB}
                 """);
         assertInstanceOf(ConfigResult.Invalid.class, result);
         List<String> errors = result.errors().stream().map(ConfigError::toString).map(e -> e.replace(dir + "/", "")).toList();
         assertHas(errors, "showcase.yaml:7:26", "file not found: sounds/missing.wav");
         assertHas(errors, "showcase.yaml:8:14", "'name' room/left cannot be used");
-        assertHas(errors, "showcase.yaml:9:7", "a device or a file, not both");
+        assertHas(errors, "showcase.yaml:9:7", "one of device, file or url, not 2");
         assertHas(errors, "showcase.yaml:10:", "gain");
         assertHas(errors, "showcase.yaml:11:7", "two audio inputs are named 'b'");
+        assertHas(errors, "showcase.yaml:12:22", "'url' must be a stream's URL (rtp, rtsp");
+        assertHas(errors, "showcase.yaml:13:22", "'url' must be a stream's URL");
+        assertHas(errors, "showcase.yaml:14:7", "one of device, file or url, not 2");
     }
 
     private static void assertHas(List<String> errors, String place, String text) {

@@ -175,6 +175,7 @@ public final class AudioInput implements AutoCloseable {
     private SampleSource open() throws IOException {
         return switch (spec.source()) {
             case AudioInputSpec.Device device -> new LineCapture(device.name(), RATE, HOP);
+            case AudioInputSpec.Stream stream -> new NetworkStream(stream.uri(), RATE);
             case AudioInputSpec.File file -> new FileLoop(file.path(), RATE);
         };
     }
