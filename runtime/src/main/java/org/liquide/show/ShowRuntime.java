@@ -5,7 +5,6 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.net.PortUnavailableException;
 import org.liquide.config.ConfigResult;
-import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
 import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.NodeConfig;
@@ -14,7 +13,6 @@ import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.record.ConfigHistory;
 import org.liquide.record.InteractionCounter;
 import org.liquide.record.Journal;
-import org.liquide.record.JournalEntry;
 import org.liquide.record.SnapshotWriter;
 import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
@@ -93,11 +91,9 @@ public final class ShowRuntime implements AutoCloseable {
     private final MqttSignalSource mqtt;
     private final ShowSync sync;
     private final Journal journal;
-    private final java.util.concurrent.ExecutorService journalWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("liquide-journal-scenes").daemon().unstarted(runnable));
+    private final SceneJournal sceneJournal;
     private final ShowFrameContent content;
     private final SceneResources sceneResources;
-    private final org.liquide.generate.provenance.Provenances provenances = new org.liquide.generate.provenance.Provenances();
     private final JpegPreviews previews;
     private final SnapshotWriter snapshots;
     private final InteractionCounter interactions;
@@ -180,7 +176,8 @@ public final class ShowRuntime implements AutoCloseable {
 
         this.sceneResources = new ShowSceneResources(bus, cameras, options.output(), oscOut, learnt, dmxLevels, config.models());
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
-        this.stage = new Stage(sceneResources, this::sceneShown);
+        this.sceneJournal = new SceneJournal(journal, sceneResources);
+        this.stage = new Stage(sceneResources, sceneJournal::sceneShown);
         this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
                 config.recording().includeCamera());
         OutputSettings output = config.displays().isEmpty() ? options.output() : options.output().withDisplays(config.displays());
@@ -388,37 +385,6 @@ public final class ShowRuntime implements AutoCloseable {
         return files;
     }
 
-    /**
-     * Told on the render thread when a scene is on stage: the journal entry, with its prompts, seed, model and the
-     * provenance of each model in use (repository, commit, files with sha256, licence, size), is made and written
-     * on another thread.
-     */
-    private void sceneShown(org.liquide.scene.SceneInstance scene) {
-        LOG.info("scene on stage: {}", scene.name());
-        var definition = scene.definition();
-        java.time.Instant now = java.time.Instant.now();
-        try {
-            journalWriter.execute(() -> journal.append(new JournalEntry(now, "scene", "", Map.of("scene", definition.name(),
-                    "model", definition.generator().model(), "prompts", definition.generator().prompts(),
-                    "seed", definition.generator().seed(), "models", modelProvenance(definition)))));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // the show is closing: the entry goes with it
-        }
-    }
-
-    /** Each model of the scene with where it comes from; a model whose files cannot be read says so. */
-    private List<Map<String, Object>> modelProvenance(org.liquide.scene.model.SceneDefinition scene) {
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (ModelSpec spec : org.liquide.scene.SceneModels.inUse(scene, sceneResources::model)) {
-            try {
-                models.add(provenances.of(spec).fields());
-            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-                models.add(Map.of("source", spec.source(), "error", String.valueOf(e.getMessage())));
-            }
-        }
-        return models;
-    }
-
     private List<NodeConfig> nodeConfigs() {
         List<NodeConfig> nodes = new ArrayList<>();
         for (Path file : config.nodes()) {
@@ -545,12 +511,7 @@ public final class ShowRuntime implements AutoCloseable {
                 LOG.debug("closing {}", resources.get(i), e);
             }
         }
-        journalWriter.shutdown();
-        try {
-            journalWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sceneJournal.close();
     }
 
     /** Reads a showcase file, or throws with every error as file:line:col. */
