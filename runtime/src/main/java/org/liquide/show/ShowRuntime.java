@@ -60,6 +60,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A showcase running: cameras, signal sources and simulated nodes, the stage drawn by the render loop,
@@ -239,7 +240,7 @@ public final class ShowRuntime implements AutoCloseable {
         resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
         this.interactions = new InteractionCounter(bus, journal, config.schedule().hours().zone());
         this.recording = new ShowRecording(journal, content, player::current);
-        List<java.util.function.Consumer<Boolean>> blackoutOutputs = new ArrayList<>();
+        List<Consumer<Boolean>> blackoutOutputs = new ArrayList<>();
         if (oscOut != null) {
             blackoutOutputs.add(oscOut::blackout);
         }
@@ -251,7 +252,7 @@ public final class ShowRuntime implements AutoCloseable {
         }
         this.commands = new ShowCommands(this::status, player, stage, blackoutOutputs, sync, config.sync(), snapshots,
                 recording, journal, loop, rehearsal, Optional.ofNullable(midi).map(MidiRuntime::learn));
-        // the broker last: the commands other runtimes send are followed from its first message
+        // the broker once the commands exist: what other runtimes send is followed from the first message
         if (mqtt != null) {
             mqtt.start();
         }
