@@ -65,6 +65,11 @@ public final class Scalars {
         return OptionalDouble.empty();
     }
 
+    /** A number read as an {@code Optional}, to chain with {@code flatMap} and {@code orElse(default)}. */
+    public static Optional<Double> boxed(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
+    }
+
     public static Optional<Boolean> bool(Node node, String key, Problems problems) {
         Optional<String> text = scalar(node);
         if (text.isPresent() && (text.get().equals("true") || text.get().equals("false"))) {

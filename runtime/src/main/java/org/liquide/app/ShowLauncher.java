@@ -31,11 +31,11 @@ public final class ShowLauncher {
         LogTail tail = LogTail.install(LOG_LINES);
         ShowRuntime show = ShowRuntime.open(config, options);
         try {
-            show.onOscCommand(new OscCommands(show));
+            show.onOscCommand(new OscCommands(show.control()));
             if (options.panel() && config.control().enabled()) {
                 ControlServer panel;
                 try {
-                    panel = new ControlServer(controlSettings(config.control()), show, show.previews(), tail).start();
+                    panel = new ControlServer(controlSettings(config.control()), show.control(), show.previews(), tail).start();
                 } catch (PortUnavailableException e) {
                     throw e.movedBy("control.port in " + config.file());
                 }

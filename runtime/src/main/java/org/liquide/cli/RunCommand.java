@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
             java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
         }
         try {
-            return runtime.loop().failure() == null ? runtime.snapshot().get(30, TimeUnit.SECONDS) : null;
+            return runtime.loop().failure() == null ? runtime.control().snapshot().get(30, TimeUnit.SECONDS) : null;
         } finally {
             runtime.loop().stop();
         }

@@ -5,7 +5,6 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSpec;
 import org.liquide.net.PortUnavailableException;
 import org.liquide.config.ConfigResult;
-import org.liquide.generate.ModelSpec;
 import org.liquide.generate.engine.OrtBuild;
 import org.liquide.hardware.node.SimulatedNode;
 import org.liquide.hardware.node.config.NodeConfig;
@@ -14,9 +13,7 @@ import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.record.ConfigHistory;
 import org.liquide.record.InteractionCounter;
 import org.liquide.record.Journal;
-import org.liquide.record.JournalEntry;
 import org.liquide.record.SnapshotWriter;
-import org.liquide.record.VideoRecorder;
 import org.liquide.render.FrameTimeLogger;
 import org.liquide.render.readback.JpegPreviews;
 import org.liquide.render.readback.PreviewFrames;
@@ -32,12 +29,9 @@ import org.liquide.show.sync.ShowCommand;
 import org.liquide.show.sync.ShowSync;
 import org.liquide.showcase.SyncRole;
 import org.liquide.scene.SceneInstance;
-import org.liquide.render.generated.WorkerGenerator;
-import org.liquide.render.output.Displays;
 import org.liquide.scene.SceneResources;
 import org.liquide.show.schedule.Scheduler;
 import org.liquide.show.stage.Stage;
-import org.liquide.show.stage.StageCommand;
 import org.liquide.show.status.ShowStatus;
 import org.liquide.systemd.HeartbeatWatchdog;
 import org.liquide.systemd.SystemdNotifier;
@@ -65,17 +59,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A showcase running: cameras, signal sources and simulated nodes, the stage drawn by the render loop,
- * the scene player, the schedule, the watchdog. It is also the {@link ShowControl} the panel, OSC and
- * the broker act through. Built from a validated configuration: {@link #open} binds its ports and starts its
+ * the scene player, the schedule, the watchdog. The panel, OSC and the broker act on it through its
+ * {@link #control()}, a {@link ShowCommands}. Built from a validated configuration: {@link #open} binds its ports and starts its
  * inputs, {@link #start} starts drawing; in between the composition root ({@code org.liquide.app}) attaches what
  * acts on it.
  */
-public final class ShowRuntime implements ShowControl, AutoCloseable {
+public final class ShowRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ShowRuntime.class);
     /** Exit status asking systemd for a restart (the daily restart): EX_TEMPFAIL. */
     public static final int RESTART_EXIT_CODE = 75;
@@ -98,15 +92,14 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     private final MqttSignalSource mqtt;
     private final ShowSync sync;
     private final Journal journal;
-    private final java.util.concurrent.ExecutorService journalWriter = java.util.concurrent.Executors.newSingleThreadExecutor(
-            runnable -> Thread.ofPlatform().name("liquide-journal-scenes").daemon().unstarted(runnable));
+    private final SceneJournal sceneJournal;
     private final ShowFrameContent content;
     private final SceneResources sceneResources;
-    private final org.liquide.generate.provenance.Provenances provenances = new org.liquide.generate.provenance.Provenances();
     private final JpegPreviews previews;
     private final SnapshotWriter snapshots;
     private final InteractionCounter interactions;
-    private VideoRecorder recorder;
+    private final ShowRecording recording;
+    private final ShowCommands commands;
     private volatile java.net.URI panelUrl;
     private final OscSignalSource osc;
     private final OscOut oscOut;
@@ -116,7 +109,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     // MIDI (org.liquide.midi): null without a midi section; the bindings learnt from the panel, for every scene built
     private final MidiRuntime midi;
     private final List<org.liquide.signal.mapping.MappingSpec> learnt = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private volatile boolean blackout;
     private volatile String reloadError = "";
     private volatile boolean restartRequested;
 
@@ -185,7 +177,8 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
 
         this.sceneResources = new ShowSceneResources(bus, cameras, options.output(), oscOut, learnt, dmxLevels, config.models());
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
-        this.stage = new Stage(sceneResources, this::sceneShown);
+        this.sceneJournal = new SceneJournal(journal, sceneResources);
+        this.stage = new Stage(sceneResources, sceneJournal::sceneShown);
         this.content = new ShowFrameContent(stage, options.output().width(), options.output().height(),
                 config.recording().includeCamera());
         OutputSettings output = config.displays().isEmpty() ? options.output() : options.output().withDisplays(config.displays());
@@ -241,14 +234,29 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 }));
         this.reporter = new ShowStatusReporter(config, bus, cameras, player, loop, simulated, mqtt, stage, sync,
                 scheduler::closedUntil);
-        if (mqtt != null) {
-            mqtt.start();
-        }
         this.snapshots = new SnapshotWriter(journal, content.journalFrames(), config.recording().snapshotEverySeconds(), player::current,
                 content::takeJournalFrameSoon);
         resources.add(snapshots.start());
         resources.add(new ConfigHistory(journal, configFiles(config), config.file().toAbsolutePath().getParent().getParent()).start());
         this.interactions = new InteractionCounter(bus, journal, config.schedule().hours().zone());
+        this.recording = new ShowRecording(journal, content, player::current, audioOutput,
+                config.recording().includeMicrophone() && !audioInputs.inputs().isEmpty() ? audioInputs.inputs().getFirst() : null);
+        List<Consumer<Boolean>> blackoutOutputs = new ArrayList<>();
+        if (oscOut != null) {
+            blackoutOutputs.add(oscOut::blackout);
+        }
+        if (dmxOut != null) {
+            blackoutOutputs.add(dmxOut::blackout);
+        }
+        if (audioOutput != null) {
+            blackoutOutputs.add(audioOutput::blackout);
+        }
+        this.commands = new ShowCommands(this::status, player, stage, blackoutOutputs, sync, config.sync(), snapshots,
+                recording, journal, loop, rehearsal, Optional.ofNullable(midi).map(MidiRuntime::learn));
+        // the broker once the commands exist: what other runtimes send is followed from the first message
+        if (mqtt != null) {
+            mqtt.start();
+        }
         player.onOutcome(error -> reloadError = error);
         stage.onShaderReload(error -> reloadError = error);
         resources.add(new SceneWatcher(config.scenesFolder(), stage, player, error -> reloadError = error).start());
@@ -361,7 +369,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         var settings = new org.liquide.oscquery.OscQuerySettings(oscConfig.host(), oscConfig.query().port(), config.name(), config.machine(),
                 osc.localAddress().getPort(), oscConfig.commandsFrom(), oscConfig.query().announce());
         var namespace = new ShowNamespace("Liquide: " + config.name() + " on " + config.machine(), config.scenesFolder(),
-                org.liquide.showcase.ShowcaseValidation.context(config), player, stage, bus, () -> blackout);
+                org.liquide.showcase.ShowcaseValidation.context(config), player, stage, bus, commands::blackedOut);
         try {
             resources.add(new org.liquide.oscquery.OscQueryServer(settings, namespace).start());
         } catch (java.net.BindException e) {
@@ -377,37 +385,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         files.addAll(config.nodes());
         files.add(config.scenesFolder());
         return files;
-    }
-
-    /**
-     * Told on the render thread when a scene is on stage: the journal entry, with its prompts, seed, model and the
-     * provenance of each model in use (repository, commit, files with sha256, licence, size), is made and written
-     * on another thread.
-     */
-    private void sceneShown(org.liquide.scene.SceneInstance scene) {
-        LOG.info("scene on stage: {}", scene.name());
-        var definition = scene.definition();
-        java.time.Instant now = java.time.Instant.now();
-        try {
-            journalWriter.execute(() -> journal.append(new JournalEntry(now, "scene", "", Map.of("scene", definition.name(),
-                    "model", definition.generator().model(), "prompts", definition.generator().prompts(),
-                    "seed", definition.generator().seed(), "models", modelProvenance(definition)))));
-        } catch (java.util.concurrent.RejectedExecutionException closing) {
-            // the show is closing: the entry goes with it
-        }
-    }
-
-    /** Each model of the scene with where it comes from; a model whose files cannot be read says so. */
-    private List<Map<String, Object>> modelProvenance(org.liquide.scene.model.SceneDefinition scene) {
-        List<Map<String, Object>> models = new ArrayList<>();
-        for (ModelSpec spec : org.liquide.scene.SceneModels.inUse(scene, sceneResources::model)) {
-            try {
-                models.add(provenances.of(spec).fields());
-            } catch (java.io.UncheckedIOException | IllegalArgumentException e) {
-                models.add(Map.of("source", spec.source(), "error", String.valueOf(e.getMessage())));
-            }
-        }
-        return models;
     }
 
     private List<NodeConfig> nodeConfigs() {
@@ -432,11 +409,6 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         player.reload();
     }
 
-    @Override
-    public Optional<MidiLearn> midiLearn() {
-        return Optional.ofNullable(midi).map(MidiRuntime::learn);
-    }
-
     public RenderLoop loop() {
         return loop;
     }
@@ -455,7 +427,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return reloadError;
     }
 
-            public Optional<CameraFeed> camera(String name) {
+    public Optional<CameraFeed> camera(String name) {
         return Optional.ofNullable(cameras.get(name));
     }
 
@@ -490,179 +462,22 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
         return restartRequested;
     }
 
-    @Override
-    public ShowStatus status() {
-        return reporter.status(blackout, rehearsal != null, reloadError).withSound(SoundReport.of(audioInputs, audioOutput));
-    }
-
-    @Override
-    public List<String> scenes() {
-        return player.scenes();
-    }
-
-    // The operator's actions (panel, API, OSC): applied here and told to the showcase's other runtimes. A
-    // leader publishes every scene change through the player instead, so switches are not told twice.
-
-    @Override
-    public void switchScene(String name) {
-        player.switchTo(name);
-        share(new ShowCommand.SwitchScene(name, ScenePlayer.SCENE_TRANSITION));
-    }
-
-    @Override
-    public void next() {
-        String upcoming = player.nextScene();
-        player.next();
-        if (!upcoming.isEmpty()) {
-            share(new ShowCommand.SwitchScene(upcoming, ScenePlayer.SCENE_TRANSITION));
-        }
-    }
-
-    @Override
-    public void blackout(boolean on) {
-        setBlackout(on);
-        share(new ShowCommand.Blackout(on));
-    }
-
-    @Override
-    public void sleep() {
-        player.sleep();
-        share(new ShowCommand.Sleep());
-    }
-
-    @Override
-    public void wake() {
-        player.wake();
-        share(new ShowCommand.Wake());
-    }
-
-    private void setBlackout(boolean on) {
-        blackout = on;
-        stage.offer(new StageCommand.Blackout(on, 1.0));
-        if (oscOut != null) {
-            oscOut.blackout(on);
-        }
-        if (dmxOut != null) {
-            dmxOut.blackout(on);
-        }
-        if (audioOutput != null) {
-            audioOutput.blackout(on);
-        }
-    }
-
-    private void share(ShowCommand command) {
-        boolean leaderSwitch = command instanceof ShowCommand.SwitchScene && config.sync() == SyncRole.LEAD;
-        if (sync != null && !leaderSwitch) {
-            sync.publish(command);
-        }
-    }
-
-    /** A command from another runtime or a show controller: applied, not told again. */
+    /** A command from another runtime or a show controller (through the broker, once it started). */
     private void follow(ShowCommand command) {
-        switch (command) {
-            case ShowCommand.SwitchScene s -> player.switchTo(s.scene(), s.transitionSeconds());
-            case ShowCommand.Blackout b -> setBlackout(b.on());
-            case ShowCommand.Sleep ignored -> player.sleep();
-            case ShowCommand.Wake ignored -> player.wake();
-        }
+        commands.follow(command);
     }
 
-    @Override
-    public void reload() {
-        player.reload();
+    /** What the panel, OSC and the broker act through: the commands of this show. */
+    public ShowControl control() {
+        return commands;
     }
 
-    @Override
-    public CompletableFuture<Path> snapshot() {
-        return snapshots.request();
-    }
-
-    @Override
-    public synchronized Path startRecording() {
-        if (recorder != null) {
-            throw new IllegalStateException("already recording " + recorder.file());
-        }
-        try {
-            Path file = journal.pathFor("recordings", java.time.Instant.now(), player.current().isEmpty() ? "show" : player.current(), "mp4");
-            org.liquide.frame.FrameSlot frames = new org.liquide.frame.FrameSlot();
-            org.liquide.sound.output.MixTap sound = audioOutput == null ? null : new org.liquide.sound.output.MixTap(1);
-            // the show's output mix, as the room hears it; the first microphone only where the showcase allows it
-            org.liquide.sound.output.MixTap room = sound != null && config.recording().includeMicrophone()
-                    && !audioInputs.inputs().isEmpty() ? new org.liquide.sound.output.MixTap(1) : null;
-            recorder = new VideoRecorder(file, frames, ShowFrameContent.RECORDING_FPS, sound, room).start();
-            if (audioOutput != null) {
-                audioOutput.tap(sound);
-            }
-            if (room != null) {
-                audioInputs.inputs().getFirst().record(room);
-            }
-            content.record(frames);
-            journal.append(new JournalEntry(java.time.Instant.now(), "recording-started", journal.relative(file), Map.of("scene", player.current())));
-            return file;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public synchronized Path stopRecording() {
-        if (recorder == null) {
-            throw new IllegalStateException("not recording");
-        }
-        VideoRecorder finished = recorder;
-        recorder = null;
-        content.record(null);
-        finished.close();
-        if (audioOutput != null) {
-            audioOutput.tap(null);
-        }
-        audioInputs.inputs().forEach(input -> input.record(null));
-        journal.append(new JournalEntry(java.time.Instant.now(), "recording", journal.relative(finished.file()),
-                Map.of("frames", finished.framesWritten())));
-        return finished.file();
+    public ShowStatus status() {
+        return reporter.status(commands.blackedOut(), rehearsal != null, reloadError).withSound(SoundReport.of(audioInputs, audioOutput));
     }
 
     public Journal journal() {
         return journal;
-    }
-
-    @Override
-    public List<JournalEntry> journal(java.time.LocalDate day) {
-        return journal.day(day);
-    }
-
-    @Override
-    public Optional<Path> journalFile(String relativePath) {
-        return journal.file(relativePath);
-    }
-
-    @Override
-    public void restartGenerator(String layer) {
-        SceneInstance scene = stage.shown();
-        Map<String, WorkerGenerator> generators = scene == null ? Map.of() : scene.generators();
-        if (layer.equals("all")) {
-            generators.values().forEach(generator -> generator.worker().reload());
-            return;
-        }
-        WorkerGenerator generator = generators.get(layer);
-        if (generator == null) {
-            throw new IllegalArgumentException("no generator on a layer named '" + layer + "' in the scene shown");
-        }
-        generator.worker().reload();
-    }
-
-    @Override
-    public void setWarpCorner(String display, int corner, double x, double y) {
-        Displays displays = loop.displays();
-        if (displays == null) {
-            throw new IllegalArgumentException("no display named '" + display + "': this show has no display setups");
-        }
-        displays.moveCorner(display, corner, x, y);
-    }
-
-    @Override
-    public boolean setSimulatedSignal(String signal, double value) {
-        return rehearsal != null && rehearsal.set(signal, value);
     }
 
     /**
@@ -682,9 +497,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
     }
 
     private void closeOnce() {
-        if (recorder != null) {
-            stopRecording();
-        }
+        recording.close();
         player.close();
         scheduler.close();
         loop.stop();
@@ -700,12 +513,7 @@ public final class ShowRuntime implements ShowControl, AutoCloseable {
                 LOG.debug("closing {}", resources.get(i), e);
             }
         }
-        journalWriter.shutdown();
-        try {
-            journalWriter.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        sceneJournal.close();
     }
 
     /** Reads a showcase file, or throws with every error as file:line:col. */

@@ -45,7 +45,7 @@ final class OscOutReader {
         OptionalInt port = target.require("port", "the UDP port to send to")
                 .map(n -> Scalars.integer(n, "port", 1, 65535, "a UDP port", problems)).orElse(OptionalInt.empty());
         boolean events = target.get("events").flatMap(n -> Scalars.bool(n, "events", problems)).orElse(true);
-        double rate = target.get("rate").flatMap(n -> opt(Scalars.number(n, "rate", 0.1, 200, "0.1 to 200 messages a second", problems)))
+        double rate = target.get("rate").flatMap(n -> Scalars.boxed(Scalars.number(n, "rate", 0.1, 200, "0.1 to 200 messages a second", problems)))
                 .orElse(30.0);
         List<OscSignalOut> signals = new ArrayList<>();
         target.get("signals").ifPresent(n -> {
@@ -102,9 +102,5 @@ final class OscOutReader {
         }
         problems.at(node, "'" + key + "' must be two numbers [low, high], not " + Scalars.describe(node));
         return Optional.empty();
-    }
-
-    private static Optional<Double> opt(OptionalDouble value) {
-        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
     }
 }

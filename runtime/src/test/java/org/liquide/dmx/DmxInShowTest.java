@@ -54,13 +54,13 @@ class DmxInShowTest {
                 assertEquals(2, first.portAddress());
                 runtime.bus().publish("test", "entree/presence", new double[]{0.8}, 1, 0);
                 await(node, f -> f.slots()[0] == 204 && f.slots()[1] == 102);
-                runtime.blackout(true);
+                runtime.control().blackout(true);
                 await(node, f -> f.slots()[0] == 255 && f.slots()[1] == 0);
-                runtime.blackout(false);
+                runtime.control().blackout(false);
                 await(node, f -> f.slots()[0] == 204 && f.slots()[1] == 102);
-                runtime.sleep();
+                runtime.control().sleep();
                 await(node, f -> f.slots()[0] == 255 && f.slots()[1] == 0);
-                runtime.wake();
+                runtime.control().wake();
                 await(node, f -> f.slots()[0] == 204 && f.slots()[1] == 102);
             }
         }
@@ -89,7 +89,7 @@ class DmxInShowTest {
                     false, false, Optional.empty(), true);
             try (ShowRuntime runtime = ShowLauncher.start(ShowRuntime.load(showcase), options)) {
                 await(node, f -> f.slots()[0] == 0);
-                var learn = runtime.midiLearn().orElseThrow();
+                var learn = runtime.control().midiLearn().orElseThrow();
                 learn.arm("dmx.house");
                 // as the controller's receiver does (no MIDI device on this machine): the move published and told to
                 // learn, the fader's value repeated while the scene is built again with the binding

@@ -57,7 +57,7 @@ class DisplaysInShowTest {
             assertEquals(0x0000FF, picture(runtime, "droite").getRGB(40, 45) & 0xFFFFFF, "the right display shows the blue half");
             assertEquals(0xFF0000, picture(runtime, "gauche").getRGB(2, 2) & 0xFFFFFF, "the left display's corner is lit before the move");
 
-            runtime.setWarpCorner("gauche", 0, 0.3, 0.3);
+            runtime.control().setWarpCorner("gauche", 0, 0.3, 0.3);
             int[] seen = {-1};
             Await.until(WITHIN, () -> "the moved corner leaves the top-left of the left display dark, saw "
                             + Integer.toHexString(seen[0]) + " with corners " + java.util.Arrays.deepToString(runtime.loop().displays().corners().get("gauche")),
@@ -67,9 +67,9 @@ class DisplaysInShowTest {
             assertArrayEquals(new double[]{0.3, 0.3}, left.corners().getFirst(), 1e-9, "the status reports the moved corner");
             assertEquals(List.of("gauche", "droite"), runtime.status().outputs().stream().map(OutputStatus::name).toList());
 
-            assertThrows(IllegalArgumentException.class, () -> runtime.setWarpCorner("plafond", 0, 0.1, 0.1));
+            assertThrows(IllegalArgumentException.class, () -> runtime.control().setWarpCorner("plafond", 0, 0.1, 0.1));
             IllegalArgumentException folded = assertThrows(IllegalArgumentException.class,
-                    () -> runtime.setWarpCorner("gauche", 0, 0.5, 0.5), "three corners on a line fold the picture");
+                    () -> runtime.control().setWarpCorner("gauche", 0, 0.5, 0.5), "three corners on a line fold the picture");
             assertTrue(folded.getMessage().contains("would fold the picture"), folded.getMessage());
             assertArrayEquals(new double[]{0.3, 0.3}, runtime.loop().displays().corners().get("gauche")[0], 1e-9, "a refused move keeps the corner");
         }

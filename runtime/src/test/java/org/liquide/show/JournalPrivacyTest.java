@@ -65,13 +65,13 @@ class JournalPrivacyTest {
         try (ShowRuntime runtime = ShowLauncher.start(showcase(), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
 
-            Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+            Path snapshot = runtime.control().snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertTrue(onlyTheScene(ImageIO.read(snapshot.toFile())), "the snapshot shows the scene without the camera: " + ImageStats.of(ImageIO.read(snapshot.toFile())));
 
-            Path recording = runtime.startRecording();
+            Path recording = runtime.control().startRecording();
             long start = runtime.loop().framesRendered();
             Await.until(WITHIN, "a second of show recorded", () -> runtime.loop().framesRendered() > start + 60);
-            runtime.stopRecording();
+            runtime.control().stopRecording();
             int frames = 0;
             try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(recording.toFile());
                  Java2DFrameConverter converter = new Java2DFrameConverter()) {
@@ -91,7 +91,7 @@ class JournalPrivacyTest {
     void aConfigurationThatSaysSoPutsTheCameraInSnapshots() throws Exception {
         try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.withCameraRecorded(showcase(), true), TestShowcases.offscreen())) {
             awaitCameraOnScreen(runtime);
-            Path snapshot = runtime.snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+            Path snapshot = runtime.control().snapshot().get(WITHIN.toSeconds(), TimeUnit.SECONDS);
             assertFalse(onlyTheScene(ImageIO.read(snapshot.toFile())), "the camera is in the snapshot when allowed");
         }
     }

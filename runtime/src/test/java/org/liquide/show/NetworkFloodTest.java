@@ -139,9 +139,9 @@ class NetworkFloodTest {
             long lines = log.list.size();
 
             int changesDuringFlood = sceneChanges.get();
-            runtime.switchScene("bleu");
+            runtime.control().switchScene("bleu");
             ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "a switch after the flood");
-            runtime.switchScene("rouge");
+            runtime.control().switchScene("rouge");
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the next switch, with no backlog of commands before it");
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(status).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -39,9 +39,9 @@ class PlaylistTest {
         var config = TestShowcases.config(dir, List.of("rouge", "bleu", "lent"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
-            runtime.switchScene("bleu");
+            runtime.control().switchScene("bleu");
             Await.until(Await.GENEROUS, "blue, with no crossfade: its transition is 0 s", () -> ShowFrames.centre(runtime) == 0x0000FF);
-            runtime.switchScene("lent");
+            runtime.control().switchScene("lent");
             Await.until(Await.GENEROUS, "the switch under way", () -> runtime.status().scene().equals("lent") && ShowFrames.centre(runtime) != 0x0000FF);
             int partway = ShowFrames.centre(runtime);
             assertTrue((partway & 0xFF) > 100, "still mostly blue a moment into a 20 s crossfade: " + Integer.toHexString(partway));
@@ -75,7 +75,7 @@ class PlaylistTest {
         var config = TestShowcases.config(dir, List.of("rouge", "casse"), Optional.empty(), false, List.of());
         try (ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen())) {
             Await.until(Await.GENEROUS, "red on stage", () -> ShowFrames.centre(runtime) == 0xFF0000);
-            runtime.switchScene("casse");
+            runtime.control().switchScene("casse");
             Await.until(Await.GENEROUS, () -> "the compile error reported: '" + runtime.reloadError() + "'",
                     () -> runtime.reloadError().contains("casse") && runtime.reloadError().contains("fond.frag"));
             assertEquals(0xFF0000, ShowFrames.centre(runtime), "the scene shown stays");

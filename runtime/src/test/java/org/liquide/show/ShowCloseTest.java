@@ -48,7 +48,7 @@ class ShowCloseTest {
             for (int round = 0; round < 3; round++) {
                 ShowRuntime runtime = ShowLauncher.start(config, TestShowcases.offscreen());
                 Await.until(Await.GENEROUS, "the first scene on stage", () -> runtime.sceneOnStage().equals("un"));
-                runtime.switchScene("deux");
+                runtime.control().switchScene("deux");
                 CyclicBarrier together = new CyclicBarrier(2);
                 List<Future<Long>> closes = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {

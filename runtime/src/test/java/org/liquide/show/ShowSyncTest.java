@@ -54,17 +54,17 @@ class ShowSyncTest {
                 Await.until(WITHIN, "each runtime lists the other online",
                         () -> peer(follower, "regie-a").equals(Optional.of("online")) && peer(leader, "regie-b").equals(Optional.of("online")));
 
-                leader.switchScene("bleu");
+                leader.control().switchScene("bleu");
                 ShowFrames.awaitCentre(follower, 0x0000FF, WITHIN, "the follower following the leader's switch");
 
-                follower.blackout(true);
+                follower.control().blackout(true);
                 ShowFrames.awaitCentre(leader, 0x000000, WITHIN, "the leader blacked out from the follower's panel");
-                follower.blackout(false);
+                follower.control().blackout(false);
                 ShowFrames.awaitCentre(leader, 0x0000FF, WITHIN, "the leader back");
 
-                leader.sleep();
+                leader.control().sleep();
                 Await.until(WITHIN, "the follower asleep", () -> follower.status().asleep());
-                leader.wake();
+                leader.control().wake();
                 Await.until(WITHIN, "the follower awake", () -> !follower.status().asleep());
                 ShowFrames.awaitCentre(follower, 0x0000FF, WITHIN, "the follower's scene after waking");
 
