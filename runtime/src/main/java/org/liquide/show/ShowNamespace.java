@@ -182,7 +182,9 @@ final class ShowNamespace implements Supplier<OscNode> {
             if (!org.liquide.signal.source.SignalNames.isValid(name)) {
                 continue;
             }
-            Signal signal = onBus.get(name);
+            // A mapped signal that has not spoken yet is made now, as its mapping makes it: the address then reads
+            // the value it gets later, not the emptiness it had when the namespace was built.
+            Signal signal = onBus.containsKey(name) ? onBus.get(name) : mappedSignal(name);
             // As many numbers as the mappings read, or as the signal last carried.
             int count = Math.min(Signal.MAX_CHANNELS, Math.max(channels.getOrDefault(name, 1), signal == null ? 1 : lastChannels(signal)));
             List<String> moves = readers.getOrDefault(name, List.of());
@@ -190,6 +192,14 @@ final class ShowNamespace implements Supplier<OscNode> {
                     + (moves.isEmpty() ? "; no scene maps it" : "; moves " + String.join(", ", moves));
             tree.add(OscNode.method(SIGNALS + name, description, "f".repeat(count), OscNode.READ_WRITE, List.of(),
                     () -> signal == null ? List.of() : latest(signal, count)));
+        }
+    }
+
+    private Signal mappedSignal(String name) {
+        try {
+            return bus.signal(name);
+        } catch (IllegalStateException full) {
+            return null; // the bus holds its most signals: this one reads as empty
         }
     }
 
