@@ -11,9 +11,7 @@ import org.liquide.signal.SignalBus;
 import org.liquide.signal.mapping.MappingEngine;
 import org.liquide.signal.mapping.MappingSpec;
 import org.liquide.signal.mapping.ParameterTarget;
-import org.lwjgl.system.MemoryUtil;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,11 +20,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import static org.lwjgl.opengl.GL11C.GL_RGBA;
-import static org.lwjgl.opengl.GL11C.GL_UNSIGNED_BYTE;
-import static org.lwjgl.opengl.GL11C.glReadPixels;
-import static org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER;
-import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 
 /**
  * Benchmark 5: latencies through the real render loop at the show's default pace (60 frames/s) with the
@@ -158,10 +151,8 @@ final class LatencyBench {
     /** Render-thread side: reads the marker pixel every frame and notes when changes show. No allocation. */
     private static final class Observer implements FrameObserver {
         private static final int RING = 256;
-        private final int pixelX;
-        private final int pixelY;
         private final long warmUpNanos;
-        private final ByteBuffer pixel = MemoryUtil.memAlloc(4);
+        private final MarkerPixel marker;
         private final long[] frameEnds = new long[RING];
         final double[] cameraFrames = new double[MAX_SAMPLES];
         final double[] cameraMillis = new double[MAX_SAMPLES];
@@ -180,18 +171,14 @@ final class LatencyBench {
         private long lastShown;
 
         Observer(BenchConfig.Size size, long warmUpNanos) {
-            this.pixelX = (int) (size.width() * CompositeScene.MARKER_SIZE / 2);
-            this.pixelY = size.height() - 1 - (int) (size.height() * CompositeScene.MARKER_SIZE / 2);
+            this.marker = new MarkerPixel(size);
             this.warmUpNanos = warmUpNanos;
         }
 
         @Override
         public void frameComposited(FrameClock clock, Framebuffer frame) {
             long index = clock.frameIndex();
-            glBindFramebuffer(GL_FRAMEBUFFER, frame.id());
-            glReadPixels(pixelX, pixelY, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            long done = System.nanoTime();
+            long done = marker.read(frame);
             frameEnds[(int) (index % RING)] = done;
             if (!measuring) {
                 if (firstNanos == 0) {
@@ -214,7 +201,7 @@ final class LatencyBench {
                 cameraCount++;
             }
             if (pending) {
-                boolean white = (pixel.get(0) & 0xFF) > 127;
+                boolean white = marker.white();
                 if (white == expectWhite && sensorCount < MAX_SAMPLES) {
                     long published = publishedNanos;
                     sensorMillis[sensorCount] = (done - published) / 1e6;
@@ -245,7 +232,7 @@ final class LatencyBench {
         }
 
         void free() {
-            MemoryUtil.memFree(pixel);
+            marker.free();
         }
     }
 }

@@ -15,9 +15,7 @@ import org.liquide.signal.mapping.ParameterTarget;
 import org.liquide.sound.AudioInputSpec;
 import org.liquide.sound.decode.WavWriter;
 import org.liquide.sound.input.AudioInput;
-import org.lwjgl.system.MemoryUtil;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,11 +23,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import static org.lwjgl.opengl.GL11C.GL_RGBA;
-import static org.lwjgl.opengl.GL11C.GL_UNSIGNED_BYTE;
-import static org.lwjgl.opengl.GL11C.glReadPixels;
-import static org.lwjgl.opengl.GL30C.GL_FRAMEBUFFER;
-import static org.lwjgl.opengl.GL30C.glBindFramebuffer;
 
 /**
  * Benchmark 5, sound: a sound's onset to the composited frame. An audio input listens to a file of short
@@ -138,10 +131,8 @@ final class SoundLatencyBench {
 
     /** Render-thread side: reads the marker pixel every frame and notes when a new onset shows. No allocation. */
     private static final class Observer implements FrameObserver {
-        private final int pixelX;
-        private final int pixelY;
         private final long warmUpNanos;
-        private final ByteBuffer pixel = MemoryUtil.memAlloc(4);
+        private final MarkerPixel marker;
         final double[] millis = new double[MAX_SAMPLES];
         final double[] intervals = new double[MAX_SAMPLES];
         int count;
@@ -152,17 +143,13 @@ final class SoundLatencyBench {
         private long measuredOnset;
 
         Observer(BenchConfig.Size size, long warmUpNanos) {
-            this.pixelX = (int) (size.width() * CompositeScene.MARKER_SIZE / 2);
-            this.pixelY = size.height() - 1 - (int) (size.height() * CompositeScene.MARKER_SIZE / 2);
+            this.marker = new MarkerPixel(size);
             this.warmUpNanos = warmUpNanos;
         }
 
         @Override
         public void frameComposited(FrameClock clock, Framebuffer frame) {
-            glBindFramebuffer(GL_FRAMEBUFFER, frame.id());
-            glReadPixels(pixelX, pixelY, 1, 1, GL_RGBA, GL_UNSIGNED_BYTE, pixel);
-            glBindFramebuffer(GL_FRAMEBUFFER, 0);
-            long done = System.nanoTime();
+            long done = marker.read(frame);
             if (!measuring) {
                 firstNanos = firstNanos == 0 ? done : firstNanos;
                 measuring = done - firstNanos >= warmUpNanos;
@@ -172,7 +159,7 @@ final class SoundLatencyBench {
                 intervals[intervalCount++] = clock.deltaSeconds() * 1000;
             }
             long onset = input.lastOnsetNanos();
-            boolean white = (pixel.get(0) & 0xFF) > 127;
+            boolean white = marker.white();
             if (white && onset != 0 && onset != measuredOnset && count < MAX_SAMPLES) {
                 millis[count++] = (done - onset) / 1e6;
                 measuredOnset = onset;
@@ -184,7 +171,7 @@ final class SoundLatencyBench {
         }
 
         void free() {
-            MemoryUtil.memFree(pixel);
+            marker.free();
         }
     }
 }

@@ -4,6 +4,7 @@ import org.liquide.config.Choices;
 import org.liquide.config.Problems;
 import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
+import org.liquide.config.YamlList;
 import org.liquide.config.YamlMapping;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
@@ -11,12 +12,10 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 
 /**
  * Reads a scene's {@code sound:} section (see {@code scenes/README.md}): beds, samples and synths, each
@@ -47,23 +46,11 @@ public final class SceneSoundReader {
             return SceneSound.NONE;
         }
         YamlMapping sound = maybe.get();
-        List<SceneSound.Bed> beds = sound.get("beds").map(n -> list(n, "beds", this::bed)).orElse(List.of());
-        List<SceneSound.Sample> samples = sound.get("samples").map(n -> list(n, "samples", this::sample)).orElse(List.of());
-        List<SceneSound.Synth> synths = sound.get("synths").map(n -> list(n, "synths", this::synth)).orElse(List.of());
+        List<SceneSound.Bed> beds = sound.get("beds").map(n -> YamlList.items(n, "beds", this::bed, problems)).orElse(List.of());
+        List<SceneSound.Sample> samples = sound.get("samples").map(n -> YamlList.items(n, "samples", this::sample, problems)).orElse(List.of());
+        List<SceneSound.Synth> synths = sound.get("synths").map(n -> YamlList.items(n, "synths", this::synth, problems)).orElse(List.of());
         sound.rejectUnknown(List.of("beds", "samples", "synths"));
         return new SceneSound(beds, samples, synths);
-    }
-
-    private <T> List<T> list(Node node, String key, Function<Node, Optional<T>> reader) {
-        if (!(node instanceof SequenceNode sequence)) {
-            problems.at(node, "'" + key + "' must be a list, not " + Scalars.describe(node));
-            return List.of();
-        }
-        List<T> items = new ArrayList<>();
-        for (Node item : sequence.getValue()) {
-            reader.apply(item).ifPresent(items::add);
-        }
-        return items;
     }
 
     private Optional<SceneSound.Bed> bed(Node node) {
