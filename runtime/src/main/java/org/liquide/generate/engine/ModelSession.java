@@ -195,10 +195,7 @@ public final class ModelSession implements AutoCloseable {
      */
     public void run(List<TensorBuffer> inputs, List<TensorBuffer> outputs) {
         try {
-            feed.clear();
-            for (TensorBuffer input : inputs) {
-                feed.put(input.name(), input.tensor());
-            }
+            feed(inputs);
             boolean sameShapes = sameInputShapes(inputs);
             if (sameShapes && pinnable(outputs)) {
                 pinned.clear();
@@ -239,14 +236,18 @@ public final class ModelSession implements AutoCloseable {
     public void runReleasingMemory(List<TensorBuffer> inputs, List<TensorBuffer> outputs) {
         try (OrtSession.RunOptions shrink = new OrtSession.RunOptions()) {
             shrink.addRunConfigEntry("memory.enable_memory_arena_shrinkage", arenas());
-            feed.clear();
-            for (TensorBuffer input : inputs) {
-                feed.put(input.name(), input.tensor());
-            }
+            feed(inputs);
             session.run(feed, names(outputs), shrink).close();
             lastInputShapes = new long[0][];
         } catch (OrtException e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void feed(List<TensorBuffer> inputs) throws OrtException {
+        feed.clear();
+        for (TensorBuffer input : inputs) {
+            feed.put(input.name(), input.tensor());
         }
     }
 
