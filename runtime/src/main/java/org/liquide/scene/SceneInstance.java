@@ -253,7 +253,7 @@ public final class SceneInstance implements AutoCloseable {
         ParameterTarget promptBlend = targets.resolve("generator.prompt_blend").orElseThrow();
         return new Storyboard(cues, positions, promptBlend, name -> targets.resolve(name)
                 .orElseThrow(() -> new IllegalArgumentException("unknown cue target '" + name + "'")), scene.loopStoryboard())
-                .tellingCues(scene.name(), listener);
+                .tellingCues(scene.folderName(), listener);
     }
 
     /** Evaluates mappings and cues, updates the layers and composites them. Render thread; no allocation. */

@@ -40,7 +40,7 @@ final class SceneReader {
         this.generators = new GeneratorReader(folder, problems, showcase);
         this.layerReader = new LayerReader(folder, problems, showcase, generators, targets);
         this.mappingReader = new MappingReader(problems, targets);
-        this.storyboards = new StoryboardReader(problems, targets);
+        this.storyboards = new StoryboardReader(problems, targets, new SceneSoundReader(problems, folder));
     }
 
     Optional<SceneDefinition> read(Node root) {

@@ -7,6 +7,7 @@ import org.liquide.config.YamlMapping;
 import org.liquide.scene.model.Cue;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
+import org.liquide.sound.SceneSoundReader;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -18,14 +19,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** A scene file's {@code storyboard:}: its cues in time order (prompts and values set), and whether it loops. */
+/** A scene file's {@code storyboard:}: its cues in time order (prompts, values set, sounds), and whether it loops. */
 final class StoryboardReader {
     private final Problems problems;
     private final SceneTargetCheck targets;
+    private final SceneSoundReader sounds;
 
-    StoryboardReader(Problems problems, SceneTargetCheck targets) {
+    StoryboardReader(Problems problems, SceneTargetCheck targets, SceneSoundReader sounds) {
         this.problems = problems;
         this.targets = targets;
+        this.sounds = sounds;
     }
 
     /** Reads the cues into {@code cues}; returns whether the storyboard loops. */
@@ -42,8 +45,10 @@ final class StoryboardReader {
                 return;
             }
             double last = -1;
-            for (Node item : list.getValue()) {
-                Optional<Cue> cue = cue(item, generator, layers);
+            List<Node> items = list.getValue();
+            for (int i = 0; i < items.size(); i++) {
+                Node item = items.get(i);
+                Optional<Cue> cue = cue(item, i, generator, layers);
                 if (cue.isPresent()) {
                     if (cue.get().atSeconds() < last) {
                         problems.at(item, "cues must be in time order: this one is at " + cue.get().atSeconds() + " s, after one at " + last + " s");
@@ -57,8 +62,8 @@ final class StoryboardReader {
         return loop;
     }
 
-    private Optional<Cue> cue(Node node, GeneratorSettings generator, List<LayerDefinition> layers) {
-        Optional<YamlMapping> maybe = YamlMapping.of(node, "a cue", "a mapping with at:, and prompt: or set:", problems);
+    private Optional<Cue> cue(Node node, int index, GeneratorSettings generator, List<LayerDefinition> layers) {
+        Optional<YamlMapping> maybe = YamlMapping.of(node, "a cue", "a mapping with at:, and prompt:, set: or sound:", problems);
         if (maybe.isEmpty()) {
             return Optional.empty();
         }
@@ -87,7 +92,9 @@ final class StoryboardReader {
                 }
             }
         });
-        map.rejectUnknown(List.of("at", "prompt", "blend", "set"));
+        // the cue's sound is checked here; the sound output reads it when the scene comes on (sound.output.SceneSoundtracks)
+        map.get("sound").ifPresent(n -> sounds.cueSound(n, index));
+        map.rejectUnknown(List.of("at", "prompt", "blend", "set", "sound"));
         return at.isPresent() ? Optional.of(new Cue(at.getAsDouble(), prompt, blend, set)) : Optional.empty();
     }
 }

@@ -80,6 +80,7 @@ public final class ScenePlayer implements AutoCloseable {
     private volatile String refused = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
     private volatile SceneChangeListener changeListener = (scene, transition) -> { };
+    private volatile SceneChangeListener comingListener = (scene, transition) -> { };
     private volatile java.util.function.Consumer<Boolean> sleepListener = nowAsleep -> { };
     private volatile boolean rotates = true;
     private String attractReturn;
@@ -112,6 +113,14 @@ public final class ScenePlayer implements AutoCloseable {
 
     public void onSceneChange(SceneChangeListener listener) {
         this.changeListener = listener;
+    }
+
+    /**
+     * Told of every change to another scene just before the stage is handed it, on the player's thread:
+     * what must be ready by the scene's first frame (its soundtrack, which its first storyboard cue plays).
+     */
+    public void onSceneComing(SceneChangeListener listener) {
+        this.comingListener = listener;
     }
 
     /** Told on the player's thread when the show falls asleep (true) or wakes (false). */
@@ -356,6 +365,9 @@ public final class ScenePlayer implements AutoCloseable {
         } catch (ScenePreparationException | RuntimeException e) {
             report(name, e.getMessage());
             return;
+        }
+        if (!name.equals(current)) {
+            comingListener.changed(name, seconds);
         }
         if (!stage.offer(new StageCommand.Show(prepared, seconds))) {
             prepared.discard();

@@ -175,7 +175,12 @@ public final class ShowRuntime implements AutoCloseable {
             resources.add(midi);
         }
 
-        this.sceneResources = new ShowSceneResources(bus, cameras, options.output(), oscOut, learnt, dmxLevels, config.models());
+        // sound: the scenes' soundtracks and storyboard cues, when the showcase has an output
+        this.audioOutput = config.audio().output().map(spec -> new AudioOutput(spec).start()).orElse(null);
+        if (audioOutput != null) {
+            resources.add(audioOutput);
+        }
+        this.sceneResources = new ShowSceneResources(bus, cameras, options.output(), oscOut, audioOutput, learnt, dmxLevels, config.models());
         this.journal = new Journal(config.recording().journal().resolve(config.name()), config.schedule().hours().zone());
         this.sceneJournal = new SceneJournal(journal, sceneResources);
         this.stage = new Stage(sceneResources, sceneJournal::sceneShown);
@@ -193,16 +198,11 @@ public final class ShowRuntime implements AutoCloseable {
                 stage, sceneResources, bus::nowNanos);
         this.sync = mqtt == null ? null : new ShowSync(config.name(), config.machine(), config.sync(), mqtt, bus, this::follow);
         boolean lead = sync != null && config.sync() == SyncRole.LEAD;
-        // sound: the scenes' soundtracks, when the showcase has an output
-        this.audioOutput = config.audio().output().map(spec -> new AudioOutput(spec).start()).orElse(null);
         SceneSoundtracks soundtracks = audioOutput == null ? null : new SceneSoundtracks(config.scenesFolder(), audioOutput, bus);
-        if (audioOutput != null) {
-            resources.add(audioOutput);
+        if (soundtracks != null) {
+            player.onSceneComing(soundtracks::sceneChanged);
         }
         player.onSceneChange((scene, transition) -> {
-            if (soundtracks != null) {
-                soundtracks.sceneChanged(scene, transition);
-            }
             if (lead) {
                 sync.publish(new ShowCommand.SwitchScene(scene, transition));
             }

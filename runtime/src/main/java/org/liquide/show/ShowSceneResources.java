@@ -13,6 +13,7 @@ import org.liquide.showcase.ShowcaseModels;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.mapping.MappingSpec;
 import org.liquide.signal.mapping.ParameterTarget;
+import org.liquide.sound.output.AudioOutput;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a running showcase lends its scenes: the bus, its cameras, the output's size, OSC out for storyboard cues,
+ * What a running showcase lends its scenes: the bus, its cameras, the output's size, OSC out and sound for storyboard cues,
  * the mappings learnt by MIDI, DMX channels as targets, and its models by name.
  */
 final class ShowSceneResources implements SceneResources {
@@ -28,6 +29,7 @@ final class ShowSceneResources implements SceneResources {
     private final Map<String, CameraFeed> cameras;
     private final OutputSettings output;
     private final OscOut oscOut; // null without osc_out
+    private final AudioOutput audioOutput; // null without an audio output
     private final List<MappingSpec> learnt;
     private final DmxLevels dmxLevels; // null without dmx
     private final Map<String, ModelConfig> models;
@@ -37,11 +39,12 @@ final class ShowSceneResources implements SceneResources {
      * @param learnt  the mappings learnt so far, read as they are (not copied)
      */
     ShowSceneResources(SignalBus bus, Map<String, CameraFeed> cameras, OutputSettings output, OscOut oscOut,
-                       List<MappingSpec> learnt, DmxLevels dmxLevels, Map<String, ModelConfig> models) {
+                       AudioOutput audioOutput, List<MappingSpec> learnt, DmxLevels dmxLevels, Map<String, ModelConfig> models) {
         this.bus = bus;
         this.cameras = cameras;
         this.output = output;
         this.oscOut = oscOut;
+        this.audioOutput = audioOutput;
         this.learnt = learnt;
         this.dmxLevels = dmxLevels;
         this.models = models;
@@ -69,7 +72,17 @@ final class ShowSceneResources implements SceneResources {
 
     @Override
     public CueListener cues() {
-        return oscOut == null ? CueListener.NONE : oscOut::cue;
+        if (oscOut == null && audioOutput == null) {
+            return CueListener.NONE;
+        }
+        return (scene, index, atSeconds) -> {
+            if (oscOut != null) {
+                oscOut.cue(scene, index, atSeconds);
+            }
+            if (audioOutput != null) {
+                audioOutput.cue(scene, index);
+            }
+        };
     }
 
     @Override

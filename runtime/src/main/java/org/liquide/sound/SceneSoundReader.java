@@ -6,21 +6,23 @@ import org.liquide.config.Scalars;
 import org.liquide.config.YamlDocument;
 import org.liquide.config.YamlList;
 import org.liquide.config.YamlMapping;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Reads a scene's {@code sound:} section (see {@code scenes/README.md}): beds, samples and synths, each
- * gain, rate or pitch a number or {@code {signal, in: [a, b], out: [c, d], default}}. Mistakes are
- * located in the scene file.
+ * Reads a scene's sound (see {@code scenes/README.md}): its {@code sound:} section (beds, samples and
+ * synths, each gain, rate or pitch a number or {@code {signal, in: [a, b], out: [c, d], default}}) and
+ * the {@code sound:} of its storyboard's cues. Mistakes are located in the scene file.
  */
 public final class SceneSoundReader {
     private final Problems problems;
@@ -31,13 +33,32 @@ public final class SceneSoundReader {
         this.folder = folder;
     }
 
-    /** The {@code sound:} section of {@code folder/scene.yaml}, or none; problems go to {@code problems}. */
+    /** The sound of {@code folder/scene.yaml}, or none; problems go to {@code problems}. */
     public static SceneSound load(Path folder, Problems problems) {
         return YamlDocument.read(folder.resolve("scene.yaml"), problems, "the scene's settings")
                 .flatMap(root -> YamlMapping.of(root, "a scene file", "a mapping", problems))
-                .flatMap(top -> top.get("sound"))
-                .map(node -> new SceneSoundReader(problems, folder).read(node))
+                .map(top -> new SceneSoundReader(problems, folder).scene(top))
                 .orElse(SceneSound.NONE);
+    }
+
+    /** The {@code sound:} section of a scene file's top mapping, with its storyboard cues' sounds. */
+    private SceneSound scene(YamlMapping top) {
+        SceneSound section = top.get("sound").map(this::read).orElse(SceneSound.NONE);
+        List<SceneSound.CueSound> cues = new ArrayList<>();
+        top.get("storyboard").flatMap(n -> YamlMapping.of(n, "'storyboard'", "a mapping with loop and cues", problems))
+                .flatMap(storyboard -> storyboard.get("cues"))
+                .filter(SequenceNode.class::isInstance)
+                .ifPresent(list -> {
+                    List<Node> items = ((SequenceNode) list).getValue();
+                    for (int i = 0; i < items.size(); i++) {
+                        if (items.get(i) instanceof MappingNode cue) {
+                            int index = i;
+                            YamlMapping.of(cue, "a cue", "a mapping", problems).flatMap(m -> m.get("sound"))
+                                    .flatMap(n -> cueSound(n, index)).ifPresent(cues::add);
+                        }
+                    }
+                });
+        return new SceneSound(section.beds(), section.samples(), section.synths(), cues);
     }
 
     public SceneSound read(Node node) {
@@ -60,8 +81,8 @@ public final class SceneSoundReader {
         }
         YamlMapping map = maybe.get();
         Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
-        SoundControl gain = map.get("gain").map(n -> control(n, "gain", -96, 24, "-96 to 24 dB")).orElse(new SoundControl.Fixed(0));
-        SoundControl rate = map.get("rate").map(n -> control(n, "rate", 0.1, 4, "0.1 to 4")).orElse(new SoundControl.Fixed(1));
+        SoundControl gain = gain(map, 0);
+        SoundControl rate = rate(map);
         map.rejectUnknown(List.of("file", "gain", "rate"));
         return file.map(f -> new SceneSound.Bed(f, gain, rate));
     }
@@ -75,10 +96,30 @@ public final class SceneSoundReader {
         Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
         Optional<String> trigger = map.require("trigger", "the signal whose rise above 0.5 plays it")
                 .flatMap(n -> Scalars.text(n, "trigger", "a signal name", problems));
-        SoundControl gain = map.get("gain").map(n -> control(n, "gain", -96, 24, "-96 to 24 dB")).orElse(new SoundControl.Fixed(0));
-        SoundControl rate = map.get("rate").map(n -> control(n, "rate", 0.1, 4, "0.1 to 4")).orElse(new SoundControl.Fixed(1));
+        SoundControl gain = gain(map, 0);
+        SoundControl rate = rate(map);
         map.rejectUnknown(List.of("file", "trigger", "gain", "rate"));
         return file.flatMap(f -> trigger.map(t -> new SceneSound.Sample(f, t, gain, rate)));
+    }
+
+    /**
+     * A storyboard cue's {@code sound:}: a file of the scene's folder, or {@code {file, gain, rate}};
+     * {@code cue} is the cue's place in the storyboard, from 0.
+     */
+    public Optional<SceneSound.CueSound> cueSound(Node node, int cue) {
+        if (node instanceof ScalarNode) {
+            return file(node).map(f -> new SceneSound.CueSound(cue, f, new SoundControl.Fixed(0), new SoundControl.Fixed(1)));
+        }
+        Optional<YamlMapping> maybe = YamlMapping.of(node, "a cue's 'sound'", "a sound file, or a mapping with file, gain and rate", problems);
+        if (maybe.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMapping map = maybe.get();
+        Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
+        SoundControl gain = gain(map, 0);
+        SoundControl rate = rate(map);
+        map.rejectUnknown(List.of("file", "gain", "rate"));
+        return file.map(f -> new SceneSound.CueSound(cue, f, gain, rate));
     }
 
     private Optional<SceneSound.Synth> synth(Node node) {
@@ -91,9 +132,17 @@ public final class SceneSoundReader {
                 .map(w -> SceneSound.Wave.valueOf(w.toUpperCase(Locale.ROOT))).orElse(SceneSound.Wave.SINE);
         SoundControl pitch = map.require("pitch", "Hz, or {signal, in, out}").map(n -> control(n, "pitch", 20, 20000, "20 to 20000 Hz"))
                 .orElse(new SoundControl.Fixed(440));
-        SoundControl gain = map.get("gain").map(n -> control(n, "gain", -96, 24, "-96 to 24 dB")).orElse(new SoundControl.Fixed(-12));
+        SoundControl gain = gain(map, -12);
         map.rejectUnknown(List.of("wave", "pitch", "gain"));
         return Optional.of(new SceneSound.Synth(wave, pitch, gain));
+    }
+
+    private SoundControl gain(YamlMapping map, double fallbackDb) {
+        return map.get("gain").map(n -> control(n, "gain", -96, 24, "-96 to 24 dB")).orElse(new SoundControl.Fixed(fallbackDb));
+    }
+
+    private SoundControl rate(YamlMapping map) {
+        return map.get("rate").map(n -> control(n, "rate", 0.1, 4, "0.1 to 4")).orElse(new SoundControl.Fixed(1));
     }
 
     private Optional<Path> file(Node node) {

@@ -103,7 +103,7 @@ class FrameTapTest {
                      new LayerStyle())), List.of());
              FrameTap tap = new FrameTap(80, 45, 0)) {
             FrameClock clock = new FrameClock();
-            for (int i = 0; i <= allocation.totalFrames(); i++) {
+            for (int i = 0; !allocation.done(); i++) {
                 allocation.frame(i);
                 clock.advance(System.nanoTime());
                 tap.frame(stack.render(clock, compositor), clock.nowNanos());

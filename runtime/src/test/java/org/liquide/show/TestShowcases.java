@@ -82,4 +82,12 @@ final class TestShowcases {
                 c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(),
                 c.playlist().stream().map(e -> new PlaylistEntry(e.scene(), seconds, 0)).toList(), c.control(), c.recording(), c.sync());
     }
+
+    /** The same showcase playing its scenes' sound on the default output. */
+    static ShowcaseConfig withSound(ShowcaseConfig c) {
+        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
+                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(),
+                c.sync(), c.brokerSecurity(), c.oscOut(), c.usage(), c.dmx(), c.midi(),
+                new org.liquide.sound.AudioConfig(List.of(), Optional.of(org.liquide.sound.AudioOutputSpec.DEFAULT)));
+    }
 }

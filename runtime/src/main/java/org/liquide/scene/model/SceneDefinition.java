@@ -18,4 +18,9 @@ public record SceneDefinition(String name, Path folder, String description, Gene
         mappings = List.copyOf(mappings);
         storyboard = List.copyOf(storyboard);
     }
+
+    /** The folder's name: what the playlist, the scene's soundtrack and its storyboard cues' messages call it. */
+    public String folderName() {
+        return folder.toAbsolutePath().normalize().getFileName().toString();
+    }
 }

@@ -33,6 +33,8 @@ public final class AudioOutput implements AutoCloseable {
     private static final int BUFFER_BLOCKS = 6;
     private static final double SLEEP_FADE_SECONDS = 0.5;
     private static final double BLACKOUT_FADE_SECONDS = 1.0;
+    /** Cues told and not yet delivered; more than this between two control rounds (5 ms) are lost. */
+    private static final int CUE_RING = 64;
     private static final Logger LOG = LoggerFactory.getLogger(AudioOutput.class);
 
     /** What the output is doing. */
@@ -50,6 +52,11 @@ public final class AudioOutput implements AutoCloseable {
     private final Thread control;
     private final CopyOnWriteArrayList<Soundtrack> controlled = new CopyOnWriteArrayList<>();
     private volatile Soundtrack incoming;
+    // storyboard cues: written by the render thread alone, read by the control thread
+    private final String[] cueScenes = new String[CUE_RING];
+    private final int[] cueIndices = new int[CUE_RING];
+    private volatile long cuesTold;
+    private long cuesDelivered; // control thread
     private volatile double incomingFadeSeconds;
     private volatile boolean asleep;
     private volatile boolean blackout;
@@ -89,6 +96,19 @@ public final class AudioOutput implements AutoCloseable {
         while (controlled.size() > 3) { // the new one, the one it fades from, and one a quick change may still hold
             controlled.removeFirst();
         }
+    }
+
+    /**
+     * Scene {@code scene}'s storyboard cue number {@code cue} fired: its sound, if it has one, plays (the
+     * scene's soundtrack is handed over before the scene's first frame). Called by one thread only (the
+     * render thread): it writes two array slots and never waits or allocates.
+     */
+    public void cue(String scene, int cue) {
+        long told = cuesTold;
+        int slot = (int) (told % CUE_RING);
+        cueScenes[slot] = scene;
+        cueIndices[slot] = cue;
+        cuesTold = told + 1;
     }
 
     /** Silence while the show sleeps (a 0.5 s fade), the sound back when it wakes. */
@@ -252,11 +272,33 @@ public final class AudioOutput implements AutoCloseable {
     private void controlLoop() {
         while (running) {
             long now = System.nanoTime();
+            deliverCues();
             for (Soundtrack soundtrack : controlled) {
                 soundtrack.evaluate(now);
             }
             LockSupport.parkNanos(5_000_000L);
         }
+    }
+
+    /**
+     * Hands each cue told to the newest soundtrack of its scene: the scene coming on, or the one fading out
+     * whose storyboard still runs. A cue of a scene with no soundtrack (a silent showcase's) is dropped.
+     */
+    private void deliverCues() {
+        long told = cuesTold;
+        for (long i = Math.max(cuesDelivered, told - CUE_RING); i < told; i++) {
+            int slot = (int) (i % CUE_RING);
+            Soundtrack newest = null;
+            for (Soundtrack soundtrack : controlled) {
+                if (soundtrack.name().equals(cueScenes[slot])) {
+                    newest = soundtrack;
+                }
+            }
+            if (newest != null) {
+                newest.cue(cueIndices[slot]);
+            }
+        }
+        cuesDelivered = told;
     }
 
     @Override

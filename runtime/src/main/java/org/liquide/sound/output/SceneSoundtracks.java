@@ -55,7 +55,8 @@ public final class SceneSoundtracks {
         SceneSound playable = new SceneSound(
                 sound.beds().stream().filter(b -> decoded.containsKey(b.file())).toList(),
                 sound.samples().stream().filter(s -> decoded.containsKey(s.file())).toList(),
-                sound.synths());
+                sound.synths(),
+                sound.cues().stream().filter(c -> decoded.containsKey(c.file())).toList());
         previous = current;
         current = decoded;
         output.play(Soundtrack.prepare(scene, playable, decoded, bus), transitionSeconds);

@@ -23,18 +23,21 @@ public final class Soundtrack {
     private final Bed[] beds;
     private final Sample[] samples;
     private final Synth[] synths;
+    /** The sound of each storyboard cue, by the cue's place; null for a cue without one. */
+    private final Sample[] cues;
     private final SignalSample scratch = new SignalSample();
 
-    private Soundtrack(String name, Bed[] beds, Sample[] samples, Synth[] synths) {
+    private Soundtrack(String name, Bed[] beds, Sample[] samples, Synth[] synths, Sample[] cues) {
         this.name = name;
         this.beds = beds;
         this.samples = samples;
         this.synths = synths;
+        this.cues = cues;
     }
 
     /** Silence. */
     public static Soundtrack silent(String name) {
-        return new Soundtrack(name, new Bed[0], new Sample[0], new Synth[0]);
+        return new Soundtrack(name, new Bed[0], new Sample[0], new Synth[0], new Sample[0]);
     }
 
     /** @param decoded every file of {@code sound}, decoded in stereo at {@link AudioOutput#RATE} */
@@ -45,11 +48,23 @@ public final class Soundtrack {
                 new Controlled(s.gainDb(), bus, true), new Controlled(s.rate(), bus, false))).toArray(Sample[]::new);
         Synth[] synths = sound.synths().stream().map(s -> new Synth(s.wave(),
                 new Controlled(s.pitchHz(), bus, false), new Controlled(s.gainDb(), bus, true))).toArray(Synth[]::new);
-        return new Soundtrack(name, beds, samples, synths);
+        Sample[] cues = new Sample[sound.cues().stream().mapToInt(c -> c.cue() + 1).max().orElse(0)];
+        for (SceneSound.CueSound cue : sound.cues()) {
+            cues[cue.cue()] = new Sample(decoded.get(cue.file()).samples(), null,
+                    new Controlled(cue.gainDb(), bus, true), new Controlled(cue.rate(), bus, false));
+        }
+        return new Soundtrack(name, beds, samples, synths, cues);
     }
 
     public String name() {
         return name;
+    }
+
+    /** Control thread: the storyboard's cue number {@code cue} fired; its sound, if it has one, plays from its start. */
+    void cue(int cue) {
+        if (cue >= 0 && cue < cues.length && cues[cue] != null) {
+            cues[cue].triggers++;
+        }
     }
 
     /** Control thread: reads the signals its controls follow, and its samples' triggers. */
@@ -72,6 +87,12 @@ public final class Soundtrack {
             synth.pitch.evaluate(scratch, nowNanos, STALE_NANOS);
             synth.gain.evaluate(scratch, nowNanos, STALE_NANOS);
         }
+        for (Sample cue : cues) {
+            if (cue != null) {
+                cue.gain.evaluate(scratch, nowNanos, STALE_NANOS);
+                cue.rate.evaluate(scratch, nowNanos, STALE_NANOS);
+            }
+        }
     }
 
     /** Audio thread: adds {@code frames} stereo frames, times {@code fade}, into {@code mix} (interleaved). */
@@ -84,6 +105,11 @@ public final class Soundtrack {
         }
         for (Synth synth : synths) {
             synth.render(mix, frames, fade);
+        }
+        for (Sample cue : cues) {
+            if (cue != null) {
+                cue.render(mix, frames, fade);
+            }
         }
     }
 
@@ -128,9 +154,10 @@ public final class Soundtrack {
         }
     }
 
+    /** A sound played once from its start at each trigger: its signal's rise, or its storyboard cue. */
     private static final class Sample {
         final float[] sound;
-        final Signal trigger;
+        final Signal trigger; // null for a cue's sound
         final Controlled gain;
         final Controlled rate;
         volatile int triggers;

@@ -54,7 +54,7 @@ class ShaderAllocationTest {
                      new Layer("trail", trail, new LayerStyle().blend(BlendMode.SCREEN)),
                      new Layer("blur", blur, new LayerStyle())), List.of())) {
             FrameClock clock = new FrameClock();
-            for (int frame = 0; frame <= allocation.totalFrames(); frame++) {
+            for (int frame = 0; !allocation.done(); frame++) {
                 allocation.frame(frame);
                 // What the show's mappings do each frame.
                 float t = frame / 60f;

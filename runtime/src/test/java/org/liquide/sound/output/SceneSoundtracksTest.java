@@ -80,6 +80,77 @@ class SceneSoundtracksTest {
     }
 
     @Test
+    void storyboardCuesNameTheirSoundsAndTheSceneFileLocatesTheirMistakes() throws Exception {
+        Path folder = scene("salle", """
+                storyboard:
+                  cues:
+                    - {at: 0s, sound: gong.wav}
+                    - {at: 5s, set: {layer.fond.opacity: 0.5}}
+                    - {at: 9s, sound: {file: gong.wav, gain: -6, rate: 0.5}}
+                """);
+        Tones.writeWav(folder.resolve("gong.wav"), Tones.sine(880, 0.1, 0.1, RATE), RATE);
+        Problems problems = new Problems("scene.yaml");
+        SceneSound sound = SceneSoundReader.load(folder, problems);
+        assertTrue(!problems.any(), problems.inFileOrder().toString());
+        assertEquals(List.of(
+                new SceneSound.CueSound(0, folder.resolve("gong.wav"), new SoundControl.Fixed(0), new SoundControl.Fixed(1)),
+                new SceneSound.CueSound(2, folder.resolve("gong.wav"), new SoundControl.Fixed(-6), new SoundControl.Fixed(0.5))), sound.cues());
+        assertEquals(List.of(folder.resolve("gong.wav")), sound.files(), "decoded once");
+        assertTrue(org.liquide.scene.SceneFiles.load(folder).errors().isEmpty());
+
+        Files.writeString(folder.resolve("scene.yaml"), "layers:\n  - {name: fond, type: generate}\n" + """
+                storyboard:
+                  cues:
+                    - {at: 0s, sound: nowhere.wav}
+                    - {at: 1s, sound: {file: gong.wav, gain: 40, loud: true}}
+                """);
+        List<String> errors = org.liquide.scene.SceneFiles.load(folder).errors().stream().map(ConfigError::toString)
+                .map(e -> e.replace(folder + "/", "")).toList();
+        assertHas(errors, "scene.yaml:5:23", "sound file not found: nowhere.wav");
+        assertHas(errors, "scene.yaml:6:46", "-96 to 24 dB");
+        assertHas(errors, "scene.yaml:6:", "loud");
+    }
+
+    @Test
+    void aCueIsHeardOnItsScenesSoundtrackAndAnotherScenesCueIsNot() throws Exception {
+        Path folder = scene("salle", """
+                storyboard:
+                  cues:
+                    - {at: 0s, sound: gong.wav}
+                """);
+        Tones.writeWav(folder.resolve("gong.wav"), Tones.sine(880, 0.5, 0.5, RATE), RATE);
+        PulseServer server = PulseServer.shared();
+        try (AudioOutput output = new AudioOutput(new AudioOutputSpec("default", 0, -1)).start();
+             PulseServer.Recording recording = server.recordOutput(RATE)) {
+            SceneSoundtracks soundtracks = new SceneSoundtracks(scenes, output, new SignalBus());
+            soundtracks.sceneChanged("salle", 0); // before the scene's first frame, which fires its first cue
+            output.cue("ailleurs", 0); // another scene's cue: not this soundtrack's
+            output.cue("salle", 0);
+            Await.until(Await.GENEROUS, () -> "the gong heard: loudest " + loudest(recording.samples()),
+                    () -> loudest(recording.samples()) > 0.2);
+            int loudAt = recording.samples().length;
+            Await.until(Await.GENEROUS, "a second and a half more recorded", () -> recording.samples().length > loudAt + 3 * RATE / 2);
+            float[] heard = recording.samples();
+            int start = 0;
+            while (Tones.rms(heard, start, start + RATE / 20) < 0.2) {
+                start += RATE / 20;
+            }
+            assertEquals(880, Tones.frequency(heard, start, start + RATE / 5, RATE), 10, "the gong's pitch");
+            assertTrue(loudest(Arrays.copyOfRange(heard, heard.length - RATE / 2, heard.length)) < 0.01,
+                    "played once: silence after it, not a second strike for the other scene's cue");
+        }
+    }
+
+    /** The loudest 50 ms window. */
+    private static double loudest(float[] heard) {
+        double loudest = 0;
+        for (int at = 0; at + RATE / 20 <= heard.length; at += RATE / 20) {
+            loudest = Math.max(loudest, Tones.rms(heard, at, at + RATE / 20));
+        }
+        return loudest;
+    }
+
+    @Test
     void aSynthsPitchFollowsItsSignalWhenTheSceneComesOn() throws Exception {
         scene("salle", """
                 sound:
