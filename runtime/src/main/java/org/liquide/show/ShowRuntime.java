@@ -409,6 +409,11 @@ public final class ShowRuntime implements AutoCloseable {
         player.reload();
     }
 
+    /** The sound output, when the showcase has one. */
+    public java.util.Optional<AudioOutput> audioOutput() {
+        return java.util.Optional.ofNullable(audioOutput);
+    }
+
     public RenderLoop loop() {
         return loop;
     }

@@ -60,6 +60,7 @@ final class SoakReport {
             md.append(row("native memory (outside the heap), first third → last third", thirds(steady, SoakSample::nativeMiB)));
             md.append(row("warnings and errors logged", String.valueOf(samples.stream().mapToInt(SoakSample::warnings).sum())));
             md.append(row("hot reloads of scene files", result.edits() + " (" + result.editErrors().size() + " refused)"));
+            md.append(row("sound output after warm-up", result.sound().map(SoundMeasure::summary).orElse("none")));
         }
         md.append("\n| At | Fault | Noticed | Recovered in | What happened |\n| --- | --- | --- | --- | --- |\n");
         for (FaultOutcome f : result.faults()) {

@@ -23,6 +23,14 @@ import org.liquide.showcase.RecordingConfig;
 import org.liquide.showcase.ScheduleConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.showcase.ShowcaseFiles;
+import org.liquide.hardware.broker.BrokerSecurity;
+import org.liquide.dmx.DmxConfig;
+import org.liquide.midi.MidiConfig;
+import org.liquide.sound.AudioConfig;
+import org.liquide.sound.AudioInputSpec;
+import org.liquide.sound.AudioOutputSpec;
+import org.liquide.sound.decode.WavWriter;
+import org.liquide.sound.output.AudioOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -87,13 +95,29 @@ final class SoakRig implements AutoCloseable {
                 new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, sceneEvery, 2)).toList(),
                 new ControlConfig(true, "127.0.0.1", 0, work.resolve("token"), false),
-                new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER);
+                new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER, BrokerSecurity.NONE, List.of(),
+                Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, sound(work));
         Files.writeString(config.file(), "# The endurance run's showcase, built in code by liquide soak.\n");
         ShowRuntime show = ShowLauncher.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
                 .withHeadless(true).withOffscreenFps(30), false, true, Optional.empty(), true));
         SoakRig rig = new SoakRig(work, scenes, camera, broker, show, playlist);
         rig.startNodes(nodeFiles, BrokerAddress.parse(broker.url()).orElseThrow());
         return rig;
+    }
+
+    /**
+     * The show's sound: the default output (the launcher gives a machine with no sound card a private null sink)
+     * and a rehearsal input looping a file of bells, analysed as a microphone would be.
+     */
+    private static AudioConfig sound(Path work) throws IOException {
+        int rate = AudioOutput.RATE;
+        float[] bells = new float[4 * rate];
+        for (int i = 0; i < bells.length; i++) {
+            double t = (i % rate) / (double) rate; // a struck 660 Hz bell each second
+            bells[i] = (float) (0.3 * Math.exp(-6 * t) * Math.sin(2 * Math.PI * 660 * t));
+        }
+        Path file = WavWriter.write(work.resolve("bells.wav"), bells, rate);
+        return new AudioConfig(List.of(new AudioInputSpec("salle", new AudioInputSpec.File(file))), Optional.of(AudioOutputSpec.DEFAULT));
     }
 
     /** The control panel's access token (made when the show started). */

@@ -34,7 +34,8 @@ final class SoakRun {
     private static final String INJECTED = "fault injected by the endurance run";
 
     /** What the run saw. */
-    record Result(List<SoakSample> samples, List<FaultOutcome> faults, int edits, List<String> editErrors, Throwable renderFailure) {
+    record Result(List<SoakSample> samples, List<FaultOutcome> faults, int edits, List<String> editErrors, Throwable renderFailure,
+                  Optional<SoundMeasure> sound) {
     }
 
     private final SoakOptions options;
@@ -58,8 +59,13 @@ final class SoakRun {
             long nextEdit = start + (long) (options.sceneEvery() * 0.5e9);
             FaultKind[] kinds = FaultKind.values();
             int turn = 0;
+            long warmUpEnd = start + (long) (options.warmUpSeconds() * 1e9);
+            SoundMeasure.Start soundStart = null;
             while (System.nanoTime() < end && show.loop().failure() == null) {
                 long now = System.nanoTime();
+                if (soundStart == null && now >= warmUpEnd && show.audioOutput().isPresent()) {
+                    soundStart = SoundMeasure.start(show.audioOutput().get());
+                }
                 if (now >= nextFault) {
                     for (int tries = 0; tries < kinds.length; tries++) {
                         Optional<FaultOutcome> outcome = inject(kinds[turn++ % kinds.length]);
@@ -76,7 +82,10 @@ final class SoakRun {
                 }
                 LockSupport.parkNanos(200_000_000L);
             }
-            return new Result(probe.samples(), List.copyOf(faults), edits, List.copyOf(editErrors), show.loop().failure());
+            SoundMeasure.Start measured = soundStart;
+            Optional<SoundMeasure> sound = show.audioOutput().filter(output -> measured != null)
+                    .map(output -> SoundMeasure.since(measured, output));
+            return new Result(probe.samples(), List.copyOf(faults), edits, List.copyOf(editErrors), show.loop().failure(), sound);
         }
     }
 

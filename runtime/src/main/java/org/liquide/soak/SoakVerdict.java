@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Whether the show held: no frame over a second after the warm-up, no memory that keeps growing (live heap,
  * resident and native memory, last third of the run against the first third after the warm-up),
- * every fault noticed and recovered from, no hot reload refused, no render failure.
+ * every fault noticed and recovered from, no hot reload refused, no render failure, and a sound output that
+ * never ran dry and allocated nothing per block.
  */
 record SoakVerdict(List<String> failures) {
     static final double STALL_MILLIS = 1000;
@@ -42,6 +43,7 @@ record SoakVerdict(List<String> failures) {
             }
         }
         result.editErrors().forEach(error -> failures.add("a valid scene edit was refused: " + error));
+        result.sound().flatMap(SoundMeasure::failure).ifPresent(failures::add);
         return new SoakVerdict(List.copyOf(failures));
     }
 
