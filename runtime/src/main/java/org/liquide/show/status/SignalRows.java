@@ -16,6 +16,8 @@ import java.util.Set;
 public final class SignalRows {
     /** An unmapped signal silent this long is shown stale (a mapped one follows its mapping's timeout). */
     public static final double SILENT_SECONDS = 5;
+    /** Signals the show makes itself, named {@code <source>/...}: its camera analysis, audio inputs, MIDI controllers. */
+    private static final java.util.List<String> INSIDE_SOURCES = java.util.List.of("vision", "audio", "midi");
 
     private SignalRows() {
     }
@@ -60,8 +62,16 @@ public final class SignalRows {
                 mapping == null ? "" : mapping.spec().target(), mapping == null ? Double.NaN : mapping.mapped(), age, stale);
     }
 
-    /** Where a signal comes from, by its name's shape: {@code vision/...}, {@code node/sensor}, or a bare OSC name. */
+    /**
+     * Where a signal comes from, by its name's shape: {@code vision/...}, {@code audio/...} (an audio input),
+     * {@code midi/...} (a controller), {@code node/sensor}, or a bare OSC name.
+     */
     public static String source(String signal) {
-        return signal.startsWith("vision/") ? "vision" : signal.contains("/") ? "sensor" : "osc";
+        for (String inside : INSIDE_SOURCES) {
+            if (signal.startsWith(inside + "/")) {
+                return inside;
+            }
+        }
+        return signal.contains("/") ? "sensor" : "osc";
     }
 }
