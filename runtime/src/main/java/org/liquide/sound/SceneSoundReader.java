@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /**
  * Reads a scene's sound (see {@code scenes/README.md}): its {@code sound:} section (beds, samples and
@@ -75,31 +76,17 @@ public final class SceneSoundReader {
     }
 
     private Optional<SceneSound.Bed> bed(Node node) {
-        Optional<YamlMapping> maybe = YamlMapping.of(node, "a bed", "a mapping with file and gain", problems);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMapping map = maybe.get();
-        Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
-        SoundControl gain = gain(map, 0);
-        SoundControl rate = rate(map);
-        map.rejectUnknown(List.of("file", "gain", "rate"));
-        return file.map(f -> new SceneSound.Bed(f, gain, rate));
+        return YamlMapping.of(node, "a bed", "a mapping with file and gain", problems)
+                .flatMap(map -> played(map, List.of()))
+                .map(p -> new SceneSound.Bed(p.file(), p.gain(), p.rate()));
     }
 
     private Optional<SceneSound.Sample> sample(Node node) {
-        Optional<YamlMapping> maybe = YamlMapping.of(node, "a sample", "a mapping with file, trigger and gain", problems);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMapping map = maybe.get();
-        Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
-        Optional<String> trigger = map.require("trigger", "the signal whose rise above 0.5 plays it")
-                .flatMap(n -> Scalars.text(n, "trigger", "a signal name", problems));
-        SoundControl gain = gain(map, 0);
-        SoundControl rate = rate(map);
-        map.rejectUnknown(List.of("file", "trigger", "gain", "rate"));
-        return file.flatMap(f -> trigger.map(t -> new SceneSound.Sample(f, t, gain, rate)));
+        return YamlMapping.of(node, "a sample", "a mapping with file, trigger and gain", problems).flatMap(map -> {
+            Optional<String> trigger = map.require("trigger", "the signal whose rise above 0.5 plays it")
+                    .flatMap(n -> Scalars.text(n, "trigger", "a signal name", problems));
+            return played(map, List.of("trigger")).flatMap(p -> trigger.map(t -> new SceneSound.Sample(p.file(), t, p.gain(), p.rate())));
+        });
     }
 
     /**
@@ -110,16 +97,22 @@ public final class SceneSoundReader {
         if (node instanceof ScalarNode) {
             return file(node).map(f -> new SceneSound.CueSound(cue, f, new SoundControl.Fixed(0), new SoundControl.Fixed(1)));
         }
-        Optional<YamlMapping> maybe = YamlMapping.of(node, "a cue's 'sound'", "a sound file, or a mapping with file, gain and rate", problems);
-        if (maybe.isEmpty()) {
-            return Optional.empty();
-        }
-        YamlMapping map = maybe.get();
+        return YamlMapping.of(node, "a cue's 'sound'", "a sound file, or a mapping with file, gain and rate", problems)
+                .flatMap(map -> played(map, List.of()))
+                .map(p -> new SceneSound.CueSound(cue, p.file(), p.gain(), p.rate()));
+    }
+
+    /** A file played as it is: its {@code file}, {@code gain} (dB) and {@code rate}. */
+    private record Played(Path file, SoundControl gain, SoundControl rate) {
+    }
+
+    /** Reads {@code file}, {@code gain} and {@code rate}; any key other than those and {@code more} is an error. */
+    private Optional<Played> played(YamlMapping map, List<String> more) {
         Optional<Path> file = map.require("file", "a sound file of the scene's folder").flatMap(this::file);
         SoundControl gain = gain(map, 0);
         SoundControl rate = rate(map);
-        map.rejectUnknown(List.of("file", "gain", "rate"));
-        return file.map(f -> new SceneSound.CueSound(cue, f, gain, rate));
+        map.rejectUnknown(Stream.concat(Stream.of("file", "gain", "rate"), more.stream()).toList());
+        return file.map(f -> new Played(f, gain, rate));
     }
 
     private Optional<SceneSound.Synth> synth(Node node) {

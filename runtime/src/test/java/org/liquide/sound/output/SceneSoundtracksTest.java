@@ -71,7 +71,7 @@ class SceneSoundtracksTest {
                 """);
         Problems problems = new Problems(folder.resolve("scene.yaml").toString());
         SceneSoundReader.load(folder, problems);
-        List<String> errors = problems.inFileOrder().stream().map(ConfigError::toString).map(e -> e.replace(folder + "/", "")).toList();
+        List<String> errors = located(problems.inFileOrder(), folder);
         assertHas(errors, "scene.yaml:5:14", "sound file not found: nowhere.wav");
         assertHas(errors, "scene.yaml:7:14", "square");
         assertHas(errors, "scene.yaml:7:29", "20 to 20000 Hz");
@@ -104,8 +104,7 @@ class SceneSoundtracksTest {
                     - {at: 0s, sound: nowhere.wav}
                     - {at: 1s, sound: {file: gong.wav, gain: 40, loud: true}}
                 """);
-        List<String> errors = org.liquide.scene.SceneFiles.load(folder).errors().stream().map(ConfigError::toString)
-                .map(e -> e.replace(folder + "/", "")).toList();
+        List<String> errors = located(org.liquide.scene.SceneFiles.load(folder).errors(), folder);
         assertHas(errors, "scene.yaml:5:23", "sound file not found: nowhere.wav");
         assertHas(errors, "scene.yaml:6:46", "-96 to 24 dB");
         assertHas(errors, "scene.yaml:6:", "loud");
@@ -177,6 +176,11 @@ class SceneSoundtracksTest {
             Arrays.sort(pitches);
             assertEquals(550, (pitches[4] + pitches[5]) / 2, 3, "the pitch at the signal's 0.5: " + Arrays.toString(pitches));
         }
+    }
+
+    /** The errors as lines, their file named relative to the scene's folder. */
+    private static List<String> located(List<ConfigError> errors, Path folder) {
+        return errors.stream().map(ConfigError::toString).map(e -> e.replace(folder + "/", "")).toList();
     }
 
     private static void assertHas(List<String> errors, String place, String text) {
