@@ -9,12 +9,16 @@ import org.liquide.render.gl.Texture2D;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13C.glActiveTexture;
+import static org.lwjgl.opengl.GL14C.glBlendFuncSeparate;
 import static org.lwjgl.opengl.GL20C.*;
 
 /**
- * Draws a layer stack into an output-sized framebuffer. Each layer is blended over the result so far
- * by a shader that reads both (ping-pong between two framebuffers), so every blend mode is exact.
- * Owned by the render thread; allocates nothing per frame.
+ * Draws a layer stack into an output-sized framebuffer. A layer whose blend fixed-function blending can do
+ * (normal, add, multiply, screen, luminance key: the key folds into the alpha) is drawn in place over the
+ * result so far, scissored to its region: one pass over its own pixels. A difference layer is blended by a
+ * shader that reads the result so far and writes the other framebuffer (ping-pong), a full-screen pass.
+ * The previous image of a crossfading source is read only while the crossfade runs. Owned by the render
+ * thread; allocates nothing per frame.
  */
 public final class Compositor implements AutoCloseable {
     private static final String FRAGMENT_SHADER = """
@@ -36,6 +40,7 @@ public final class Compositor implements AutoCloseable {
             uniform vec2 u_key;        // threshold, softness
             uniform sampler2D u_mask;  // grey image over the whole output, top row first
             uniform bool u_hasMask;
+            uniform bool u_inPlace;    // drawn over the result with fixed-function blending: u_below is not read
 
             vec4 texel(sampler2D image, vec2 uv) {
                 vec4 c = texture(image, uv);
@@ -51,30 +56,44 @@ public final class Compositor implements AutoCloseable {
             }
 
             void main() {
-                vec4 below = texture(u_below, v_uv);
                 vec2 down = vec2(v_uv.x, 1.0 - v_uv.y);
                 vec2 local = (down - u_region.xy) / (u_region.zw - u_region.xy);
-                if (any(lessThan(local, vec2(0.0))) || any(greaterThan(local, vec2(1.0)))) {
-                    fragColor = below;
-                    return;
-                }
                 vec2 uv = vec2(local.x, 1.0 - local.y);
                 if (u_mirror) {
                     uv.x = 1.0 - uv.x;
                 }
                 vec2 src = uv * u_fit.xy + u_fit.zw;
-                if (any(lessThan(src, vec2(0.0))) || any(greaterThan(src, vec2(1.0)))) {
-                    fragColor = below;
+                if (any(lessThan(local, vec2(0.0))) || any(greaterThan(local, vec2(1.0)))
+                        || any(lessThan(src, vec2(0.0))) || any(greaterThan(src, vec2(1.0)))) {
+                    if (u_inPlace) {
+                        discard;
+                    }
+                    fragColor = texture(u_below, v_uv);
                     return;
                 }
                 if (u_topRowFirst) {
                     src.y = 1.0 - src.y;
                 }
-                vec4 s = mix(texel(u_previous, src), texel(u_current, src), u_crossfade);
+                vec4 s = u_crossfade >= 1.0 ? texel(u_current, src) : mix(texel(u_previous, src), texel(u_current, src), u_crossfade);
                 float a = s.a * u_opacity;
                 if (u_hasMask) {
                     a *= texture(u_mask, vec2(v_uv.x, 1.0 - v_uv.y)).r;
                 }
+                if (u_blend == 5) {
+                    float luma = dot(s.rgb, vec3(0.2126, 0.7152, 0.0722));
+                    a *= smoothstep(u_key.x - u_key.y, u_key.x + u_key.y, luma);
+                }
+                if (u_inPlace) {
+                    if (u_blend == 2) {
+                        fragColor = vec4(mix(vec3(1.0), s.rgb, a), 1.0);  // multiply: the result times this
+                    } else if (u_blend == 1 || u_blend == 3) {
+                        fragColor = vec4(s.rgb * a, 1.0);                 // add: plus this; screen: this * (1 - result) + result
+                    } else {
+                        fragColor = vec4(s.rgb, a);                       // normal, luminance key: mixed by alpha
+                    }
+                    return;
+                }
+                vec4 below = texture(u_below, v_uv);
                 vec3 blended;
                 if (u_blend == 1) {
                     fragColor = vec4(min(below.rgb + s.rgb * a, vec3(1.0)), 1.0);
@@ -85,10 +104,6 @@ public final class Compositor implements AutoCloseable {
                     blended = 1.0 - (1.0 - below.rgb) * (1.0 - s.rgb);
                 } else if (u_blend == 4) {
                     blended = abs(below.rgb - s.rgb);
-                } else if (u_blend == 5) {
-                    float luma = dot(s.rgb, vec3(0.2126, 0.7152, 0.0722));
-                    a *= smoothstep(u_key.x - u_key.y, u_key.x + u_key.y, luma);
-                    blended = s.rgb;
                 } else {
                     blended = s.rgb;
                 }
@@ -113,6 +128,7 @@ public final class Compositor implements AutoCloseable {
     private final int uOpacity;
     private final int uKey;
     private final int uHasMask;
+    private final int uInPlace;
     private int result;
 
     public Compositor(int width, int height) {
@@ -137,6 +153,7 @@ public final class Compositor implements AutoCloseable {
         uOpacity = program.uniform("u_opacity");
         uKey = program.uniform("u_key");
         uHasMask = program.uniform("u_hasMask");
+        uInPlace = program.uniform("u_inPlace");
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
@@ -190,11 +207,13 @@ public final class Compositor implements AutoCloseable {
     }
 
     private void drawLayer(LayerImage image, LayerStyle style, float opacity) {
+        BlendMode blend = style.blend();
+        boolean inPlace = blend != BlendMode.DIFFERENCE;
         Framebuffer below = targets[result];
-        Framebuffer target = targets[1 - result];
+        Framebuffer target = inPlace ? below : targets[1 - result];
         target.bindForDrawing();
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, below.color().id());
+        glBindTexture(GL_TEXTURE_2D, inPlace ? 0 : below.color().id()); // in place, the target is not also read
         glActiveTexture(GL_TEXTURE0 + 1);
         glBindTexture(GL_TEXTURE_2D, image.current().id());
         glActiveTexture(GL_TEXTURE0 + 2);
@@ -219,12 +238,37 @@ public final class Compositor implements AutoCloseable {
         PixelFormat format = image.format();
         glUniform1i(uChannels, format == PixelFormat.GRAY8 ? 2 : format.blueFirst() ? 1 : 0);
         glUniform1i(uHasAlpha, format.hasAlpha() ? 1 : 0);
-        glUniform1i(uBlend, style.blend().shaderCode());
+        glUniform1i(uBlend, blend.shaderCode());
         glUniform1f(uOpacity, opacity);
         glUniform2f(uKey, style.keyThreshold(), style.keySoftness());
         glUniform1i(uHasMask, masked ? 1 : 0);
-        triangle.draw();
-        result = 1 - result;
+        glUniform1i(uInPlace, inPlace ? 1 : 0);
+        if (inPlace) {
+            blendInPlace(blend, region);
+            triangle.draw();
+            glDisable(GL_SCISSOR_TEST);
+            glDisable(GL_BLEND);
+        } else {
+            triangle.draw();
+            result = 1 - result;
+        }
+    }
+
+    /** Blending for a layer drawn in place, confined to its region (y down, 0 to 1); the result's alpha stays 1. */
+    private void blendInPlace(BlendMode blend, float[] region) {
+        glEnable(GL_BLEND);
+        switch (blend) {
+            case ADD -> glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE);
+            case MULTIPLY -> glBlendFuncSeparate(GL_DST_COLOR, GL_ZERO, GL_ZERO, GL_ONE);
+            case SCREEN -> glBlendFuncSeparate(GL_ONE_MINUS_DST_COLOR, GL_ONE, GL_ZERO, GL_ONE);
+            default -> glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        }
+        int x0 = (int) Math.floor(region[0] * width);
+        int x1 = (int) Math.ceil(region[2] * width);
+        int bottom = (int) Math.floor((1 - region[3]) * height);
+        int top = (int) Math.ceil((1 - region[1]) * height);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(x0, bottom, Math.max(0, x1 - x0), Math.max(0, top - bottom));
     }
 
     public int width() {
