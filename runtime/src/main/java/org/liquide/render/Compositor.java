@@ -93,21 +93,8 @@ public final class Compositor implements AutoCloseable {
                     }
                     return;
                 }
-                vec4 below = texture(u_below, v_uv);
-                vec3 blended;
-                if (u_blend == 1) {
-                    fragColor = vec4(min(below.rgb + s.rgb * a, vec3(1.0)), 1.0);
-                    return;
-                } else if (u_blend == 2) {
-                    blended = below.rgb * s.rgb;
-                } else if (u_blend == 3) {
-                    blended = 1.0 - (1.0 - below.rgb) * (1.0 - s.rgb);
-                } else if (u_blend == 4) {
-                    blended = abs(below.rgb - s.rgb);
-                } else {
-                    blended = s.rgb;
-                }
-                fragColor = vec4(mix(below.rgb, blended, a), 1.0);
+                vec4 below = texture(u_below, v_uv);                      // difference, the one blend read here
+                fragColor = vec4(mix(below.rgb, abs(below.rgb - s.rgb), a), 1.0);
             }
             """;
 
