@@ -366,7 +366,8 @@ public final class ScenePlayer implements AutoCloseable {
             report(name, e.getMessage());
             return;
         }
-        if (!name.equals(current)) {
+        boolean changed = !name.equals(current);
+        if (changed) {
             comingListener.changed(name, seconds);
         }
         if (!stage.offer(new StageCommand.Show(prepared, seconds))) {
@@ -374,7 +375,6 @@ public final class ScenePlayer implements AutoCloseable {
             report(name, "the stage is busy; try again");
             return;
         }
-        boolean changed = !name.equals(current);
         current = name;
         currentDefinition = definition.get();
         if (changed) {

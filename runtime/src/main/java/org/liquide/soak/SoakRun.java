@@ -8,6 +8,7 @@ import org.liquide.scene.model.SceneDefinition;
 import org.liquide.show.ShowRuntime;
 import org.liquide.show.status.DeviceStatus;
 import org.liquide.show.status.SignalStatus;
+import org.liquide.sound.output.AudioOutput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,11 +61,12 @@ final class SoakRun {
             FaultKind[] kinds = FaultKind.values();
             int turn = 0;
             long warmUpEnd = start + (long) (options.warmUpSeconds() * 1e9);
+            Optional<AudioOutput> sound = show.audioOutput();
             SoundMeasure.Start soundStart = null;
             while (System.nanoTime() < end && show.loop().failure() == null) {
                 long now = System.nanoTime();
-                if (soundStart == null && now >= warmUpEnd && show.audioOutput().isPresent()) {
-                    soundStart = SoundMeasure.start(show.audioOutput().get());
+                if (soundStart == null && now >= warmUpEnd && sound.isPresent()) {
+                    soundStart = SoundMeasure.start(sound.get());
                 }
                 if (now >= nextFault) {
                     for (int tries = 0; tries < kinds.length; tries++) {
@@ -83,9 +85,8 @@ final class SoakRun {
                 LockSupport.parkNanos(200_000_000L);
             }
             SoundMeasure.Start measured = soundStart;
-            Optional<SoundMeasure> sound = show.audioOutput().filter(output -> measured != null)
-                    .map(output -> SoundMeasure.since(measured, output));
-            return new Result(probe.samples(), List.copyOf(faults), edits, List.copyOf(editErrors), show.loop().failure(), sound);
+            return new Result(probe.samples(), List.copyOf(faults), edits, List.copyOf(editErrors), show.loop().failure(),
+                    sound.filter(output -> measured != null).map(output -> SoundMeasure.since(measured, output)));
         }
     }
 
