@@ -58,10 +58,8 @@ final class LatencyBench {
             double[] cameraMillis = Arrays.copyOf(observer.cameraMillis, observer.cameraCount);
             double[] sensorMillis = Arrays.copyOf(observer.sensorMillis, observer.sensorCount);
             double[] sensorFrames = Arrays.copyOf(observer.sensorFrames, observer.sensorCount);
-            double[] intervals = Arrays.copyOf(observer.intervals, observer.intervalCount);
-            double medianInterval = Stats.percentile(intervals, 0.5);
-            String rate = "render rate " + Stats.number(1000 / medianInterval) + " fps (median frame interval "
-                    + Stats.number(medianInterval) + " ms)";
+            double medianInterval = observer.frames.medianIntervalMillis();
+            String rate = observer.frames.rate();
             List<BenchRow> rows = new ArrayList<>();
             rows.add(BenchRow.againstGoal(CAMERA, cameraMeasure, "frames", Stats.of(cameraFrames),
                     "the next frame after delivery (latest-wins)", 1, "1 frame (the least possible)",
@@ -102,7 +100,7 @@ final class LatencyBench {
             loop.addObserver(observer);
             loop.start();
             try {
-                CompositorBench.awaitDone(loop, observer::measuring, 120);
+                CompositorBench.awaitDone(loop, observer.frames::measuring, 120);
                 publishChanges(bus, observer, loop, (long) (config.latencySeconds() * 1e9));
             } finally {
                 loop.stop();
@@ -151,28 +149,24 @@ final class LatencyBench {
     /** Render-thread side: reads the marker pixel every frame and notes when changes show. No allocation. */
     private static final class Observer implements FrameObserver {
         private static final int RING = 256;
-        private final long warmUpNanos;
         private final MarkerPixel marker;
+        final MeasuredFrames frames;
         private final long[] frameEnds = new long[RING];
         final double[] cameraFrames = new double[MAX_SAMPLES];
         final double[] cameraMillis = new double[MAX_SAMPLES];
         final double[] sensorMillis = new double[MAX_SAMPLES];
         final double[] sensorFrames = new double[MAX_SAMPLES];
-        final double[] intervals = new double[MAX_SAMPLES];
         int cameraCount;
         int sensorCount;
-        int intervalCount;
         volatile CompositeScene scene;
         volatile boolean expectWhite;
         volatile long publishedNanos;
         volatile boolean pending;
-        private volatile boolean measuring;
-        private long firstNanos;
         private long lastShown;
 
         Observer(BenchConfig.Size size, long warmUpNanos) {
             this.marker = new MarkerPixel(size);
-            this.warmUpNanos = warmUpNanos;
+            this.frames = new MeasuredFrames(warmUpNanos, MAX_SAMPLES);
         }
 
         @Override
@@ -180,18 +174,9 @@ final class LatencyBench {
             long index = clock.frameIndex();
             long done = marker.read(frame);
             frameEnds[(int) (index % RING)] = done;
-            if (!measuring) {
-                if (firstNanos == 0) {
-                    firstNanos = done;
-                }
-                if (done - firstNanos >= warmUpNanos) {
-                    lastShown = scene.camera().shownCaptureNanos();
-                    measuring = true;
-                }
+            if (!frames.measure(clock, done)) {
+                lastShown = scene.camera().shownCaptureNanos(); // the camera frame shown when the measurement begins
                 return;
-            }
-            if (intervalCount < MAX_SAMPLES) {
-                intervals[intervalCount++] = clock.deltaSeconds() * 1000;
             }
             long shown = scene.camera().shownCaptureNanos();
             if (shown != lastShown && shown != 0 && cameraCount < MAX_SAMPLES) {
@@ -225,10 +210,6 @@ final class LatencyBench {
                 count++;
             }
             return count;
-        }
-
-        boolean measuring() {
-            return measuring;
         }
 
         void free() {

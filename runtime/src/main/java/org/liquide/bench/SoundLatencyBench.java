@@ -57,15 +57,14 @@ final class SoundLatencyBench {
                 throw new IllegalStateException("no onset reached the screen in " + Stats.number(config.latencySeconds()) + " s");
             }
             double[] millis = Arrays.copyOf(observer.millis, observer.count);
-            double[] intervals = Arrays.copyOf(observer.intervals, observer.intervalCount);
-            double medianInterval = Stats.percentile(intervals, 0.5);
+            double medianInterval = observer.frames.medianIntervalMillis();
             double[] frames = Arrays.stream(millis).map(ms -> ms / medianInterval).toArray();
             return List.of(BenchRow.againstGoal(SOUND, measure, "ms", Stats.of(millis),
                     "one frame plus the input buffer at 60 fps", GOAL_MILLIS, Stats.number(GOAL_MILLIS) + " ms",
                     "lower is better; at most 1× is the goal",
                     observer.count + " onsets 1 s apart; p95 " + Stats.number(Stats.percentile(millis, 0.95)) + " ms; in frame"
-                            + " intervals " + Stats.of(frames).format("frames") + "; render rate " + Stats.number(1000 / medianInterval)
-                            + " fps (median frame interval " + Stats.number(medianInterval) + " ms); a file paced by the clock in hops of "
+                            + " intervals " + Stats.of(frames).format("frames") + "; " + observer.frames.rate()
+                            + "; a file paced by the clock in hops of "
                             + AudioInput.HOP + " samples at " + RATE / 1000 + " kHz (a capture device adds its own buffer)"));
         } catch (Exception | Error e) {
             return List.of(BenchRow.failed(SOUND, measure, BenchRunner.describe(e)));
@@ -106,7 +105,7 @@ final class SoundLatencyBench {
             loop.addObserver(observer);
             loop.start();
             try {
-                CompositorBench.awaitDone(loop, observer::measuring, 120);
+                CompositorBench.awaitDone(loop, observer.frames::measuring, 120);
                 input.start();
                 long end = System.nanoTime() + (long) (config.latencySeconds() * 1e9);
                 while (System.nanoTime() < end && !loop.awaitFinished(20, TimeUnit.MILLISECONDS)) {
@@ -131,32 +130,23 @@ final class SoundLatencyBench {
 
     /** Render-thread side: reads the marker pixel every frame and notes when a new onset shows. No allocation. */
     private static final class Observer implements FrameObserver {
-        private final long warmUpNanos;
         private final MarkerPixel marker;
+        final MeasuredFrames frames;
         final double[] millis = new double[MAX_SAMPLES];
-        final double[] intervals = new double[MAX_SAMPLES];
         int count;
-        int intervalCount;
         volatile AudioInput input;
-        private volatile boolean measuring;
-        private long firstNanos;
         private long measuredOnset;
 
         Observer(BenchConfig.Size size, long warmUpNanos) {
             this.marker = new MarkerPixel(size);
-            this.warmUpNanos = warmUpNanos;
+            this.frames = new MeasuredFrames(warmUpNanos, MAX_SAMPLES);
         }
 
         @Override
         public void frameComposited(FrameClock clock, Framebuffer frame) {
             long done = marker.read(frame);
-            if (!measuring) {
-                firstNanos = firstNanos == 0 ? done : firstNanos;
-                measuring = done - firstNanos >= warmUpNanos;
+            if (!frames.measure(clock, done)) {
                 return;
-            }
-            if (intervalCount < MAX_SAMPLES) {
-                intervals[intervalCount++] = clock.deltaSeconds() * 1000;
             }
             long onset = input.lastOnsetNanos();
             boolean white = marker.white();
@@ -164,10 +154,6 @@ final class SoundLatencyBench {
                 millis[count++] = (done - onset) / 1e6;
                 measuredOnset = onset;
             }
-        }
-
-        boolean measuring() {
-            return measuring;
         }
 
         void free() {
