@@ -1,8 +1,10 @@
 package org.liquide.camera;
 
+import org.liquide.frame.FramePool;
 import org.liquide.frame.FrameSlot;
-import org.liquide.retry.Backoff;
+import org.liquide.frame.SharedFrame;
 import org.liquide.frame.VideoFrame;
+import org.liquide.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,9 +13,10 @@ import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One camera's capture thread. It opens the source, delivers each image to every subscriber's
- * latest-wins slot (never a queue), and when the source fails it marks the camera lost and reconnects
- * with backoff forever. Each status change is logged once.
+ * One camera's capture thread. It opens the source, has it write each image once into a frame of its
+ * pool and hands every subscriber's latest-wins slot (never a queue) a reference to that same frame;
+ * when the source fails it marks the camera lost and reconnects with backoff forever. Each status change
+ * is logged once.
  */
 public final class CameraFeed implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraFeed.class);
@@ -22,7 +25,8 @@ public final class CameraFeed implements AutoCloseable {
     private final FrameSource source;
     private final boolean mirrored;
     private final Backoff backoff = new Backoff(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(8));
-    private final VideoFrame scratch = new VideoFrame();
+    /** Two frames per subscriber (the one it reads, the one waiting for it) and the one being written. */
+    private final FramePool frames = new FramePool(3);
     private final Thread thread;
     private volatile FrameSlot[] subscribers = new FrameSlot[0];
     /** Slots given up by their consumers, freed by the capture thread once it no longer writes to them. */
@@ -203,27 +207,19 @@ public final class CameraFeed implements AutoCloseable {
         boolean rewound = false;
         long sequence = 0;
         while (running) {
-            if (!source.grab(scratch)) {
-                if (period == 0L || rewound) {
-                    throw new IOException(source.format() + ": the source ended");
+            SharedFrame shared = frames.acquire();
+            try {
+                if (deliver(shared, period, rewound, sequence + 1)) {
+                    sequence++;
+                    rewound = false;
+                } else {
+                    source.rewind();
+                    rewound = true;
+                    continue;
                 }
-                source.rewind();
-                rewound = true;
-                continue;
+            } finally {
+                shared.release();
             }
-            rewound = false;
-            long now = System.nanoTime();
-            scratch.setCaptureNanos(now);
-            scratch.setSequence(++sequence);
-            FrameSlot[] targets = subscribers;
-            for (FrameSlot slot : targets) {
-                slot.writable().copyFrom(scratch);
-                slot.publish();
-            }
-            freeRetired();
-            lastFrameNanos = now;
-            framesCaptured++;
-            backoff.reset();
             if (period > 0L) {
                 deadline += period;
                 long wait = deadline - System.nanoTime();
@@ -234,6 +230,29 @@ public final class CameraFeed implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Grabs into the frame and offers it to every subscriber; false at the end of a file that may rewind. */
+    private boolean deliver(SharedFrame shared, long period, boolean rewound, long sequence) throws IOException {
+        VideoFrame frame = shared.frame();
+        if (!source.grab(frame)) {
+            if (period == 0L || rewound) {
+                throw new IOException(source.format() + ": the source ended");
+            }
+            return false;
+        }
+        long now = System.nanoTime();
+        frame.setCaptureNanos(now);
+        frame.setSequence(sequence);
+        for (FrameSlot slot : subscribers) {
+            slot.offer(shared);
+        }
+        // A slot given up before this line may still have been offered the frame: it is freed only now.
+        freeRetired();
+        lastFrameNanos = now;
+        framesCaptured++;
+        backoff.reset();
+        return true;
     }
 
     private void markLost(Exception e) {
@@ -276,8 +295,8 @@ public final class CameraFeed implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!thread.isAlive()) {
-            scratch.free();
             freeRetired();
+            frames.close();
         }
     }
 }

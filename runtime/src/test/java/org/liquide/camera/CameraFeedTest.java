@@ -7,6 +7,7 @@ import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.hardware.testing.Await;
 import org.liquide.testing.TestVideos;
+import org.lwjgl.system.MemoryUtil;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,6 +88,25 @@ class CameraFeedTest {
             assertEquals(1, feed.subscriberCount());
             long before = staying.publishedCount();
             Await.until(Await.GENEROUS, "the remaining consumer still fed", () -> staying.publishedCount() > before + 5);
+        }
+    }
+
+    @Test
+    void everyConsumerReadsTheImageTheCameraWroteOnceNotACopyOfIt() throws Exception {
+        try (CameraFeed feed = CameraFeed.of("once", new CameraSpec.TestPattern(64, 36, 60))) {
+            FrameSlot renderer = feed.subscribe();
+            FrameSlot generator = feed.subscribe();
+            feed.start();
+            VideoFrame[] seen = new VideoFrame[2];
+            Await.until(Await.GENEROUS, "both consumers holding the same capture", () -> {
+                VideoFrame a = renderer.takeLatest();
+                VideoFrame b = generator.takeLatest();
+                seen[0] = a != null ? a : seen[0];
+                seen[1] = b != null ? b : seen[1];
+                return seen[0] != null && seen[1] != null && seen[0].sequence() == seen[1].sequence();
+            });
+            assertEquals(MemoryUtil.memAddress(seen[0].pixels()), MemoryUtil.memAddress(seen[1].pixels()),
+                    "one image in memory for both consumers");
         }
     }
 

@@ -113,8 +113,7 @@ public final class CameraVisionSource implements AutoCloseable {
                 }
             }
         } finally {
-            closeMats();
-            slot.free();
+            closeMats(); // the slot is given back by close(), once the camera no longer offers into it
         }
     }
 
