@@ -11,14 +11,17 @@ import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13C.glActiveTexture;
 import static org.lwjgl.opengl.GL14C.glBlendFuncSeparate;
 import static org.lwjgl.opengl.GL20C.*;
+import static org.lwjgl.opengl.GL30C.*;
 
 /**
  * Draws a layer stack into an output-sized framebuffer. A layer whose blend fixed-function blending can do
  * (normal, add, multiply, screen, luminance key: the key folds into the alpha) is drawn in place over the
  * result so far, scissored to its region: one pass over its own pixels. A difference layer is blended by a
  * shader that reads the result so far and writes the other framebuffer (ping-pong), a full-screen pass.
- * The previous image of a crossfading source is read only while the crossfade runs. Owned by the render
- * thread; allocates nothing per frame.
+ * The previous image of a crossfading source is read only while the crossfade runs. A filter that is the
+ * last layer drawn, normal and fully opaque over the whole output, draws its last pass straight into the
+ * composite (over a copy of the picture below, which it reads): no pass of its own output to copy back.
+ * Owned by the render thread; allocates nothing per frame.
  */
 public final class Compositor implements AutoCloseable {
     private static final String FRAGMENT_SHADER = """
@@ -181,6 +184,13 @@ public final class Compositor implements AutoCloseable {
                     if (visitorsLeftOut) {
                         continue;
                     }
+                } else if (drawsOnTop(layers, i, count, layer.style(), opacity)) {
+                    boolean drawn = filter.processInto(targets[result].color(), copyOfResult(), clock);
+                    program.use();
+                    if (drawn) {
+                        result = 1 - result;
+                        continue;
+                    }
                 } else {
                     filter.process(targets[result].color(), clock);
                     program.use();
@@ -191,6 +201,30 @@ public final class Compositor implements AutoCloseable {
             }
         }
         return targets[result];
+    }
+
+    /** Whether a filter's output would simply cover the result: a normal, opaque, whole-output layer nothing is drawn over. */
+    private static boolean drawsOnTop(Layer[] layers, int index, int count, LayerStyle style, float opacity) {
+        if (opacity < 1f || style.blend() != BlendMode.NORMAL || style.mask() != null || style.mirror()
+                || !style.coversOutput()) {
+            return false;
+        }
+        for (int i = index + 1; i < count; i++) {
+            if (layers[i].style().opacity() * layers[i].source().presence() > 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Copies the result into the other framebuffer (a plain copy, no shader) and returns that framebuffer. */
+    private Framebuffer copyOfResult() {
+        Framebuffer from = targets[result];
+        Framebuffer into = targets[1 - result];
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, into.id());
+        glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        return into;
     }
 
     private void drawLayer(LayerImage image, LayerStyle style, float opacity) {

@@ -1,5 +1,6 @@
 package org.liquide.render;
 
+import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.Texture2D;
 
 /**
@@ -14,4 +15,12 @@ public interface FilterLayerSource extends LayerSource {
      * framebuffer, program and texture: the compositor sets its own state again afterwards.
      */
     void process(Texture2D below, FrameClock clock);
+
+    /**
+     * As {@link #process}, but may draw its last step straight into {@code composite}, which holds the
+     * same picture as {@code below}, blended as a normal layer at full opacity (the compositor asks only
+     * when nothing else would differ). Returns true when it did: the composite is then the layer's result
+     * and its image; false when it drew its image apart, to be composited as usual.
+     */
+    boolean processInto(Texture2D below, Framebuffer composite, FrameClock clock);
 }

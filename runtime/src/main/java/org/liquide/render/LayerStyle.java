@@ -63,6 +63,11 @@ public final class LayerStyle {
     }
 
     /** Where on the output the layer is drawn: x0, y0, x1, y1 in [0,1], y down (the whole output by default). */
+    /** Whether the layer's region is the whole output. */
+    public boolean coversOutput() {
+        return region[0] <= 0f && region[1] <= 0f && region[2] >= 1f && region[3] >= 1f;
+    }
+
     public float[] region() {
         return region;
     }

@@ -2,6 +2,7 @@ package org.liquide.render.shader;
 
 import org.liquide.render.FilterLayerSource;
 import org.liquide.render.FrameClock;
+import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.Texture2D;
 
 /**
@@ -28,5 +29,10 @@ public final class ShaderFilterLayer extends ShaderLayer implements FilterLayerS
     @Override
     public void process(Texture2D below, FrameClock clock) {
         render(clock, below.width(), below.height(), below);
+    }
+
+    @Override
+    public boolean processInto(Texture2D below, Framebuffer composite, FrameClock clock) {
+        return render(clock, below.width(), below.height(), below, composite);
     }
 }

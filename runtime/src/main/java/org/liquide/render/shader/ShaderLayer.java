@@ -206,18 +206,28 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
 
     /** Draws a frame at this size; a filter passes the image below. */
     final void render(FrameClock clock, int width, int height, Texture2D inputImage) {
+        render(clock, width, height, inputImage, null);
+    }
+
+    /**
+     * Draws a frame at this size, its last pass straight into {@code composite} where the pipeline can
+     * (see {@link ShaderPipeline}); returns true when it did. The layer's image is then that framebuffer.
+     */
+    final boolean render(FrameClock clock, int width, int height, Texture2D inputImage, Framebuffer composite) {
         if (pipeline == null || broken) {
-            return;
+            return false;
         }
         try {
             time.advance(clock);
-            output = pipeline.render(inputs, width, height, inputImage, time);
+            output = pipeline.render(inputs, width, height, inputImage, time, composite);
             inputs.endFrame();
             image.set(output.color(), output.color(), 1f, PixelFormat.RGBA32, false);
+            return composite != null && output == composite;
         } catch (RuntimeException e) {
             broken = true;
             image.set(null, null, 1f, PixelFormat.RGBA32, false);
             LOG.error("{}: rendering failed; the layer shows nothing until the shader is reloaded", document.name(), e);
+            return false;
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13C.glActiveTexture;
+import static org.lwjgl.opengl.GL14C.glBlendFuncSeparate;
 import static org.lwjgl.opengl.GL20C.*;
 
 /**
@@ -266,6 +267,17 @@ final class ShaderPipeline implements AutoCloseable {
      * a filter's image (null for generators).
      */
     Framebuffer render(ShaderInputs inputs, int width, int height, Texture2D inputImage, ShaderTime time) {
+        return render(inputs, width, height, inputImage, time, null);
+    }
+
+    /**
+     * As {@link #render(ShaderInputs, int, int, Texture2D, ShaderTime)}, but when the last pass draws at the
+     * render size into the unnamed output buffer, it draws into {@code composite} instead (a framebuffer
+     * of this size that already holds the picture the layer goes over), blended as a normal layer at full
+     * opacity: the compositor then has no copy to make. Returns {@code composite} when it did.
+     */
+    Framebuffer render(ShaderInputs inputs, int width, int height, Texture2D inputImage, ShaderTime time,
+                       Framebuffer composite) {
         program.use();
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
@@ -299,7 +311,12 @@ final class ShaderPipeline implements AutoCloseable {
                     buffer.ensureSize(passSizeOf(buffer, width), passHeightOf(buffer, height));
                 }
             }
-            if (customVertexShader && target.persistent) {
+            boolean intoComposite = p == passes.length - 1 && drawsLastPassInto(composite, width, height);
+            if (intoComposite) {
+                composite.bindForDrawing();
+                glEnable(GL_BLEND);
+                glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+            } else if (customVertexShader && target.persistent) {
                 target.copyReadToWrite();
             } else {
                 target.bindWrite(!target.persistent);
@@ -321,9 +338,21 @@ final class ShaderPipeline implements AutoCloseable {
             }
             glActiveTexture(GL_TEXTURE0);
             quad.draw();
+            if (intoComposite) {
+                glDisable(GL_BLEND);
+                return composite;
+            }
             target.swap();
         }
         return passes[passes.length - 1].target.readFramebuffer();
+    }
+
+    /** Whether the last pass can draw straight into the composite: the unnamed output, at the render size. */
+    private boolean drawsLastPassInto(Framebuffer composite, int width, int height) {
+        Pass last = passes[passes.length - 1];
+        return composite != null && last.target.name == null && !last.target.persistent
+                && last.pixelsWide == width && last.pixelsHigh == height
+                && composite.width() == width && composite.height() == height;
     }
 
     private void setInputs(ShaderInputs inputs) {
