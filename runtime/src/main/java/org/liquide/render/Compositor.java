@@ -14,7 +14,8 @@ import static org.lwjgl.opengl.GL20C.*;
 import static org.lwjgl.opengl.GL30C.*;
 
 /**
- * Draws a layer stack into an output-sized framebuffer. A layer whose blend fixed-function blending can do
+ * Draws a layer stack into an output-sized framebuffer, from the topmost opaque layer that covers the whole
+ * output (what lies under it is not drawn). A layer whose blend fixed-function blending can do
  * (normal, add, multiply, screen, luminance key: the key folds into the alpha) is drawn in place over the
  * result so far, scissored to its region: one pass over its own pixels. A difference layer is blended by a
  * shader that reads the result so far and writes the other framebuffer (ping-pong), a full-screen pass.
@@ -166,7 +167,7 @@ public final class Compositor implements AutoCloseable {
         glDisable(GL_DEPTH_TEST);
         program.use();
         boolean visitorsLeftOut = false;
-        for (int i = 0; i < count; i++) {
+        for (int i = firstVisible(layers, count, withoutVisitors); i < count; i++) {
             Layer layer = layers[i];
             LayerImage image = layer.source().image();
             float opacity = layer.style().opacity() * layer.source().presence();
@@ -201,6 +202,38 @@ public final class Compositor implements AutoCloseable {
             }
         }
         return targets[result];
+    }
+
+    /**
+     * The lowest layer that can show: the topmost opaque layer covering the whole output hides every layer
+     * below it, which is then not drawn (its source still updates). Layers below a filter are always drawn,
+     * since the filter reads them.
+     */
+    private static int firstVisible(Layer[] layers, int count, boolean withoutVisitors) {
+        for (int i = count - 1; i > 0; i--) {
+            Layer layer = layers[i];
+            if (!(withoutVisitors && layer.showsVisitors()) && coversOpaquely(layer)) {
+                for (int j = 0; j < i; j++) {
+                    if (layers[j].source() instanceof FilterLayerSource) {
+                        return 0;
+                    }
+                }
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** A normal layer at full opacity whose image has no alpha and fills the whole output. */
+    private static boolean coversOpaquely(Layer layer) {
+        if (layer.source() instanceof FilterLayerSource) {
+            return false;
+        }
+        LayerStyle style = layer.style();
+        LayerImage image = layer.source().image();
+        return image.ready() && !image.format().hasAlpha() && style.blend() == BlendMode.NORMAL
+                && style.opacity() * layer.source().presence() >= 1f && style.mask() == null
+                && style.fit() != FitMode.FIT && style.coversOutput();
     }
 
     /** Whether a filter's output would simply cover the result: a normal, opaque, whole-output layer nothing is drawn over. */

@@ -157,6 +157,53 @@ class CompositorTest {
         mask.close();
     }
 
+    /** A still image whose image is looked at only by the compositor: each look counted. */
+    private static final class WatchedSource implements LayerSource {
+        private final StillImageSource still;
+        int looks;
+
+        WatchedSource(VideoFrame frame) {
+            still = new StillImageSource(frame);
+        }
+
+        @Override
+        public void update(FrameClock clock) {
+            still.update(clock);
+        }
+
+        @Override
+        public LayerImage image() {
+            looks++;
+            return still.image();
+        }
+
+        @Override
+        public void close() {
+            still.close();
+        }
+    }
+
+    private static VideoFrame white() {
+        return TestFrames.make(16, 9, PixelFormat.RGB24, (x, y) -> new int[]{255, 255, 255, 255});
+    }
+
+    @Test
+    void aLayerHiddenUnderAnOpaqueWholeOutputLayerIsNotDrawn() {
+        WatchedSource hidden = new WatchedSource(base());
+        BufferedImage image = composite(List.of(
+                new Layer("hidden", hidden, new LayerStyle()),
+                new Layer("cover", new StillImageSource(white()), new LayerStyle().fit(FitMode.FILL))));
+        assertEquals(0xFFFFFF, image.getRGB(80, 45) & 0xFFFFFF);
+        assertEquals(0, hidden.looks, "nothing of the hidden layer is drawn");
+
+        WatchedSource seen = new WatchedSource(base());
+        BufferedImage mixed = composite(List.of(
+                new Layer("seen", seen, new LayerStyle()),
+                new Layer("veil", new StillImageSource(white()), new LayerStyle().opacity(0.5f))));
+        assertTrue(seen.looks > 0, "under a translucent layer the layer below is drawn");
+        assertEquals((255 + 80 * 255 / 159) / 2, mixed.getRGB(80, 45) >> 16 & 0xFF, 2);
+    }
+
     @Test
     void withoutVisitorsLeavesLiveCameraLayersOut() {
         VideoFrame visitor = TestFrames.make(16, 9, PixelFormat.RGB24, (x, y) -> new int[]{255, 255, 255, 255});
