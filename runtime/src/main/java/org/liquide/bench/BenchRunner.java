@@ -68,7 +68,7 @@ public final class BenchRunner {
     private static List<String> rowIds(BenchConfig config, String benchmark) {
         return switch (benchmark) {
             case "compositor" -> config.compositorSizes().stream().map(CompositorBench::rowId).toList();
-            case "ingest" -> List.of(IngestBench.INGEST, IngestBench.DECODE);
+            case "ingest" -> List.of(IngestBench.INGEST, IngestBench.UPLOADED, IngestBench.DECODE);
             case "allocation" -> List.of(AllocationBench.BYTES, AllocationBench.PAUSE, AllocationBench.STALL);
             case "generation" -> {
                 List<String> ids = new ArrayList<>();

@@ -56,9 +56,8 @@ final class CompositorBench {
     /** Frames per second per window: [0] Liquide's render loop, [1] the Processing sketch. */
     static double[][] measure(BenchConfig config, BenchConfig.Size size, BenchVideos.Video video, Path shader,
                               int[][] stills) throws Exception {
-        int windows = config.windows();
-        double[] liquide = new double[windows];
-        double[] processing = new double[windows];
+        double[] liquide;
+        double[] processing;
         double timeout = 120 + 10 * (config.warmUpSeconds() + config.windowSeconds());
         GatedWindows gate = new GatedWindows(config.warmUpSeconds(), config.windowSeconds());
         try (CameraFeed feed = CameraFeed.of("bench", new CameraSpec.VideoFile(video.file())).start();
@@ -72,16 +71,10 @@ final class CompositorBench {
             try {
                 gate.awaitWarm(loop, timeout);
                 runFor(sketch, config.warmUpSeconds());
-                for (int w = 0; w < windows; w++) {
-                    // Which goes first alternates, so that a change in the machine's load favours neither.
-                    if (w % 2 == 0) {
-                        liquide[w] = gate.measureWindow(loop, timeout);
-                        processing[w] = runFor(sketch, config.windowSeconds());
-                    } else {
-                        processing[w] = runFor(sketch, config.windowSeconds());
-                        liquide[w] = gate.measureWindow(loop, timeout);
-                    }
-                }
+                AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
+                        () -> gate.measureWindow(loop, timeout), () -> runFor(sketch, config.windowSeconds()));
+                liquide = pairs.a();
+                processing = pairs.b();
             } finally {
                 loop.stop();
                 gate.release();
