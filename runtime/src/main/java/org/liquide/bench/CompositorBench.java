@@ -58,31 +58,19 @@ final class CompositorBench {
                               int[][] stills) throws Exception {
         double[] liquide;
         double[] processing;
-        double timeout = 120 + 10 * (config.warmUpSeconds() + config.windowSeconds());
-        GatedWindows gate = new GatedWindows(config.warmUpSeconds(), config.windowSeconds());
         try (CameraFeed feed = CameraFeed.of("bench", new CameraSpec.VideoFile(video.file())).start();
              ProcessingComposite sketch = new ProcessingComposite(size.width(), size.height(), feed, stills,
-                     config.generatorSize())) {
-            RenderLoop loop = new RenderLoop(OutputSettings.defaults().withSize(size.width(), size.height())
-                    .withHeadless(true).withOffscreenFps(0),
-                    gate.gated((w, h) -> CompositeScene.create(w, h, feed, shader, config.generatorSize(), null)));
-            loop.addObserver(gate);
-            loop.start();
-            try {
-                gate.awaitWarm(loop, timeout);
-                runFor(sketch, config.warmUpSeconds());
-                AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
-                        () -> gate.measureWindow(loop, timeout), () -> runFor(sketch, config.windowSeconds()));
-                liquide = pairs.a();
-                processing = pairs.b();
-            } finally {
-                loop.stop();
-                gate.release();
-                loop.awaitFinished(30, TimeUnit.SECONDS);
-            }
-            if (loop.failure() != null) {
-                throw new IllegalStateException("render loop failed: " + loop.failure(), loop.failure());
-            }
+                     config.generatorSize());
+             GatedWindows.Running loop = GatedWindows.start(OutputSettings.defaults().withSize(size.width(), size.height())
+                             .withHeadless(true).withOffscreenFps(0),
+                     (w, h) -> CompositeScene.create(w, h, feed, shader, config.generatorSize(), null),
+                     config.warmUpSeconds(), config.windowSeconds())) {
+            loop.awaitWarm();
+            runFor(sketch, config.warmUpSeconds());
+            AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
+                    loop::measureWindow, () -> runFor(sketch, config.windowSeconds()));
+            liquide = pairs.a();
+            processing = pairs.b();
         }
         return new double[][]{liquide, processing};
     }
