@@ -40,7 +40,7 @@ final class CompositorBench {
                 rows.add(BenchRow.measured(rowId(size), measure, "fps", Stats.of(fps[0]),
                         "Processing " + processingVersion() + " sketch, JAVA2D offscreen PGraphics, same layers as images"
                                 + " with tint()/blendMode(SCREEN), glow as shrink + filter(BLUR)",
-                        Stats.of(fps[1]), "higher is better",
+                        Stats.of(fps[1]), "higher is better; goal ≥ 3×",
                         "alternating windows of " + Stats.number(config.windowSeconds()) + " s after "
                                 + Stats.number(config.warmUpSeconds()) + " s warm-up each (the other renderer is held"
                                 + " meanwhile); one camera feed (30 fps) serves both; Liquide's windows end with glFinish;"

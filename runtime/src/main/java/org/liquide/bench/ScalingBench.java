@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,8 +26,10 @@ import static org.lwjgl.opengl.GL11C.glGetIntegerv;
  * in {@link GatedWindows} as the compositor benchmark does, for a base scene (one full-frame still layer)
  * at each output size, and at the first size with one thing added at a time: full-frame still layers, a
  * still over a region of a quarter of the area, procedural generator layers, a filter (a passthrough, and
- * the configured ISF filter) and offscreen displays. Each configuration is a render loop of its own; each
- * row sets it against the base scene at its size, measured in the same run.
+ * the configured ISF filter) and offscreen displays. Each configuration is a render loop of its own whose
+ * windows are paired with those of the base scene at the first size, kept open (and held) for the whole
+ * table, which one goes first alternating ({@link AlternatingWindows}); each row is set against the base's
+ * windows of its pairs, so that the machine's load, which drifts over minutes, moves both alike.
  */
 final class ScalingBench {
     /** One full frame at 60 frames per second: the base scene's budget. */
@@ -110,66 +110,96 @@ final class ScalingBench {
     static List<BenchRow> run(BenchConfig config, Path shader, Consumer<String> progress) throws Exception {
         Path passthrough = passthrough(config.workDir());
         int[] limits = GlThread.call("scaling-limits", ScalingBench::glLimits);
-        Map<BenchConfig.Size, Stats> bases = new HashMap<>();
+        List<Case> cases = cases(config);
+        Case first = cases.getFirst();
         List<BenchRow> rows = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (Case c : cases(config)) {
-            String measure = c.describe(shader, config.generatorSize());
-            if (c.size().width() > limits[0] || c.size().height() > limits[0] || c.size().width() > limits[1]
-                    || c.size().height() > limits[2]) {
-                skipped.add(c.size() + " (this OpenGL's largest texture is " + limits[0] + ", viewport "
-                        + limits[1] + "x" + limits[2] + ")");
-                progress.accept("scaling: " + c.size() + " does not fit this OpenGL; skipped");
-                continue;
+        BenchConfig.Scaling scaling = config.scaling();
+        String windows = config.windows() + " windows of " + Stats.number(scaling.windowSeconds()) + " s after "
+                + Stats.number(scaling.warmUpSeconds()) + " s warm-up, in a render loop of its own (windows end with glFinish)";
+        try (GatedWindows.Running base = start(config, first, null)) {
+            progress.accept("scaling: " + first.id());
+            String load = MachineInfo.loadAverage();
+            base.awaitWarm();
+            double[] millis = new double[config.windows()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = 1000 / base.measureWindow();
             }
-            try {
-                progress.accept("scaling: " + c.id());
-                String load = MachineInfo.loadAverage();
-                Stats stats = Stats.of(millisPerFrame(config, c, c.filter() == Filter.PASSTHROUGH ? passthrough : shader));
-                String notes = config.windows() + " windows of " + Stats.number(config.scaling().windowSeconds())
-                        + " s after " + Stats.number(config.scaling().warmUpSeconds()) + " s warm-up, a render loop of its"
-                        + " own (windows end with glFinish); load average at its start and end: " + load + " → "
-                        + MachineInfo.loadAverage();
-                if (c.base()) {
-                    bases.put(c.size(), stats);
+            rows.add(BenchRow.againstGoal(first.id(), first.describe(shader, config.generatorSize()), "ms",
+                    Stats.of(millis), "one frame at 60 frames/s", FRAME_AT_60_MS, Stats.number(FRAME_AT_60_MS) + " ms",
+                    "lower is better; ≤ 1× fits a 60 fps show", windows + ", kept open (held) for the whole table: every"
+                            + " other row alternates its windows with this one's; load average at its start and end: "
+                            + load + " → " + MachineInfo.loadAverage()));
+            for (Case c : cases.subList(1, cases.size())) {
+                String measure = c.describe(shader, config.generatorSize());
+                if (!fits(c.size(), limits)) {
+                    skipped.add(c.size() + " (this OpenGL's largest texture is " + limits[0] + ", viewport "
+                            + limits[1] + "x" + limits[2] + ")");
+                    progress.accept("scaling: " + c.size() + " does not fit this OpenGL; skipped");
+                    continue;
                 }
-                rows.add(row(config, c, measure, stats, bases, notes));
-            } catch (Exception | Error e) {
-                rows.add(BenchRow.failed(c.id(), measure, BenchRunner.describe(e)));
+                try {
+                    progress.accept("scaling: " + c.id());
+                    rows.add(measured(config, c, measure, base, c.filter() == Filter.PASSTHROUGH ? passthrough : shader,
+                            windows));
+                } catch (Exception | Error e) {
+                    rows.add(BenchRow.failed(c.id(), measure, BenchRunner.describe(e)));
+                }
             }
         }
-        if (!skipped.isEmpty() && !rows.isEmpty()) {
+        if (!skipped.isEmpty()) {
             rows.set(0, rows.getFirst().withNote("not measured: " + String.join(", ", skipped)));
         }
         return rows;
     }
 
-    private static BenchRow row(BenchConfig config, Case c, String measure, Stats stats, Map<BenchConfig.Size, Stats> bases,
-                                String notes) {
+    private static boolean fits(BenchConfig.Size size, int[] limits) {
+        return size.width() <= limits[0] && size.height() <= limits[0] && size.width() <= limits[1]
+                && size.height() <= limits[2];
+    }
+
+    private static GatedWindows.Running start(BenchConfig config, Case c, Path filter) {
+        OutputSettings settings = OutputSettings.defaults().withSize(c.size().width(), c.size().height())
+                .withHeadless(true).withOffscreenFps(0).withDisplays(displays(c));
+        return GatedWindows.start(settings, (w, h) -> scene(c, w, h, filter, config.generatorSize()),
+                config.scaling().warmUpSeconds(), config.scaling().windowSeconds());
+    }
+
+    /**
+     * This configuration's windows in pairs with the base scene's (held meanwhile in its own loop), which one
+     * goes first alternating: the row's anchor is the base's windows of these pairs, so a change in the
+     * machine's load between configurations moves both.
+     */
+    private static BenchRow measured(BenchConfig config, Case c, String measure, GatedWindows.Running base, Path filter,
+                                     String windows) throws Exception {
         BenchConfig.Size first = config.scaling().sizes().getFirst();
+        String load = MachineInfo.loadAverage();
+        AlternatingWindows.Pairs pairs;
+        try (GatedWindows.Running loop = start(config, c, filter)) {
+            loop.awaitWarm();
+            pairs = AlternatingWindows.run(config.windows(), () -> 1000 / loop.measureWindow(),
+                    () -> 1000 / base.measureWindow());
+        }
+        Stats stats = Stats.of(pairs.a());
+        Stats baseStats = Stats.of(pairs.b());
+        String notes = windows + ", in pairs with the base scene's (" + pairs.order("this", "the base") + ")"
+                + "; load average at its start and end: " + load + " → " + MachineInfo.loadAverage();
         if (c.base()) {
-            Stats firstBase = bases.get(first);
-            if (c.size().equals(first) || firstBase == null) {
-                return BenchRow.againstGoal(c.id(), measure, "ms", stats, "one frame at 60 frames/s", FRAME_AT_60_MS,
-                        Stats.number(FRAME_AT_60_MS) + " ms", "lower is better; ≤ 1× fits a 60 fps show", notes);
-            }
             double pixels = (double) c.size().width() * c.size().height() / ((double) first.width() * first.height());
-            return BenchRow.measured(c.id(), measure, "ms", stats, "the base scene at " + first, firstBase,
-                    "lower is better; the pixels are ×" + Stats.number(pixels)
+            return BenchRow.measured(c.id(), measure, "ms", stats, "the base scene at " + first + ", paired windows",
+                    baseStats, "lower is better; the pixels are ×" + Stats.number(pixels)
                             + ": a ratio near that is time in proportion to the pixels", notes);
         }
-        Stats base = bases.get(c.size());
-        String anchorName = "the base scene at " + c.size() + " (one full-frame still layer), same run";
-        String reading = reading(c);
-        if (base == null) {
-            return BenchRow.againstGoal(c.id(), measure, "ms", stats, anchorName, Double.NaN,
-                    "not measured: the base scene failed", reading, notes);
+        double[] added = new double[pairs.a().length];
+        for (int i = 0; i < added.length; i++) {
+            added[i] = pairs.a()[i] - pairs.b()[i];
         }
-        double extra = stats.median() - base.median();
+        Stats extra = Stats.of(added);
         int count = Math.max(1, c.extraLayers() + c.generators() + c.displays());
-        String cost = "added " + Stats.number(extra) + " ms a frame over the base's " + Stats.number(base.median())
-                + " ms (medians)" + (count > 1 ? ", " + Stats.number(extra / count) + " ms each" : "");
-        return BenchRow.measured(c.id(), measure, "ms", stats, anchorName, base, reading, cost + "; " + notes);
+        String cost = "added " + extra.format("ms") + " a frame (this window less the base's, per pair)"
+                + (count > 1 ? ", " + Stats.number(extra.median() / count) + " ms each" : "");
+        return BenchRow.measured(c.id(), measure, "ms", stats, "the base scene at " + c.size()
+                + " (one full-frame still layer), paired windows", baseStats, reading(c), cost + "; " + notes);
     }
 
     private static String reading(Case c) {
@@ -182,22 +212,6 @@ final class ScalingBench {
                     + Stats.number(LAYER_GOAL_MS / 4) + " ms at 1280x720)";
         }
         return "lower is better; the ratio is the frame time with it over the frame time without it";
-    }
-
-    /** Milliseconds per frame in each window of this configuration's own render loop. */
-    private static double[] millisPerFrame(BenchConfig config, Case c, Path filter) throws Exception {
-        BenchConfig.Scaling scaling = config.scaling();
-        OutputSettings settings = OutputSettings.defaults().withSize(c.size().width(), c.size().height())
-                .withHeadless(true).withOffscreenFps(0).withDisplays(displays(c));
-        double[] millis = new double[config.windows()];
-        try (GatedWindows.Running loop = GatedWindows.start(settings,
-                (w, h) -> scene(c, w, h, filter, config.generatorSize()), scaling.warmUpSeconds(), scaling.windowSeconds())) {
-            loop.awaitWarm();
-            for (int i = 0; i < millis.length; i++) {
-                millis[i] = 1000 / loop.measureWindow();
-            }
-        }
-        return millis;
     }
 
     /** The base scene's still with what the configuration adds, from the benchmarks' composite parts. */
