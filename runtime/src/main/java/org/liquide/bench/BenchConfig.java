@@ -28,6 +28,7 @@ import java.util.List;
  * @param diffusionSize           side of the tiny diffusion model's images
  * @param latencySize             output size of the latency run
  * @param latencySeconds          how long the latency run lasts
+ * @param scaling                 what the scaling table varies, and its windows
  */
 public record BenchConfig(String profile, Path workDir, Path shaderFile, int windows,
                           List<Size> compositorSizes, Size cameraVideo, int cameraVideoFrames, int generatorSize,
@@ -35,7 +36,7 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
                           Size ingestVideo, int ingestFrames,
                           Size demoSize, int allocationWarmUpFrames, int allocationWindowFrames,
                           List<Integer> cppnSizes, double generationWindowSeconds, int diffusionSize,
-                          Size latencySize, double latencySeconds) {
+                          Size latencySize, double latencySeconds, Scaling scaling) {
 
     /** An image size. */
     public record Size(int width, int height) {
@@ -45,6 +46,21 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
         }
     }
 
+    /**
+     * The scaling table's configurations: the base scene (one full-frame still) at each size, and at the
+     * first size each of these added to it, one at a time.
+     *
+     * @param sizes          output sizes of the base scene (the first is where the others are measured)
+     * @param extraLayers    numbers of extra full-frame still layers
+     * @param generators     numbers of procedural generator layers
+     * @param displays       numbers of offscreen displays
+     * @param warmUpSeconds  time each configuration runs before it is measured
+     * @param windowSeconds  length of one measurement window
+     */
+    public record Scaling(List<Size> sizes, List<Integer> extraLayers, List<Integer> generators, List<Integer> displays,
+                          double warmUpSeconds, double windowSeconds) {
+    }
+
     public static BenchConfig full(Path workDir) {
         return new BenchConfig("full", workDir, null, 5,
                 List.of(new Size(1280, 720), new Size(1920, 1080)), new Size(1280, 720), 300, 512,
@@ -52,7 +68,9 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
                 new Size(1920, 1080), 150,
                 new Size(1280, 720), 2000, 400,
                 List.of(256, 512), 3, 512,
-                new Size(1280, 720), 30);
+                new Size(1280, 720), 30,
+                new Scaling(List.of(new Size(1280, 720), new Size(1920, 1080), new Size(3840, 2160)), List.of(1, 2, 4),
+                        List.of(1, 2), List.of(1, 2), 2, 2));
     }
 
     public static BenchConfig quick(Path workDir) {
@@ -62,7 +80,8 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
                 new Size(1920, 1080), 30,
                 new Size(320, 180), 100, 50,
                 List.of(256, 512), 0.5, 256,
-                new Size(640, 360), 4);
+                new Size(640, 360), 4,
+                new Scaling(List.of(new Size(1280, 720)), List.of(1), List.of(1), List.of(1), 0.5, 0.5));
     }
 
     /** Tiny sizes and short windows: for tests that check the report's structure, never its figures. */
@@ -73,14 +92,15 @@ public record BenchConfig(String profile, Path workDir, Path shaderFile, int win
                 new Size(320, 180), 60,
                 new Size(160, 90), 30, 15,
                 List.of(32, 64), 0.2, 64,
-                new Size(160, 90), 2);
+                new Size(160, 90), 2,
+                new Scaling(List.of(new Size(160, 90), new Size(192, 108)), List.of(1), List.of(1), List.of(1), 0.2, 0.2));
     }
 
     public BenchConfig withShaderFile(Path file) {
         return new BenchConfig(profile, workDir, file, windows, compositorSizes, cameraVideo, cameraVideoFrames,
                 generatorSize, warmUpSeconds, windowSeconds, ingestVideo, ingestFrames, demoSize,
                 allocationWarmUpFrames, allocationWindowFrames, cppnSizes, generationWindowSeconds, diffusionSize,
-                latencySize, latencySeconds);
+                latencySize, latencySeconds, scaling);
     }
 
     public boolean quickOrTiny() {

@@ -1,8 +1,11 @@
 package org.liquide.bench;
 
+import org.liquide.config.BadInputException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,10 +14,23 @@ import java.util.function.Consumer;
 /** Runs the benchmarks one after the other in this JVM and gathers their rows into a report. */
 public final class BenchRunner {
     /** The benchmarks, in the order they run; {@code --only} takes these names. */
-    public static final List<String> BENCHMARKS = List.of("compositor", "ingest", "allocation", "generation", "latency", "look");
+    public static final List<String> BENCHMARKS = List.of("compositor", "ingest", "allocation", "generation", "latency", "look", "scaling");
     static final String SHADER = "scenes/_shaders/soft-glow.fs";
 
     private BenchRunner() {
+    }
+
+    /** The benchmarks {@code --only} names, checked; empty for all. */
+    public static Set<String> select(List<String> names) {
+        Set<String> selected = new LinkedHashSet<>();
+        for (String name : names) {
+            String trimmed = name.strip();
+            if (!BENCHMARKS.contains(trimmed)) {
+                throw new BadInputException("--only " + trimmed + ": unknown benchmark; known: " + String.join(", ", BENCHMARKS));
+            }
+            selected.add(trimmed);
+        }
+        return selected;
     }
 
     /** Runs the named benchmarks (all when {@code only} is empty). Failures become rows; nothing is thrown. */
@@ -43,6 +59,8 @@ public final class BenchRunner {
                         LatencyBench.run(config, shader.get(), progress).stream(),
                         SoundLatencyBench.run(config, shader.get(), progress).stream()).toList();
                 case "look" -> LookBench.run(progress);
+                case "scaling" -> shader.isEmpty() ? failedRows(config, name, noShader())
+                        : guarded(config, name, () -> ScalingBench.run(config, shader.get(), progress));
                 default -> throw new IllegalArgumentException(name);
             };
             String loadNote = "load average when this benchmark started and ended: " + load + " → " + MachineInfo.loadAverage();
@@ -68,7 +86,7 @@ public final class BenchRunner {
     private static List<String> rowIds(BenchConfig config, String benchmark) {
         return switch (benchmark) {
             case "compositor" -> config.compositorSizes().stream().map(CompositorBench::rowId).toList();
-            case "ingest" -> List.of(IngestBench.INGEST, IngestBench.DECODE);
+            case "ingest" -> List.of(IngestBench.INGEST, IngestBench.UPLOADED, IngestBench.DECODE);
             case "allocation" -> List.of(AllocationBench.BYTES, AllocationBench.PAUSE, AllocationBench.STALL);
             case "generation" -> {
                 List<String> ids = new ArrayList<>();
@@ -79,6 +97,7 @@ public final class BenchRunner {
             }
             case "latency" -> List.of(LatencyBench.CAMERA, LatencyBench.SENSOR, SoundLatencyBench.SOUND);
             case "look" -> List.of(LookBench.DETAIL, LookBench.CHANGE, LookBench.SILHOUETTE);
+            case "scaling" -> ScalingBench.rowIds(config);
             default -> throw new IllegalArgumentException(benchmark);
         };
     }

@@ -10,6 +10,7 @@ import org.liquide.render.FrameClock;
 import org.liquide.render.FrameContent;
 import org.liquide.render.FrameTask;
 import org.liquide.render.Layer;
+import org.liquide.render.LayerImage;
 import org.liquide.render.LayerStack;
 import org.liquide.render.LayerStyle;
 import org.liquide.render.generated.LatentDrift;
@@ -54,45 +55,98 @@ final class CompositeScene implements FrameContent {
      */
     static CompositeScene create(int width, int height, CameraFeed feed, Path shader, int generatorSize,
                                  MarkerTask markerTask) {
-        GenerationParams params = new GenerationParams().cameraMix(0.5f);
-        List<Layer> layers = new ArrayList<>();
-        List<FrameTask> tasks = new ArrayList<>();
         CameraLayerSource camera = new CameraLayerSource(feed, CameraFade.CAMERA);
+        Parts parts = new Parts(camera);
         try {
-            ProceduralGenerator generator = new ProceduralGenerator(generatorSize, generatorSize,
-                    GENERATOR_IMAGES_PER_SECOND, params, camera.image());
-            layers.add(new Layer("generated", new GeneratedLayerSource(generator), new LayerStyle()));
-            layers.add(new Layer("camera", camera, new LayerStyle().blend(BlendMode.SCREEN).opacity(0.7f), true));
-            layers.add(new Layer("glow", ShaderLayer.open(shader, width, height), new LayerStyle()));
+            parts.generator("generated", generatorSize, camera.image());
+            parts.add(new Layer("camera", camera, new LayerStyle().blend(BlendMode.SCREEN).opacity(0.7f), true));
+            parts.filter("glow", shader, width, height);
             LayerStyle marker = null;
             if (markerTask != null) {
-                layers.add(new Layer("marker-black", new StillImageSource(solid(0)),
+                parts.add(new Layer("marker-black", new StillImageSource(solid(0)),
                         new LayerStyle().region(0, 0, MARKER_SIZE, MARKER_SIZE)));
                 marker = new LayerStyle().region(0, 0, MARKER_SIZE, MARKER_SIZE).opacity(0f);
-                layers.add(new Layer("marker-white", new StillImageSource(solid(255)), marker));
+                parts.add(new Layer("marker-white", new StillImageSource(solid(255)), marker));
                 LayerStyle style = marker;
-                tasks.add(clock -> markerTask.beforeFrame(clock, style));
+                parts.tasks.addFirst(clock -> markerTask.beforeFrame(clock, style));
             }
-            tasks.add(new LatentDrift(params, 0.8));
-            return new CompositeScene(new LayerStack(layers, tasks), camera, marker);
-        } catch (ShaderException e) {
-            closeAll(layers, camera);
-            throw new IllegalStateException(shader + ": " + e.getMessage(), e);
+            return parts.build(marker);
         } catch (RuntimeException e) {
-            closeAll(layers, camera);
+            parts.close();
             throw e;
         }
     }
 
-    private static void closeAll(List<Layer> layers, CameraLayerSource camera) {
-        boolean cameraClosed = false;
-        for (Layer layer : layers) {
-            layer.source().close();
-            cameraClosed |= layer.source() == camera;
+    /**
+     * The layers and frame tasks of a composite as a scene file would make them, added in drawing order; on
+     * a failure part-way, {@link #close} frees what was made. Render thread (the parts make GL objects).
+     */
+    static final class Parts {
+        private final List<Layer> layers = new ArrayList<>();
+        private final List<FrameTask> tasks = new ArrayList<>();
+        private final CameraLayerSource camera;
+
+        /** @param camera the camera layer the composite shows (added with {@link #add}), or null */
+        Parts(CameraLayerSource camera) {
+            this.camera = camera;
         }
-        if (!cameraClosed) {
-            camera.close();
+
+        Parts add(Layer layer) {
+            layers.add(layer);
+            return this;
         }
+
+        /** The procedural GPU generator at 12 images/s, crossfaded by its layer, its latent drifting. */
+        Parts generator(String name, int size, LayerImage cameraImage) {
+            GenerationParams params = new GenerationParams().cameraMix(0.5f);
+            ProceduralGenerator generator = new ProceduralGenerator(size, size, GENERATOR_IMAGES_PER_SECOND, params,
+                    cameraImage);
+            layers.add(new Layer(name, new GeneratedLayerSource(generator), new LayerStyle()));
+            tasks.add(new LatentDrift(params, 0.8));
+            return this;
+        }
+
+        /** An ISF or GLSL file as a layer over what is below (a filter) at the output's size. */
+        Parts filter(String name, Path shader, int width, int height) {
+            try {
+                layers.add(new Layer(name, ShaderLayer.open(shader, width, height), new LayerStyle()));
+            } catch (ShaderException e) {
+                throw new IllegalStateException(shader + ": " + e.getMessage(), e);
+            }
+            return this;
+        }
+
+        CompositeScene build(LayerStyle marker) {
+            return new CompositeScene(new LayerStack(layers, tasks), camera, marker);
+        }
+
+        void close() {
+            boolean cameraClosed = false;
+            for (Layer layer : layers) {
+                layer.source().close();
+                cameraClosed |= layer.source() == camera;
+            }
+            if (camera != null && !cameraClosed) {
+                camera.close();
+            }
+        }
+    }
+
+    /** A BGR image of this size with detail everywhere (diagonal ramps and a grain), different per seed. */
+    static VideoFrame pattern(int width, int height, int seed) {
+        VideoFrame frame = new VideoFrame();
+        int stride = width * 3;
+        ByteBuffer pixels = frame.reshape(width, height, stride, PixelFormat.BGR24);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int grain = ((x * 73 + y * 151 + seed * 97) * 2654435761L >>> 28) > 7 ? 24 : 0;
+                int at = y * stride + x * 3;
+                pixels.put(at, (byte) ((x + seed * 40) & 0xff));
+                pixels.put(at + 1, (byte) ((y * 2 + grain) & 0xff));
+                pixels.put(at + 2, (byte) ((x + y + seed * 90) & 0xff));
+            }
+        }
+        return frame;
     }
 
     /** A 4x4 BGR image of one grey level. */

@@ -4,8 +4,11 @@ import org.liquide.render.Compositor;
 import org.liquide.render.FrameClock;
 import org.liquide.render.FrameContent;
 import org.liquide.render.FrameObserver;
+import org.liquide.render.OutputSettings;
 import org.liquide.render.RenderLoop;
 import org.liquide.render.gl.Framebuffer;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.lwjgl.opengl.GL11C.glFinish;
 
@@ -134,7 +137,7 @@ final class GatedWindows implements FrameObserver {
         synchronized (lock) {
             while (!signalled) {
                 lock.wait(20);
-                if (!signalled && loop.awaitFinished(0, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (!signalled && loop.awaitFinished(0, TimeUnit.MILLISECONDS)) {
                     throw new IllegalStateException("the render loop ended"
                             + (loop.failure() == null ? "" : ": " + loop.failure()), loop.failure());
                 }
@@ -142,6 +145,55 @@ final class GatedWindows implements FrameObserver {
                     throw new IllegalStateException("no window after " + Stats.number(timeoutSeconds)
                             + " s (frames rendered: " + loop.framesRendered() + ")");
                 }
+            }
+        }
+    }
+
+    /**
+     * Starts a render loop of this content, offscreen, held at the gate by new windows of these lengths;
+     * the loop starts warming up at once.
+     */
+    static Running start(OutputSettings settings, FrameContent.Factory content, double warmUpSeconds,
+                         double windowSeconds) {
+        GatedWindows gate = new GatedWindows(warmUpSeconds, windowSeconds);
+        RenderLoop loop = new RenderLoop(settings, gate.gated(content));
+        loop.addObserver(gate);
+        loop.start();
+        return new Running(gate, loop, 120 + 10 * (warmUpSeconds + windowSeconds));
+    }
+
+    /** A render loop measured in gated windows; closing it stops the loop and reports how it failed, if it did. */
+    static final class Running implements AutoCloseable {
+        private final GatedWindows gate;
+        private final RenderLoop loop;
+        private final double timeoutSeconds;
+
+        private Running(GatedWindows gate, RenderLoop loop, double timeoutSeconds) {
+            this.gate = gate;
+            this.loop = loop;
+            this.timeoutSeconds = timeoutSeconds;
+        }
+
+        void awaitWarm() throws InterruptedException {
+            gate.awaitWarm(loop, timeoutSeconds);
+        }
+
+        /** One window; frames per second. */
+        double measureWindow() throws InterruptedException {
+            return gate.measureWindow(loop, timeoutSeconds);
+        }
+
+        @Override
+        public void close() {
+            loop.stop();
+            gate.release();
+            try {
+                loop.awaitFinished(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (loop.failure() != null) {
+                throw new IllegalStateException("render loop failed: " + loop.failure(), loop.failure());
             }
         }
     }

@@ -217,19 +217,9 @@ final class GenerationBench {
                 long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
                 timedWindow(viaOurs, windowNanos, 3);
                 timedWindow(raw, windowNanos, 3);
-                double[] oursMillis = new double[config.windows()];
-                double[] rawMillis = new double[config.windows()];
-                for (int w = 0; w < oursMillis.length; w++) {
-                    // Alternating, and which goes first alternating too, so that drift favours neither.
-                    if (w % 2 == 0) {
-                        oursMillis[w] = timedWindow(viaOurs, windowNanos, 2) / 1e6;
-                        rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
-                    } else {
-                        rawMillis[w] = timedWindow(raw, windowNanos, 2) / 1e6;
-                        oursMillis[w] = timedWindow(viaOurs, windowNanos, 2) / 1e6;
-                    }
-                }
-                return new double[][]{oursMillis, rawMillis};
+                AlternatingWindows.Pairs millis = AlternatingWindows.run(config.windows(),
+                        () -> timedWindow(viaOurs, windowNanos, 2) / 1e6, () -> timedWindow(raw, windowNanos, 2) / 1e6);
+                return new double[][]{millis.a(), millis.b()};
             }
         }
     }
@@ -320,12 +310,12 @@ final class GenerationBench {
             long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
             timedWindow(pipeline, windowNanos, 3);
             timedWindow(models, windowNanos, 3);
-            double[] total = new double[config.windows()];
-            double[] inside = new double[config.windows()];
-            double[] outside = new double[config.windows()];
+            AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
+                    () -> timedWindow(pipeline, windowNanos, 2) / 1e6, () -> timedWindow(models, windowNanos, 2) / 1e6);
+            double[] total = pairs.a();
+            double[] inside = pairs.b();
+            double[] outside = new double[total.length];
             for (int w = 0; w < total.length; w++) {
-                total[w] = timedWindow(pipeline, windowNanos, 2) / 1e6;
-                inside[w] = timedWindow(models, windowNanos, 2) / 1e6;
                 outside[w] = total[w] - inside[w];
             }
             Stats totalStats = Stats.of(total);
@@ -335,7 +325,8 @@ final class GenerationBench {
                     "lower is better; with real models only the absolute ms matters",
                     "tiny untrained models (a few operators each) so that the pipeline's own work dominates; models run at "
                             + runWidth + "x" + runHeight + ", camera input " + config.cameraVideo() + "; whole image "
-                            + totalStats.format("ms") + "; outside = whole − inside, per alternating window; prompts"
+                            + totalStats.format("ms") + "; outside = whole − inside, per pair of windows ("
+                            + pairs.order("the pipeline", "the models alone") + "); prompts"
                             + " are encoded once and cached, so the text encoder and tokenizer cost nothing per image");
         } finally {
             input.free();

@@ -63,7 +63,7 @@ final class LatencyBench {
             List<BenchRow> rows = new ArrayList<>();
             rows.add(BenchRow.againstGoal(CAMERA, cameraMeasure, "frames", Stats.of(cameraFrames),
                     "the next frame after delivery (latest-wins)", 1, "1 frame (the least possible)",
-                    "lower is better; 1× is the least possible",
+                    "lower is better; goal 1 frame (1×), the least possible",
                     observer.cameraCount + " camera frames; in ms " + Stats.of(cameraMillis).format("ms") + ", p95 "
                             + Stats.number(Stats.percentile(cameraMillis, 0.95)) + " ms; " + rate
                             + "; delivery is after FFmpeg's decode and BGR conversion (sensor exposure and USB not included)"));

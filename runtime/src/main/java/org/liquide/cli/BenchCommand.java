@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -21,8 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Benchmarks Liquide next to its anchors on this machine, as a Markdown table.",
                 "Measures, in this run, the compositor against a Processing sketch, camera ingest against ffmpeg,"
-                        + " render-thread allocation and GC pauses in the demo, generation (CPPN, DJL against raw"
-                        + " ONNX Runtime, the diffusion pipeline outside its models) and camera and sensor latency."
+                        + " render-thread allocation and GC pauses in the demo, generation (CPPN, Liquide's model session against a"
+                        + " bare ONNX Runtime session, the diffusion pipeline outside its models), camera and sensor latency,"
+                        + " and how the frame time scales with size, layers, generators, filters and displays."
                         + " Prints the table (medians with min–max) and writes it to a file. See docs/benchmarks.md."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
@@ -36,7 +36,7 @@ final class BenchCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--only", paramLabel = "NAME", split = ",",
-            description = "Run only these benchmarks: compositor, ingest, allocation, generation, latency, look.")
+            description = "Run only these benchmarks: compositor, ingest, allocation, generation, latency, look, scaling.")
     List<String> only = List.of();
 
     @Option(names = "--shader", paramLabel = "FILE.fs",
@@ -49,15 +49,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Set<String> selected = new LinkedHashSet<>();
-        for (String name : only) {
-            String trimmed = name.strip();
-            if (!BenchRunner.BENCHMARKS.contains(trimmed)) {
-                throw new BadInputException("--only " + trimmed + ": unknown benchmark; known: "
-                        + String.join(", ", BenchRunner.BENCHMARKS));
-            }
-            selected.add(trimmed);
-        }
+        Set<String> selected = BenchRunner.select(only);
         if (shader != null && !Files.isRegularFile(shader)) {
             throw new BadInputException("--shader " + shader + ": no such file");
         }

@@ -37,9 +37,12 @@ class BenchRunnerTest {
     void everyBenchmarkReportsItsRowsInOrder() {
         List<String> ids = report.rows().stream().map(BenchRow::id).toList();
         assertEquals(BenchRunner.rowIds(config, Set.of()), ids);
-        assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-decode-bgr24",
+        assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-uploaded", "ingest-decode-bgr24",
                 "render-bytes-per-frame", "gc-longest-pause", "render-longest-frame", "cppn-32", "cppn-64",
-                "session-vs-ort-32", "session-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "latency-sound", "look-detail", "look-change", "look-silhouette"), ids);
+                "session-vs-ort-32", "session-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "latency-sound", "look-detail", "look-change", "look-silhouette",
+                "scaling-160x90", "scaling-192x108", "scaling-160x90-layers+1", "scaling-160x90-region",
+                "scaling-160x90-generators-1", "scaling-160x90-passthrough", "scaling-160x90-filter",
+                "scaling-160x90-displays-1"), ids);
     }
 
     @Test
@@ -85,7 +88,10 @@ class BenchRunnerTest {
     void theIngestAnchorIsFfmpegOrSaysItIsMissing() {
         boolean installed = FfmpegCli.find().isPresent();
         for (BenchRow row : report.rows()) {
-            if (row.id().startsWith("ingest-")) {
+            if (row.id().equals(IngestBench.UPLOADED)) {
+                // What the screen gets is set against a camera's frame rate, ffmpeg or not.
+                assertEquals(BenchVideos.FPS, row.goal(), row.id());
+            } else if (row.id().startsWith("ingest-")) {
                 if (installed) {
                     assertNotNull(row.anchor(), row.id() + ": " + row.anchorText());
                 } else {
