@@ -68,8 +68,12 @@ public final class LayerImage {
 
     /** Shows an uploaded frame, whatever its layout, at once (no crossfade). */
     public void set(FrameTextures frame, boolean topRowFirst) {
-        set(frame.plane(0), frame.plane(0), 1f, frame.format(), topRowFirst);
         this.frame = frame;
+        this.current = frame.plane(0);
+        this.previous = current;
+        this.crossfade = 1f;
+        this.format = frame.format();
+        this.topRowFirst = topRowFirst;
     }
 
     public void set(Texture2D current, Texture2D previous, float crossfade, PixelFormat format, boolean topRowFirst) {
