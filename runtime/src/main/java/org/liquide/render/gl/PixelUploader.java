@@ -84,6 +84,12 @@ public final class PixelUploader implements AutoCloseable {
             bytes += (long) (repack ? tightRow : stride) * format.planeHeight(plane, height);
         }
 
+        // Storage first: allocating a texture while the PBO is bound would read its (not yet written) bytes.
+        for (int plane = 0; plane < planes; plane++) {
+            Texture2D target = single != null ? single : textures.planeForUpload(plane);
+            target.ensureStorage(format.planeTexelWidth(plane, width), format.planeHeight(plane, height),
+                    internalFormat(format.planeTexelBytes(plane)));
+        }
         int buffer = buffers[next];
         glBindBuffer(GL_PIXEL_UNPACK_BUFFER, buffer);
         glBufferData(GL_PIXEL_UNPACK_BUFFER, Math.max(bytes, capacities[next]), GL_STREAM_DRAW);
@@ -115,7 +121,6 @@ public final class PixelUploader implements AutoCloseable {
             int texelWidth = format.planeTexelWidth(plane, width);
             int rows = format.planeHeight(plane, height);
             Texture2D target = single != null ? single : textures.planeForUpload(plane);
-            target.ensureStorage(texelWidth, rows, internalFormat(texelBytes));
             glBindTexture(GL_TEXTURE_2D, target.id());
             glPixelStorei(GL_UNPACK_ALIGNMENT, alignments[plane]);
             glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLengths[plane]);
