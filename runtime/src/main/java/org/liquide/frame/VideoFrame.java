@@ -15,7 +15,6 @@ public final class VideoFrame {
     private ByteBuffer pixels;
     private int width;
     private int height;
-    private int strideBytes;
     private PixelFormat format = PixelFormat.RGB24;
     private final int[] planeOffsets = new int[3];
     private final int[] planeStrides = new int[3];
@@ -60,7 +59,6 @@ public final class VideoFrame {
         pixels.clear().limit(needed);
         this.width = width;
         this.height = height;
-        this.strideBytes = stride0;
         this.format = format;
         return pixels;
     }
@@ -78,8 +76,9 @@ public final class VideoFrame {
         return height;
     }
 
+    /** Bytes from one row to the next (of the first plane). */
     public int strideBytes() {
-        return strideBytes;
+        return planeStrides[0];
     }
 
     public PixelFormat format() {

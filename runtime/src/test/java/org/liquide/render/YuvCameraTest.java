@@ -9,7 +9,10 @@ import org.liquide.camera.CameraFeed;
 import org.liquide.camera.CameraSources;
 import org.liquide.camera.CameraSpec;
 import org.liquide.camera.FrameSource;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.opencv_core.Mat;
 import org.liquide.frame.ColorEncoding;
+import org.liquide.frame.FrameMats;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.generate.image.FrameReader;
@@ -26,12 +29,14 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * Camera recordings in the layouts cameras and files deliver (MJPEG's yuvj422p, V4L2's YUYV, yuv420p tagged
  * BT.709 limited and BT.601 full, NV12) reach the renderer in their own planes and come out of the real
- * compositor, and out of the CPU readers, as the colour bars that were recorded.
+ * compositor, and out of the CPU readers, as the colour bars that were recorded (vision: as their luma).
  */
 @ExtendWith(OffscreenGl.class)
 class YuvCameraTest {
@@ -112,6 +117,30 @@ class YuvCameraTest {
             int at = 3 * (y * width + x);
             return new int[]{Math.round(rgb[at] * 255), Math.round(rgb[at + 1] * 255), Math.round(rgb[at + 2] * 255)};
         });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Recording.class)
+    void visionGetsTheLumaPlaneAsGrey(Recording recording) throws Exception {
+        VideoFrame frame = grabOne(recording.write(dir));
+        ColorEncoding encoding = frame.encoding();
+        try (FrameMats mats = new FrameMats(); Mat grey = new Mat()) {
+            mats.gray(frame, ColourBarVideos.WIDTH / 2, ColourBarVideos.HEIGHT / 2, INTER_AREA, grey);
+            assertEquals(CV_8UC1, grey.type());
+            try (UByteIndexer pixels = grey.createIndexer()) {
+                for (int i = 0; i < ColourBarVideos.barCount(); i++) {
+                    int[] c = ColourBarVideos.bar(i);
+                    double kr = encoding.matrix().kr();
+                    double kb = encoding.matrix().kb();
+                    double luma = kr * c[0] + (1 - kr - kb) * c[1] + kb * c[2];
+                    double expected = encoding.fullRange() ? luma : 16 + luma * 219 / 255;
+                    assertEquals(expected, pixels.get(ColourBarVideos.HEIGHT / 4, ColourBarVideos.barCentre(i) / 2), TOLERANCE,
+                            recording + ": the luma of bar " + i);
+                }
+            }
+        } finally {
+            frame.free();
+        }
     }
 
     @Test

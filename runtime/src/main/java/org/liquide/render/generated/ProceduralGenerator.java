@@ -1,9 +1,9 @@
 package org.liquide.render.generated;
 
 import org.liquide.frame.PixelFormat;
-import org.liquide.render.FrameSampling;
 import org.liquide.generate.GenerationParams;
 import org.liquide.render.FrameClock;
+import org.liquide.render.FrameSampling;
 import org.liquide.render.LayerImage;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.FullscreenTriangle;
