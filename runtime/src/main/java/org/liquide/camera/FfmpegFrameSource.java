@@ -1,12 +1,11 @@
 package org.liquide.camera;
 
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
-import org.bytedeco.ffmpeg.avutil.AVFrame;
-import org.liquide.frame.ColorEncoding;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.lwjgl.system.MemoryUtil;
@@ -50,6 +49,7 @@ final class FfmpegFrameSource implements FrameSource {
     private final CameraSpec spec;
     private FFmpegFrameGrabber grabber;
     private boolean converting;
+    private boolean conversionLogged;
 
     FfmpegFrameSource(CameraSpec spec) {
         if (spec instanceof CameraSpec.Synthetic) {
@@ -111,8 +111,11 @@ final class FfmpegFrameSource implements FrameSource {
 
     /** From now on FFmpeg converts this source's frames to BGR24 (before the first frame, or after a format change). */
     private void convertFrom(int decoded) {
-        LOG.info("{}: frames decode as {}, which the renderer does not read directly; FFmpeg converts them to BGR24 on the capture thread",
-                spec.describe(), DecodedFormats.name(decoded));
+        if (!conversionLogged) {
+            conversionLogged = true;
+            LOG.info("{}: frames decode as {}, which the renderer does not read directly; FFmpeg converts them to BGR24 on the "
+                    + "capture thread", spec.describe(), DecodedFormats.name(decoded));
+        }
         grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
         grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
         converting = true;
