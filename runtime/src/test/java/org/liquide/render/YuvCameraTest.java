@@ -26,6 +26,7 @@ import org.liquide.testing.ColourBarVideos;
 import org.liquide.testing.OffscreenGl;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -158,6 +159,69 @@ class YuvCameraTest {
             int rgb = image.getRGB(x, y);
             return new int[]{rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF};
         });
+    }
+
+    /** Decoders pad rows to their alignment; a plane whose stride is not its width draws the same. */
+    @Test
+    void paddedPlanesDrawLikeTightOnes() throws Exception {
+        VideoFrame tight = grabOne(Recording.YUV420P_BT709_LIMITED.write(dir));
+        VideoFrame padded = new VideoFrame();
+        try {
+            assertEquals(ColourBarVideos.WIDTH, tight.planeStride(0));
+            ByteBuffer target = padded.reshapePlanes(tight.width(), tight.height(), PixelFormat.I420, 133, 77, 70);
+            for (int plane = 0; plane < 3; plane++) {
+                int row = PixelFormat.I420.planeRowBytes(plane, tight.width());
+                for (int y = 0; y < PixelFormat.I420.planeHeight(plane, tight.height()); y++) {
+                    for (int x = 0; x < row; x++) {
+                        target.put(padded.planeOffset(plane) + y * padded.planeStride(plane) + x,
+                                tight.pixels().get(tight.planeOffset(plane) + y * tight.planeStride(plane) + x));
+                    }
+                }
+            }
+            padded.setEncoding(tight.encoding());
+            FrameClock clock = new FrameClock();
+            try (CameraFeed feed = new CameraFeed("padded", new Repeating(padded))) {
+                BufferedImage image = composite(feed, clock);
+                assertBars("I420 with padded rows", (x, y) -> {
+                    int rgb = image.getRGB(x, y);
+                    return new int[]{rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF};
+                });
+            }
+        } finally {
+            tight.free();
+            padded.free();
+        }
+    }
+
+    /** One frame, delivered again and again at 30/s. */
+    private record Repeating(VideoFrame frame) implements FrameSource {
+        @Override
+        public void open() {
+        }
+
+        @Override
+        public boolean grab(VideoFrame into) {
+            into.copyFrom(frame);
+            return true;
+        }
+
+        @Override
+        public void rewind() {
+        }
+
+        @Override
+        public double pacingFramesPerSecond() {
+            return 30;
+        }
+
+        @Override
+        public String format() {
+            return frame.width() + "x" + frame.height();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     interface Sampler {
