@@ -7,7 +7,7 @@ import org.liquide.camera.FrameSource;
 import org.liquide.frame.FrameSlot;
 import org.liquide.frame.VideoFrame;
 import org.liquide.render.gl.PixelUploader;
-import org.liquide.render.gl.Texture2D;
+import org.liquide.render.gl.FrameTextures;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -131,7 +131,7 @@ final class IngestBench {
 
     /** The feed and an uploader on this (GL) thread, until the last frame of the file is up. */
     static IngestCount withUpload(BenchVideos.Video video) throws Exception {
-        try (Texture2D texture = new Texture2D();
+        try (FrameTextures texture = new FrameTextures();
              PixelUploader uploader = new PixelUploader();
              CameraFeed feed = unpaced(video)) {
             FrameSlot slot = feed.subscribe();

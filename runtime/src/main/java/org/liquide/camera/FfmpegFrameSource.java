@@ -1,5 +1,6 @@
 package org.liquide.camera;
 
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avdevice;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
@@ -8,14 +9,19 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.lwjgl.system.MemoryUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 
 /**
- * V4L2 devices, video files and network streams through JavaCV's FFmpeg grabber. Frames arrive as
- * BGR24 (FFmpeg's conversion on the capture thread) with their own row stride; the renderer swizzles.
+ * V4L2 devices, video files and network streams through JavaCV's FFmpeg grabber. The decoder's own frame
+ * (JavaCV's raw image mode: no swscale) is copied once, plane by plane with the decoder's strides, into
+ * the frame, with its colour encoding from the stream's tags; the renderer converts YUV to RGB in its
+ * shader. A pixel format the renderer cannot read ({@link DecodedFormats}) is converted to BGR24 by
+ * FFmpeg on the capture thread, as it always was, and said once.
  */
 final class FfmpegFrameSource implements FrameSource {
     /** Network reads give up after this long, so a dropped stream fails instead of hanging. */
@@ -38,8 +44,12 @@ final class FfmpegFrameSource implements FrameSource {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(FfmpegFrameSource.class);
+
     private final CameraSpec spec;
     private FFmpegFrameGrabber grabber;
+    private boolean converting;
+    private boolean conversionLogged;
 
     FfmpegFrameSource(CameraSpec spec) {
         if (spec instanceof CameraSpec.Synthetic) {
@@ -79,7 +89,7 @@ final class FfmpegFrameSource implements FrameSource {
             }
             case CameraSpec.Synthetic synthetic -> throw new IllegalStateException(synthetic.describe());
         };
-        opened.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        opened.setImageMode(FrameGrabber.ImageMode.RAW);
         try {
             FfmpegLog.takeLastError();
             opened.start();
@@ -92,6 +102,23 @@ final class FfmpegFrameSource implements FrameSource {
             throw new CameraOpenException(spec.describe() + ": no video stream", null);
         }
         grabber = opened;
+        converting = false;
+        int decoded = opened.getPixelFormat();
+        if (DecodedFormats.of(decoded) == null) {
+            convertFrom(decoded);
+        }
+    }
+
+    /** From now on FFmpeg converts this source's frames to BGR24 (before the first frame, or after a format change). */
+    private void convertFrom(int decoded) {
+        if (!conversionLogged) {
+            conversionLogged = true;
+            LOG.info("{}: frames decode as {}, which the renderer does not read directly; FFmpeg converts them to BGR24 on the "
+                    + "capture thread", spec.describe(), DecodedFormats.name(decoded));
+        }
+        grabber.setImageMode(FrameGrabber.ImageMode.COLOR);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_BGR24);
+        converting = true;
     }
 
     @Override
@@ -106,11 +133,37 @@ final class FfmpegFrameSource implements FrameSource {
         if (frame == null || frame.image == null) {
             return false;
         }
-        ByteBuffer image = (ByteBuffer) frame.image[0];
-        int stride = frame.imageStride;
-        ByteBuffer target = into.reshape(frame.imageWidth, frame.imageHeight, stride, PixelFormat.BGR24);
-        MemoryUtil.memCopy(MemoryUtil.memAddress(image, 0), MemoryUtil.memAddress(target), (long) stride * frame.imageHeight);
+        if (converting) {
+            ByteBuffer image = (ByteBuffer) frame.image[0];
+            int stride = frame.imageStride;
+            ByteBuffer target = into.reshape(frame.imageWidth, frame.imageHeight, stride, PixelFormat.BGR24);
+            MemoryUtil.memCopy(MemoryUtil.memAddress(image, 0), MemoryUtil.memAddress(target), (long) stride * frame.imageHeight);
+            return true;
+        }
+        AVFrame decoded = (AVFrame) frame.opaque;
+        PixelFormat format = DecodedFormats.of(decoded.format());
+        if (format == null || decoded.linesize(0) <= 0) {
+            // The stream changed its pixel format (or stores rows bottom up): FFmpeg converts from the next frame on.
+            convertFrom(decoded.format());
+            return grab(into);
+        }
+        copyPlanes(decoded, format, into);
         return true;
+    }
+
+    /** The one copy: each plane of the decoder's frame, with its stride, into the frame's buffer. */
+    private static void copyPlanes(AVFrame decoded, PixelFormat format, VideoFrame into) {
+        int width = decoded.width();
+        int height = decoded.height();
+        int planes = format.planeCount();
+        ByteBuffer target = into.reshapePlanes(width, height, format, decoded.linesize(0),
+                planes > 1 ? decoded.linesize(1) : 0, planes > 2 ? decoded.linesize(2) : 0);
+        long base = MemoryUtil.memAddress(target);
+        for (int plane = 0; plane < planes; plane++) {
+            long bytes = (long) into.planeStride(plane) * format.planeHeight(plane, height);
+            MemoryUtil.memCopy(decoded.data(plane).address(), base + into.planeOffset(plane), bytes);
+        }
+        into.setEncoding(DecodedFormats.encoding(decoded, height));
     }
 
     @Override

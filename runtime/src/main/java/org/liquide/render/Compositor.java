@@ -1,6 +1,5 @@
 package org.liquide.render;
 
-import org.liquide.frame.PixelFormat;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.FullscreenTriangle;
 import org.liquide.render.gl.ShaderProgram;
@@ -27,6 +26,7 @@ import static org.lwjgl.opengl.GL30C.*;
 public final class Compositor implements AutoCloseable {
     private static final String FRAGMENT_SHADER = """
             #version 330 core
+            """ + FrameSampling.GLSL + """
             in vec2 v_uv;
             out vec4 fragColor;
             uniform sampler2D u_below;
@@ -37,27 +37,12 @@ public final class Compositor implements AutoCloseable {
             uniform vec4 u_region;     // where the layer goes: x0, y0, x1, y1 of the output, y down
             uniform bool u_mirror;
             uniform bool u_topRowFirst;
-            uniform int u_channels;    // 0: RGB(A), 1: BGR(A), 2: gray
-            uniform bool u_hasAlpha;
             uniform int u_blend;
             uniform float u_opacity;
             uniform vec2 u_key;        // threshold, softness
             uniform sampler2D u_mask;  // grey image over the whole output, top row first
             uniform bool u_hasMask;
             uniform bool u_inPlace;    // drawn over the result with fixed-function blending: u_below is not read
-
-            vec4 texel(sampler2D image, vec2 uv) {
-                vec4 c = texture(image, uv);
-                if (u_channels == 1) {
-                    c = c.bgra;
-                } else if (u_channels == 2) {
-                    c = vec4(c.rrr, 1.0);
-                }
-                if (!u_hasAlpha) {
-                    c.a = 1.0;
-                }
-                return c;
-            }
 
             void main() {
                 vec2 down = vec2(v_uv.x, 1.0 - v_uv.y);
@@ -78,7 +63,7 @@ public final class Compositor implements AutoCloseable {
                 if (u_topRowFirst) {
                     src.y = 1.0 - src.y;
                 }
-                vec4 s = u_crossfade >= 1.0 ? texel(u_current, src) : mix(texel(u_previous, src), texel(u_current, src), u_crossfade);
+                vec4 s = u_crossfade >= 1.0 ? frameTexel(u_current, src) : mix(frameTexel(u_previous, src), frameTexel(u_current, src), u_crossfade);
                 float a = s.a * u_opacity;
                 if (u_hasMask) {
                     a *= texture(u_mask, vec2(v_uv.x, 1.0 - v_uv.y)).r;
@@ -113,8 +98,7 @@ public final class Compositor implements AutoCloseable {
     private final int uRegion;
     private final int uMirror;
     private final int uTopRowFirst;
-    private final int uChannels;
-    private final int uHasAlpha;
+    private final FrameSampling sampling;
     private final int uBlend;
     private final int uOpacity;
     private final int uKey;
@@ -138,8 +122,7 @@ public final class Compositor implements AutoCloseable {
         uRegion = program.uniform("u_region");
         uMirror = program.uniform("u_mirror");
         uTopRowFirst = program.uniform("u_topRowFirst");
-        uChannels = program.uniform("u_channels");
-        uHasAlpha = program.uniform("u_hasAlpha");
+        sampling = new FrameSampling(program, 4, 5);
         uBlend = program.uniform("u_blend");
         uOpacity = program.uniform("u_opacity");
         uKey = program.uniform("u_key");
@@ -289,9 +272,7 @@ public final class Compositor implements AutoCloseable {
         glUniform1f(uCrossfade, image.crossfade());
         glUniform1i(uMirror, style.mirror() ? 1 : 0);
         glUniform1i(uTopRowFirst, image.topRowFirst() ? 1 : 0);
-        PixelFormat format = image.format();
-        glUniform1i(uChannels, format == PixelFormat.GRAY8 ? 2 : format.blueFirst() ? 1 : 0);
-        glUniform1i(uHasAlpha, format.hasAlpha() ? 1 : 0);
+        sampling.apply(image);
         glUniform1i(uBlend, blend.shaderCode());
         glUniform1f(uOpacity, opacity);
         glUniform2f(uKey, style.keyThreshold(), style.keySoftness());

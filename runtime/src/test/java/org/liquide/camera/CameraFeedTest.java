@@ -32,12 +32,13 @@ class CameraFeedTest {
             assertNotNull(frame);
             assertEquals(64, frame.width());
             assertEquals(48, frame.height());
-            assertEquals(PixelFormat.BGR24, frame.format());
+            assertEquals(PixelFormat.I420, frame.format(), "the decoder's planes, unconverted");
             assertTrue(frame.captureNanos() > 0 && frame.captureNanos() <= System.nanoTime());
-            // Left half red: in BGR order the third byte of a left pixel is red.
-            int row = frame.strideBytes() * 24;
-            assertTrue((frame.pixels().get(row + 10 * 3 + 2) & 0xFF) > 200, "red on the left");
-            assertTrue((frame.pixels().get(row + 50 * 3) & 0xFF) > 200, "blue on the right");
+            // Left half red: a high Cr (third plane); right half blue: a high Cb (second plane). Chroma rows are halved.
+            int cb = frame.planeOffset(1) + frame.planeStride(1) * 12;
+            int cr = frame.planeOffset(2) + frame.planeStride(2) * 12;
+            assertTrue((frame.pixels().get(cr + 5) & 0xFF) > 200, "red on the left");
+            assertTrue((frame.pixels().get(cb + 25) & 0xFF) > 200, "blue on the right");
             long sequence = frame.sequence();
             Await.until(Await.GENEROUS, "a newer frame", () -> {
                 VideoFrame next = slot.takeLatest();

@@ -4,6 +4,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.camera.CameraFeed;
+import org.liquide.frame.FrameSlot;
+import org.liquide.frame.PixelFormat;
+import org.liquide.frame.VideoFrame;
 import org.liquide.app.DemoShow;
 import org.liquide.hardware.testing.Await;
 import org.liquide.render.output.DisplaySetup;
@@ -49,6 +52,7 @@ class RenderAllocationTest {
             Await.until(Await.GENEROUS, "the displays opened", () -> loop.displays() != null);
             assertEquals(2, loop.displays().setups().size());
             CameraFeed camera = show.camera();
+            FrameSlot cameraFrames = camera.subscribe();
             // The observer runs on the render thread: it reads only fields, so that it allocates nothing itself.
             loop.addObserver((clock, frame) -> {
                 long index = clock.frameIndex();
@@ -63,6 +67,9 @@ class RenderAllocationTest {
             Await.until(Duration.ofSeconds(600), () -> "measurement of " + allocation.totalFrames() + " frames or more, at frame "
                     + loop.framesRendered(), () -> allocation.done() || loop.failure() != null);
             assertNull(loop.failure());
+            VideoFrame lastCameraFrame = cameraFrames.takeLatest();
+            assertNotNull(lastCameraFrame);
+            assertEquals(PixelFormat.I420, lastCameraFrame.format(), "the camera's frames reach the render thread as YUV planes");
             loop.stop();
             assertTrue(loop.awaitFinished(Await.GENEROUS.toSeconds(), TimeUnit.SECONDS));
         }

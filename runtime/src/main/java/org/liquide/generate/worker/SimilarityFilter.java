@@ -8,7 +8,8 @@ import java.nio.ByteBuffer;
 /**
  * Tells when an input barely differs from the last one generated from: both are reduced to a 32×32 grey
  * thumbnail (each cell the mean of up to 8×8 samples, which also averages sensor noise away) and compared
- * by mean absolute difference. Generating only on change is the show's main energy saving.
+ * by mean absolute difference. Generating only on change is the show's main energy saving. A YUV frame's
+ * grey is its luma plane as it is.
  */
 final class SimilarityFilter {
     private static final int SIDE = 32;
@@ -55,9 +56,10 @@ final class SimilarityFilter {
     static void thumbnail(VideoFrame frame, float[] target) {
         PixelFormat format = frame.format();
         int bpp = format.bytesPerPixel();
-        int red = format == PixelFormat.GRAY8 ? 0 : format.blueFirst() ? 2 : 0;
-        int blue = format == PixelFormat.GRAY8 ? 0 : format.blueFirst() ? 0 : 2;
-        int green = format == PixelFormat.GRAY8 ? 0 : 1;
+        boolean grey = format == PixelFormat.GRAY8 || format.isYuv();
+        int red = grey ? 0 : format.blueFirst() ? 2 : 0;
+        int blue = grey ? 0 : format.blueFirst() ? 0 : 2;
+        int green = grey ? 0 : 1;
         ByteBuffer pixels = frame.pixels();
         int width = frame.width();
         int height = frame.height();

@@ -3,6 +3,7 @@ package org.liquide.render.generated;
 import org.liquide.frame.PixelFormat;
 import org.liquide.generate.GenerationParams;
 import org.liquide.render.FrameClock;
+import org.liquide.render.FrameSampling;
 import org.liquide.render.LayerImage;
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.FullscreenTriangle;
@@ -66,12 +67,12 @@ public final class ProceduralGenerator implements Generator {
 
     private static final String MATTER_SHADER = """
             #version 330 core
+            """ + FrameSampling.GLSL + """
             in vec2 v_uv;
             out vec4 state;
             uniform sampler2D u_state;
             uniform sampler2D u_camera;
             uniform bool u_hasCamera;
-            uniform bool u_cameraBlueFirst;
             uniform bool u_cameraTopRowFirst;
             uniform float u_time;
             uniform float u_dt;
@@ -101,8 +102,7 @@ public final class ProceduralGenerator implements Generator {
                 bool learnt = here.a > 0.5;
                 if (u_hasCamera) {
                     vec2 at = u_cameraTopRowFirst ? vec2(v_uv.x, 1.0 - v_uv.y) : v_uv;
-                    vec4 c = texture(u_camera, at);
-                    float luma = dot(u_cameraBlueFirst ? c.bgr : c.rgb, vec3(0.2126, 0.7152, 0.0722));
+                    float luma = dot(frameTexel(u_camera, at).rgb, vec3(0.2126, 0.7152, 0.0722));
                     figure = learnt ? smoothstep(0.035, 0.14, abs(luma - background)) : 0.0;
                     // The empty room is learnt in seconds; a figure standing still sinks into it over a minute.
                     float learning = learnt ? mix(0.03, 0.0015, figure) : 1.0;
@@ -188,7 +188,7 @@ public final class ProceduralGenerator implements Generator {
     private final int uMatterDt;
     private final int uInject;
     private final int uHasCamera;
-    private final int uCameraBlueFirst;
+    private final FrameSampling cameraSampling;
     private final int uCameraTopRowFirst;
     private final int uTime;
     private final int uLatent;
@@ -233,7 +233,7 @@ public final class ProceduralGenerator implements Generator {
         uMatterDt = matter.uniform("u_dt");
         uInject = matter.uniform("u_inject");
         uHasCamera = matter.uniform("u_hasCamera");
-        uCameraBlueFirst = matter.uniform("u_cameraBlueFirst");
+        cameraSampling = new FrameSampling(matter, 2, 3);
         uCameraTopRowFirst = matter.uniform("u_cameraTopRowFirst");
         picture.use();
         glUniform1i(picture.uniform("u_state"), 0);
@@ -286,7 +286,7 @@ public final class ProceduralGenerator implements Generator {
         if (hasCamera) {
             glActiveTexture(GL_TEXTURE1);
             glBindTexture(GL_TEXTURE_2D, camera.current().id());
-            glUniform1i(uCameraBlueFirst, camera.format().blueFirst() ? 1 : 0);
+            cameraSampling.apply(camera);
             glUniform1i(uCameraTopRowFirst, camera.topRowFirst() ? 1 : 0);
             glActiveTexture(GL_TEXTURE0);
         }

@@ -12,10 +12,12 @@ import static org.lwjgl.opengl.GL21C.GL_PIXEL_UNPACK_BUFFER;
 import static org.lwjgl.opengl.GL30C.*;
 
 /**
- * Streams frames into a texture through a ring of pixel buffer objects: the copy into a PBO is a plain
- * memcpy and the texture update reads from the PBO asynchronously, so the render thread does not stall
- * on the transfer. Bytes go up in the frame's own order (BGR stays BGR; the shader swizzles) and padded
- * rows are described with GL_UNPACK_ROW_LENGTH / GL_UNPACK_ALIGNMENT instead of being repacked.
+ * Streams frames into textures through a ring of pixel buffer objects: the copy into a PBO is a plain
+ * memcpy and the texture updates read from the PBO asynchronously, so the render thread does not stall
+ * on the transfer. Bytes go up in the frame's own order (BGR stays BGR, YUV stays YUV; the shader
+ * converts): a frame's planes travel in one PBO, each plane into its own single- or two-channel texture
+ * (GL_R8 for Y, U, V; GL_RG8 for NV12's interleaved chroma; YUYV pairs as GL_RGBA8 of half the width).
+ * Padded rows are described with GL_UNPACK_ROW_LENGTH / GL_UNPACK_ALIGNMENT instead of being repacked.
  */
 public final class PixelUploader implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PixelUploader.class);
@@ -23,6 +25,10 @@ public final class PixelUploader implements AutoCloseable {
 
     private final int[] buffers = new int[RING];
     private final long[] capacities = new long[RING];
+    private final int[] rowLengths = new int[3];
+    private final int[] alignments = new int[3];
+    private final boolean[] repacks = new boolean[3];
+    private final long[] bufferOffsets = new long[3];
     private int next;
     private boolean repackLogged;
 
@@ -32,33 +38,58 @@ public final class PixelUploader implements AutoCloseable {
         }
     }
 
-    /** Uploads the frame into the texture, (re)allocating the texture only when the shape changes. */
+    /** Uploads a one-plane RGB or grey frame into the texture, (re)allocating it only when the shape changes. */
     public void upload(VideoFrame frame, Texture2D target) {
+        if (frame.format().isYuv()) {
+            throw new IllegalArgumentException(frame.format() + " frames go up into FrameTextures, which carry their planes and encoding");
+        }
+        uploadPlanes(frame, null, target);
+    }
+
+    /** Uploads every plane of the frame into the frame textures, with its format, size and colour encoding. */
+    public void upload(VideoFrame frame, FrameTextures target) {
+        target.describe(frame.format(), frame.encoding(), frame.width(), frame.height());
+        uploadPlanes(frame, target, null);
+    }
+
+    private void uploadPlanes(VideoFrame frame, FrameTextures textures, Texture2D single) {
         PixelFormat format = frame.format();
         int width = frame.width();
         int height = frame.height();
-        int bpp = format.bytesPerPixel();
-        int tightRow = width * bpp;
-        int stride = frame.strideBytes();
-        target.ensureStorage(width, height, internalFormat(format));
-
-        int rowLength = 0;
-        int alignment = 1;
-        boolean repack = false;
-        if (stride != tightRow) {
-            if (stride % bpp == 0) {
-                rowLength = stride / bpp;
-            } else {
-                alignment = alignmentFor(tightRow, stride);
-                repack = alignment == 0;
-                if (repack) {
-                    alignment = 1;
-                    logRepackOnce(stride, tightRow);
+        int planes = format.planeCount();
+        long bytes = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int texelBytes = format.planeTexelBytes(plane);
+            int tightRow = format.planeTexelWidth(plane, width) * texelBytes;
+            int stride = frame.planeStride(plane);
+            int rowLength = 0;
+            int alignment = 1;
+            boolean repack = false;
+            if (stride != tightRow) {
+                if (stride % texelBytes == 0) {
+                    rowLength = stride / texelBytes;
+                } else {
+                    alignment = alignmentFor(tightRow, stride);
+                    repack = alignment == 0;
+                    if (repack) {
+                        alignment = 1;
+                        logRepackOnce(stride, tightRow);
+                    }
                 }
             }
+            rowLengths[plane] = rowLength;
+            alignments[plane] = alignment;
+            repacks[plane] = repack;
+            bufferOffsets[plane] = bytes;
+            bytes += (long) (repack ? tightRow : stride) * format.planeHeight(plane, height);
         }
-        long bytes = repack ? (long) tightRow * height : (long) stride * height;
 
+        // Storage first: allocating a texture while the PBO is bound would read its (not yet written) bytes.
+        for (int plane = 0; plane < planes; plane++) {
+            Texture2D target = single != null ? single : textures.planeForUpload(plane);
+            target.ensureStorage(format.planeTexelWidth(plane, width), format.planeHeight(plane, height),
+                    internalFormat(format.planeTexelBytes(plane)));
+        }
         int buffer = buffers[next];
         glBindBuffer(GL_PIXEL_UNPACK_BUFFER, buffer);
         glBufferData(GL_PIXEL_UNPACK_BUFFER, Math.max(bytes, capacities[next]), GL_STREAM_DRAW);
@@ -69,19 +100,33 @@ public final class PixelUploader implements AutoCloseable {
             throw new GlException("glMapBufferRange failed for a " + width + "x" + height + " upload");
         }
         long source = MemoryUtil.memAddress(frame.pixels());
-        if (repack) {
-            for (int row = 0; row < height; row++) {
-                MemoryUtil.memCopy(source + (long) row * stride, mapped + (long) row * tightRow, tightRow);
+        for (int plane = 0; plane < planes; plane++) {
+            long from = source + frame.planeOffset(plane);
+            long to = mapped + bufferOffsets[plane];
+            int stride = frame.planeStride(plane);
+            int rows = format.planeHeight(plane, height);
+            if (repacks[plane]) {
+                int tightRow = format.planeTexelWidth(plane, width) * format.planeTexelBytes(plane);
+                for (int row = 0; row < rows; row++) {
+                    MemoryUtil.memCopy(from + (long) row * stride, to + (long) row * tightRow, tightRow);
+                }
+            } else {
+                MemoryUtil.memCopy(from, to, (long) stride * rows);
             }
-        } else {
-            MemoryUtil.memCopy(source, mapped, bytes);
         }
         glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
 
-        glBindTexture(GL_TEXTURE_2D, target.id());
-        glPixelStorei(GL_UNPACK_ALIGNMENT, alignment);
-        glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLength);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, width, height, uploadFormat(format), GL_UNSIGNED_BYTE, 0L);
+        for (int plane = 0; plane < planes; plane++) {
+            int texelBytes = format.planeTexelBytes(plane);
+            int texelWidth = format.planeTexelWidth(plane, width);
+            int rows = format.planeHeight(plane, height);
+            Texture2D target = single != null ? single : textures.planeForUpload(plane);
+            glBindTexture(GL_TEXTURE_2D, target.id());
+            glPixelStorei(GL_UNPACK_ALIGNMENT, alignments[plane]);
+            glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLengths[plane]);
+            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, texelWidth, rows, uploadFormat(texelBytes), GL_UNSIGNED_BYTE,
+                    bufferOffsets[plane]);
+        }
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
         glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
@@ -99,19 +144,22 @@ public final class PixelUploader implements AutoCloseable {
         return 0;
     }
 
-    static int internalFormat(PixelFormat format) {
-        return switch (format) {
-            case RGB24, BGR24 -> GL_RGB8;
-            case RGBA32, BGRA32 -> GL_RGBA8;
-            case GRAY8 -> GL_R8;
+    /** The texture format of a plane with this many bytes per texel. */
+    static int internalFormat(int texelBytes) {
+        return switch (texelBytes) {
+            case 1 -> GL_R8;
+            case 2 -> GL_RG8;
+            case 3 -> GL_RGB8;
+            default -> GL_RGBA8;
         };
     }
 
-    static int uploadFormat(PixelFormat format) {
-        return switch (format) {
-            case RGB24, BGR24 -> GL_RGB;
-            case RGBA32, BGRA32 -> GL_RGBA;
-            case GRAY8 -> GL_RED;
+    static int uploadFormat(int texelBytes) {
+        return switch (texelBytes) {
+            case 1 -> GL_RED;
+            case 2 -> GL_RG;
+            case 3 -> GL_RGB;
+            default -> GL_RGBA;
         };
     }
 

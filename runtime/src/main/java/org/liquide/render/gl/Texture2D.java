@@ -3,6 +3,8 @@ package org.liquide.render.gl;
 import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL12C.GL_CLAMP_TO_EDGE;
 import static org.lwjgl.opengl.GL30C.GL_R8;
+import static org.lwjgl.opengl.GL30C.GL_RG;
+import static org.lwjgl.opengl.GL30C.GL_RG8;
 import static org.lwjgl.opengl.GL30C.GL_RGBA16F;
 
 /** A 2D texture with linear filtering and clamped edges; storage is (re)allocated only on a shape change. */
@@ -29,6 +31,7 @@ public final class Texture2D implements AutoCloseable {
         int format = switch (internalFormat) {
             case GL_RGBA8, GL_RGBA16F -> GL_RGBA;
             case GL_RGB8 -> GL_RGB;
+            case GL_RG8 -> GL_RG;
             case GL_R8 -> GL_RED;
             default -> throw new IllegalArgumentException("unsupported texture format 0x" + Integer.toHexString(internalFormat));
         };

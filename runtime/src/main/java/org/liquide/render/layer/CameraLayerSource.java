@@ -7,18 +7,21 @@ import org.liquide.frame.VideoFrame;
 import org.liquide.render.FrameClock;
 import org.liquide.render.LayerImage;
 import org.liquide.render.LayerSource;
+import org.liquide.render.gl.FrameTextures;
 import org.liquide.render.gl.PixelUploader;
-import org.liquide.render.gl.Texture2D;
 
 /**
  * A camera as a layer: uploads the latest frame when there is one and fades the layer out while the
- * camera is lost or silent, back in when it returns. Never waits for the camera.
+ * camera is lost or silent, back in when it returns. Never waits for the camera. Frames go up, in
+ * their own layout, into a ring of textures, so an upload never writes a texture that a frame still in
+ * flight on the GPU reads.
  */
 public final class CameraLayerSource implements LayerSource {
     private final CameraFeed feed;
     private final FrameSlot slot;
     private final PixelUploader uploader = new PixelUploader();
-    private final Texture2D texture = new Texture2D();
+    private final FrameTextures[] ring = {new FrameTextures(), new FrameTextures(), new FrameTextures()};
+    private int next;
     private final LayerImage image = new LayerImage();
     private final long silentAfterNanos;
     private final double fadeSeconds;
@@ -37,8 +40,10 @@ public final class CameraLayerSource implements LayerSource {
     public void update(FrameClock clock) {
         VideoFrame frame = slot.takeLatest();
         if (frame != null) {
-            uploader.upload(frame, texture);
-            image.set(texture, texture, 1f, frame.format(), true);
+            FrameTextures textures = ring[next];
+            next = (next + 1) % ring.length;
+            uploader.upload(frame, textures);
+            image.set(textures, true);
             lastUploadNanos = clock.nowNanos();
             lastCaptureNanos = frame.captureNanos();
         }
@@ -71,6 +76,8 @@ public final class CameraLayerSource implements LayerSource {
     public void close() {
         feed.unsubscribe(slot);
         uploader.close();
-        texture.close();
+        for (FrameTextures textures : ring) {
+            textures.close();
+        }
     }
 }

@@ -1,13 +1,12 @@
 package org.liquide.signal.source;
 
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
 import org.bytedeco.opencv.opencv_core.Moments;
 import org.bytedeco.opencv.opencv_video.BackgroundSubtractorMOG2;
 import org.liquide.camera.CameraFeed;
+import org.liquide.frame.FrameMats;
 import org.liquide.frame.FrameSlot;
-import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
 import org.liquide.signal.SignalBus;
 import org.slf4j.Logger;
@@ -16,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
-import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_core.absdiff;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_core.mean;
@@ -57,6 +54,7 @@ public final class CameraVisionSource implements AutoCloseable {
     private final double[] value = new double[2];
     private final Thread thread;
     private volatile boolean running = true;
+    private FrameMats frameMats;
     private Mat gray;
     private Mat previous;
     private Mat difference;
@@ -85,6 +83,7 @@ public final class CameraVisionSource implements AutoCloseable {
     private void loop() {
         long period = (long) (1e9 / settings.ratePerSecond());
         long next = System.nanoTime();
+        frameMats = new FrameMats();
         gray = new Mat(HEIGHT, WIDTH, CV_8UC1);
         previous = new Mat();
         difference = new Mat();
@@ -118,28 +117,7 @@ public final class CameraVisionSource implements AutoCloseable {
     }
 
     private void analyse(VideoFrame frame) {
-        int type = switch (frame.format()) {
-            case GRAY8 -> CV_8UC1;
-            case RGB24, BGR24 -> CV_8UC3;
-            case RGBA32, BGRA32 -> CV_8UC4;
-        };
-        try (BytePointer pixels = new BytePointer(frame.pixels());
-             Mat source = new Mat(frame.height(), frame.width(), type, pixels, frame.strideBytes());
-             Mat small = new Mat()) {
-            resize(source, small, new Size(WIDTH, HEIGHT), 0, 0, INTER_AREA);
-            int conversion = switch (frame.format()) {
-                case GRAY8 -> -1;
-                case RGB24 -> COLOR_RGB2GRAY;
-                case BGR24 -> COLOR_BGR2GRAY;
-                case RGBA32 -> COLOR_RGBA2GRAY;
-                case BGRA32 -> COLOR_BGRA2GRAY;
-            };
-            if (conversion < 0) {
-                small.copyTo(gray);
-            } else {
-                cvtColor(small, gray, conversion);
-            }
-        }
+        frameMats.gray(frame, WIDTH, HEIGHT, INTER_AREA, gray);
         GaussianBlur(gray, gray, new Size(5, 5), 0);
         if (!previous.empty()) {
             absdiff(gray, previous, difference);
@@ -174,6 +152,9 @@ public final class CameraVisionSource implements AutoCloseable {
         }
         if (background != null) {
             background.close();
+        }
+        if (frameMats != null) {
+            frameMats.close();
         }
     }
 
