@@ -19,7 +19,9 @@ import org.liquide.generate.engine.ModelSession;
 import org.liquide.generate.engine.OrtEngines;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.noise.SeededGaussian;
+import org.liquide.generate.onnx.OnnxModelInfo;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -307,9 +310,9 @@ final class GenerationBench {
     }
 
     /** The image side a model folder's UNet is made for (8× its fixed latent side), when it declares one. */
-    private static java.util.Optional<Integer> declaredImageSide(Path folder) throws java.io.IOException {
-        long latent = org.liquide.generate.onnx.OnnxModelInfo.read(folder.resolve("unet/model.onnx")).input("sample").size(2);
-        return latent > 0 ? java.util.Optional.of((int) latent * 8) : java.util.Optional.empty();
+    private static Optional<Integer> declaredImageSide(Path folder) throws IOException {
+        long latent = OnnxModelInfo.read(folder.resolve("unet/model.onnx")).input("sample").size(2);
+        return latent > 0 ? Optional.of((int) latent * 8) : Optional.empty();
     }
 
     /** Milliseconds per image in each window: whole, inside the sessions, and their difference. */
@@ -324,8 +327,8 @@ final class GenerationBench {
     }
 
     /**
-     * Times the pipeline on {@code folder} ({@code base}'s size, steps and device) against its model sessions alone (loaded with {@code engine}, fed and
-     * read as the pipeline does), in alternating windows.
+     * Times the pipeline on {@code folder} ({@code base}'s size, steps and device) against its model sessions
+     * alone (loaded with {@code engine}, fed and read as the pipeline does), in alternating windows.
      */
     private static PipelineTimes pipelineTimes(BenchConfig config, Path folder, ModelSpec base, EngineOptions engine)
             throws Exception {
