@@ -35,6 +35,12 @@ public final class BenchRunner {
 
     /** Runs the named benchmarks (all when {@code only} is empty). Failures become rows; nothing is thrown. */
     public static BenchReport run(BenchConfig config, Set<String> only, Consumer<String> progress) {
+        return run(config, only, List.of(), progress);
+    }
+
+    /** As {@link #run(BenchConfig, Set, Consumer)}, the generation benchmark also running these models whole. */
+    public static BenchReport run(BenchConfig config, Set<String> only, List<GenerationModel> models,
+                                  Consumer<String> progress) {
         long start = System.nanoTime();
         progress.accept("machine: looking at the CPU, OpenGL and ffmpeg");
         MachineInfo machine = MachineInfo.describe();
@@ -54,7 +60,7 @@ public final class BenchRunner {
                         : guarded(config, name, () -> CompositorBench.run(config, shader.get(), progress));
                 case "ingest" -> guarded(config, name, () -> IngestBench.run(config, progress));
                 case "allocation" -> AllocationBench.run(config, progress);
-                case "generation" -> GenerationBench.run(config, progress);
+                case "generation" -> GenerationBench.run(config, models, progress);
                 case "latency" -> shader.isEmpty() ? failedRows(config, name, noShader()) : java.util.stream.Stream.concat(
                         LatencyBench.run(config, shader.get(), progress).stream(),
                         SoundLatencyBench.run(config, shader.get(), progress).stream()).toList();

@@ -19,7 +19,9 @@ import org.liquide.generate.engine.ModelSession;
 import org.liquide.generate.engine.OrtEngines;
 import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.noise.SeededGaussian;
+import org.liquide.generate.onnx.OnnxModelInfo;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -28,18 +30,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Benchmark 4, generation on the CPU: the built-in CPPN's images per second through its real
  * {@link ImageGenerator} (camera frame in, RGB frame out); Liquide's model session (tensors in reused buffers) against a bare ONNX Runtime
  * {@link OrtSession} on the same CPPN bytes; and the diffusion pipeline's own time per image outside its
- * model sessions, on {@link TinyDiffusion}.
+ * model sessions, on {@link TinyDiffusion}; and, for each {@link GenerationModel} asked for, that model's
+ * whole images on its device (SD-Turbo's img2img: one UNet step), against its sessions alone.
  */
 final class GenerationBench {
     static final long SEED = 2027;
     static final List<String> PROMPTS = List.of("ink dissolving in water", "a crowd of liquid reflections");
     static final int DIFFUSION_STEPS = 2;
+    /** SD-Turbo's img2img: one UNet step (at strength 0.5). */
+    static final int MODEL_STEPS = 1;
     static final float STRENGTH = 0.5f;
 
     private GenerationBench() {
@@ -55,7 +61,7 @@ final class GenerationBench {
 
     static final String DIFFUSION = "diffusion-outside-models";
 
-    static List<BenchRow> run(BenchConfig config, Consumer<String> progress) {
+    static List<BenchRow> run(BenchConfig config, List<GenerationModel> models, Consumer<String> progress) {
         List<BenchRow> rows = new ArrayList<>();
         OrtEngines.prepare();
         for (int size : config.cppnSizes()) {
@@ -94,6 +100,16 @@ final class GenerationBench {
             rows.add(diffusion(config, measure));
         } catch (Exception | Error e) {
             rows.add(BenchRow.failed(DIFFUSION, measure, BenchRunner.describe(e)));
+        }
+        for (GenerationModel model : models) {
+            String modelMeasure = model.folder().getFileName() + " on " + model.device() + ", whole img2img image ("
+                    + MODEL_STEPS + " UNet step at strength " + STRENGTH + ", as SD-Turbo); ms per image";
+            try {
+                progress.accept("generation: " + model.folder() + " on " + model.device());
+                rows.add(wholeModel(config, model, modelMeasure));
+            } catch (Exception | Error e) {
+                rows.add(BenchRow.failed(model.rowId(), modelMeasure, BenchRunner.describe(e)));
+            }
         }
         return rows;
     }
@@ -257,23 +273,76 @@ final class GenerationBench {
 
     static BenchRow diffusion(BenchConfig config, String measure) throws Exception {
         Path folder = TinyDiffusion.folder(config.workDir());
-        int size = config.diffusionSize();
-        ModelSpec spec = ModelSpec.of(folder.toString()).withSize(size, size).withSteps(DIFFUSION_STEPS)
-                .withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED);
+        PipelineTimes times = pipelineTimes(config, folder, ModelSpec.of(folder.toString()).withSize(config.diffusionSize(),
+                config.diffusionSize()).withSteps(DIFFUSION_STEPS), EngineOptions.cpu());
+        return BenchRow.measured(DIFFUSION, measure, "ms", Stats.of(times.outside()),
+                "time inside the model sessions for the same image (VAE encoder + " + times.unetCalls() + " UNet + VAE decoder,"
+                        + " timed alone with the same shapes)", Stats.of(times.inside()),
+                "lower is better; with real models only the absolute ms matters",
+                "tiny untrained models (a few operators each) so that the pipeline's own work dominates; models run at "
+                        + times.size() + ", camera input " + config.cameraVideo() + "; whole image "
+                        + Stats.of(times.total()).format("ms") + "; outside = whole − inside, per pair of windows ("
+                        + times.order() + "); prompts"
+                        + " are encoded once and cached, so the text encoder and tokenizer cost nothing per image");
+    }
+
+    /** A model's whole images on its device, against its sessions alone with the same shapes. */
+    static BenchRow wholeModel(BenchConfig config, GenerationModel model, String measure) throws Exception {
+        Path folder = model.folder();
+        int size = declaredImageSide(folder).orElse(config.diffusionSize());
+        ModelSpec spec = ModelSpec.of(folder.toString()).withSize(size, size).withDevice(model.device()).withSteps(MODEL_STEPS);
+        PipelineTimes times = pipelineTimes(config, folder, spec, spec.engineOptions());
+        Stats total = Stats.of(times.total());
+        return BenchRow.measured(model.rowId(), measure + " (ran on " + times.device() + ")", "ms", total,
+                "the same image's model sessions alone (VAE encoder + " + times.unetCalls() + " UNet + VAE decoder)",
+                Stats.of(times.inside()), "lower is better; goal: whole ≤ 1.1× the sessions alone",
+                "models run at " + times.size() + "; " + Stats.number(1000 / total.median()) + " images/s; outside the"
+                        + " sessions " + Stats.of(times.outside()).format("ms") + " per image; prompts encoded once and cached");
+    }
+
+    /** The image side a model folder's UNet is made for (8× its fixed latent side), when it declares one. */
+    private static Optional<Integer> declaredImageSide(Path folder) throws IOException {
+        long latent = OnnxModelInfo.read(folder.resolve("unet/model.onnx")).input("sample").size(2);
+        return latent > 0 ? Optional.of((int) latent * 8) : Optional.empty();
+    }
+
+    /** Milliseconds per image in each window: whole, inside the sessions, and their difference. */
+    record PipelineTimes(double[] total, double[] inside, int unetCalls, String size, String device, String order) {
+        double[] outside() {
+            double[] outside = new double[total.length];
+            for (int w = 0; w < total.length; w++) {
+                outside[w] = total[w] - inside[w];
+            }
+            return outside;
+        }
+    }
+
+    /**
+     * Times the pipeline on {@code folder} ({@code base}'s size, steps and device) against its model sessions
+     * alone (loaded with {@code engine}, fed and read as the pipeline does), in alternating windows.
+     */
+    private static PipelineTimes pipelineTimes(BenchConfig config, Path folder, ModelSpec base, EngineOptions engine)
+            throws Exception {
+        ModelSpec spec = base.withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED);
         int unetCalls = Scheduler.of(SchedulerConfig.read(folder.resolve("scheduler/scheduler_config.json")))
-                .timesteps(DIFFUSION_STEPS, STRENGTH).length;
+                .timesteps(spec.steps(), STRENGTH).length;
         VideoFrame input = cameraFrame(config.cameraVideo());
         VideoFrame output = new VideoFrame();
         GenerationParams params = new GenerationParams().strength(STRENGTH).seed(SEED).promptBlend(0.3f);
         try (ImageGenerator generator = GeneratorFactory.open(spec);
-             ModelSession encoder = ModelSession.load(folder.resolve("vae_encoder/model.onnx"), EngineOptions.cpu());
-             ModelSession unet = ModelSession.load(folder.resolve("unet/model.onnx"), EngineOptions.cpu());
-             ModelSession decoder = ModelSession.load(folder.resolve("vae_decoder/model.onnx"), EngineOptions.cpu())) {
+             ModelSession encoder = ModelSession.load(folder.resolve("vae_encoder/model.onnx"), engine);
+             ModelSession unet = ModelSession.load(folder.resolve("unet/model.onnx"), engine);
+             ModelSession decoder = ModelSession.load(folder.resolve("vae_decoder/model.onnx"), engine)) {
+            if (generator.provider().degraded()) {
+                // A figure from a slower provider than the one named would be read as that provider's.
+                throw new IllegalStateException("device missing: " + generator.provider().warning());
+            }
             DiffusionGenerator diffusion = (DiffusionGenerator) generator;
             int runWidth = diffusion.runWidth();
             int runHeight = diffusion.runHeight();
             long latentHeight = runHeight / 8;
             long latentWidth = runWidth / 8;
+            long textWidth = unet.input("encoder_hidden_states").size(2);
             SeededGaussian random = new SeededGaussian(4);
 
             TensorBuffer image = filled(encoder, "sample", random, 1, 3, runHeight, runWidth);
@@ -281,7 +350,8 @@ final class GenerationBench {
             TensorBuffer sample = filled(unet, "sample", random, 1, 4, latentHeight, latentWidth);
             TensorBuffer timestep = unet.bufferFor(unet.input("timestep")).reshape(1);
             timestep.setLong(0, 500);
-            TensorBuffer text = filled(unet, "encoder_hidden_states", random, 1, 77, TinyDiffusion.HIDDEN);
+            TensorBuffer text = filled(unet, "encoder_hidden_states", random, 1, 77,
+                    textWidth > 0 ? textWidth : TinyDiffusion.HIDDEN);
             TensorBuffer prediction = unet.bufferFor(unet.output("out_sample"));
             TensorBuffer latents = filled(decoder, "latent_sample", random, 1, 4, latentHeight, latentWidth);
             TensorBuffer pixels = decoder.bufferFor(decoder.output("sample"));
@@ -312,22 +382,8 @@ final class GenerationBench {
             timedWindow(models, windowNanos, 3);
             AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
                     () -> timedWindow(pipeline, windowNanos, 2) / 1e6, () -> timedWindow(models, windowNanos, 2) / 1e6);
-            double[] total = pairs.a();
-            double[] inside = pairs.b();
-            double[] outside = new double[total.length];
-            for (int w = 0; w < total.length; w++) {
-                outside[w] = total[w] - inside[w];
-            }
-            Stats totalStats = Stats.of(total);
-            return BenchRow.measured(DIFFUSION, measure, "ms", Stats.of(outside),
-                    "time inside the model sessions for the same image (VAE encoder + " + unetCalls + " UNet + VAE decoder,"
-                            + " timed alone with the same shapes)", Stats.of(inside),
-                    "lower is better; with real models only the absolute ms matters",
-                    "tiny untrained models (a few operators each) so that the pipeline's own work dominates; models run at "
-                            + runWidth + "x" + runHeight + ", camera input " + config.cameraVideo() + "; whole image "
-                            + totalStats.format("ms") + "; outside = whole − inside, per pair of windows ("
-                            + pairs.order("the pipeline", "the models alone") + "); prompts"
-                            + " are encoded once and cached, so the text encoder and tokenizer cost nothing per image");
+            return new PipelineTimes(pairs.a(), pairs.b(), unetCalls, runWidth + "x" + runHeight, generator.device(),
+                    pairs.order("the pipeline", "the models alone"));
         } finally {
             input.free();
             output.free();

@@ -1,5 +1,6 @@
 package org.liquide.bench;
 
+import org.liquide.generate.equivalent.DiffusersFolder;
 import org.liquide.generate.noise.SeededGaussian;
 import org.liquide.generate.onnx.Attribute;
 import org.liquide.generate.onnx.ElementType;
@@ -15,7 +16,8 @@ import java.util.List;
  * models of a few operators each, so that a run of the diffusion pipeline spends almost all its time
  * outside the models: what the benchmark isolates. Untrained (its images are coloured noise). The
  * tokenizer knows only its special tokens (every word becomes the end token): prompts are encoded once
- * per prompt and cached, so it never matters per image.
+ * per prompt and cached, so it never matters per image. The folder around the models is
+ * {@link DiffusersFolder}'s, as for the compute-equivalent SD-Turbo ({@code liquide models equivalent}).
  */
 final class TinyDiffusion {
     static final int HIDDEN = 32;
@@ -30,26 +32,12 @@ final class TinyDiffusion {
         if (Files.isRegularFile(root.resolve("model_index.json"))) {
             return root;
         }
-        Path partial = workDir.resolve("tiny-diffusion-v1.partial");
-        deleteTree(partial);
-        Files.createDirectories(partial.resolve("tokenizer"));
-        Files.writeString(partial.resolve("tokenizer/vocab.json"),
-                "{\"<|startoftext|>\": 49406, \"<|endoftext|>\": 49407}");
-        Files.writeString(partial.resolve("tokenizer/merges.txt"), "#version: 0.2\n");
-        Files.writeString(partial.resolve("tokenizer/tokenizer_config.json"), "{\"model_max_length\": 77}");
-        textEncoder().write(partial.resolve("text_encoder/model.onnx"));
-        unet().write(partial.resolve("unet/model.onnx"));
-        vaeEncoder().write(partial.resolve("vae_encoder/model.onnx"));
-        vaeDecoder().write(partial.resolve("vae_decoder/model.onnx"));
-        Files.writeString(partial.resolve("vae_decoder/config.json"), "{\"scaling_factor\": 0.18215}");
-        Files.createDirectories(partial.resolve("scheduler"));
-        Files.writeString(partial.resolve("scheduler/scheduler_config.json"), """
-                {"_class_name": "EulerDiscreteScheduler", "num_train_timesteps": 1000,
-                 "beta_start": 0.00085, "beta_end": 0.012, "beta_schedule": "scaled_linear",
-                 "prediction_type": "epsilon", "timestep_spacing": "trailing", "steps_offset": 1}""");
-        Files.writeString(partial.resolve("model_index.json"), "{\"_class_name\": \"ORTStableDiffusionPipeline\"}");
-        Files.move(partial, root);
-        return root;
+        return DiffusersFolder.write(root, folder -> {
+            textEncoder().write(folder.resolve("text_encoder/model.onnx"));
+            unet().write(folder.resolve("unet/model.onnx"));
+            vaeEncoder().write(folder.resolve("vae_encoder/model.onnx"));
+            vaeDecoder().write(folder.resolve("vae_decoder/model.onnx"));
+        });
     }
 
     /** input_ids int64[batch, sequence] → last_hidden_state float32[batch, sequence, 32]: an embedding lookup. */
@@ -119,16 +107,5 @@ final class TinyDiffusion {
                 Attribute.of("blocksize", 8L), Attribute.of("mode", "DCR"))));
         graph.output("sample", ElementType.FLOAT32, "batch", 3, "height", "width");
         return graph;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

@@ -4,6 +4,7 @@ import org.liquide.config.BadInputException;
 import org.liquide.bench.BenchConfig;
 import org.liquide.bench.BenchReport;
 import org.liquide.bench.BenchRunner;
+import org.liquide.bench.GenerationModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,24 +48,41 @@ final class BenchCommand implements Callable<Integer> {
             description = "Where the test videos and the tiny diffusion model are made and kept (default: liquide-bench in the temporary folder).")
     Path workDir;
 
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "A diffusers ONNX folder the generation benchmark also runs whole (a real export, or one written by"
+                    + " `liquide models equivalent`): ms per image on each --device, against its sessions alone.")
+    Path model;
+
+    @Option(names = "--device", paramLabel = "DEVICE", split = ",", defaultValue = "cpu",
+            description = "Where --model runs: cpu, cuda, tensorrt or auto, one row each (e.g. cpu,cuda,tensorrt)."
+                    + " Default: ${DEFAULT-VALUE}.")
+    List<String> devices;
+
     @Override
     public Integer call() throws IOException {
         Set<String> selected = BenchRunner.select(only);
         if (shader != null && !Files.isRegularFile(shader)) {
             throw new BadInputException("--shader " + shader + ": no such file");
         }
+        if (model != null && !Files.isRegularFile(model.resolve("unet/model.onnx"))) {
+            throw new BadInputException("--model " + model + ": not a diffusers ONNX folder (no unet/model.onnx)");
+        }
+        List<GenerationModel> models = model == null ? List.of()
+                : devices.stream().map(device -> new GenerationModel(model.toAbsolutePath(), device.strip())).toList();
         Path work = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"), "liquide-bench");
         BenchConfig config = quick ? BenchConfig.quick(work) : BenchConfig.full(work);
         if (shader != null) {
             config = config.withShaderFile(shader.toAbsolutePath());
         }
         PrintWriter err = spec.commandLine().getErr();
-        BenchReport report = BenchRunner.run(config, selected, line -> {
+        BenchReport report = BenchRunner.run(config, selected, models, line -> {
             err.println("liquide bench: " + line);
             err.flush();
         });
         String markdown = "# Liquide benchmark results\n\n`liquide bench" + (quick ? " --quick" : "")
-                + (selected.isEmpty() ? "" : " --only " + String.join(",", selected)) + "`\n\n" + report.markdown();
+                + (selected.isEmpty() ? "" : " --only " + String.join(",", selected))
+                + (model == null ? "" : " --model " + model + " --device " + String.join(",", devices)) + "`\n\n"
+                + report.markdown();
         PrintWriter out = spec.commandLine().getOut();
         out.print(markdown);
         out.flush();

@@ -20,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models and pulls them from the Hugging Face Hub.",
-        subcommands = {ModelsCommand.Check.class, ModelsPullCommand.class})
+@Command(name = "models", mixinStandardHelpOptions = true, description = "Inspects generation models, pulls them from the Hugging Face Hub, writes compute-equivalent ones.",
+        subcommands = {ModelsCommand.Check.class, ModelsPullCommand.class, ModelsEquivalentCommand.class})
 final class ModelsCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -7,11 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * Builds an ONNX model (a {@code ModelProto}) node by node and serializes it. Enough of the format for
  * the networks this project writes itself: graph inputs and outputs, initializers in raw little-endian
- * data, nodes with attributes, one opset import.
+ * data or in an external data file beside the model, nodes with attributes, one opset import.
+ *
+ * <p>Large networks (a protobuf holds at most 2 GB) keep their weights outside the model: after
+ * {@link #storeWeightsIn}, each weight of at least {@link #EXTERNAL_MIN_BYTES} is streamed to that file as it
+ * is added, and the model names only its location, offset and length. {@link #counting} graphs make no
+ * bytes at all: they say how many parameters a network has without writing it.
  */
 public final class OnnxGraph {
     // ModelProto, GraphProto, NodeProto, AttributeProto, TensorProto, ValueInfoProto and TypeProto fields (onnx.proto).
@@ -46,6 +53,11 @@ public final class OnnxGraph {
     private static final int TENSOR_DATA_TYPE = 2;
     private static final int TENSOR_NAME = 8;
     private static final int TENSOR_RAW_DATA = 9;
+    private static final int TENSOR_EXTERNAL_DATA = 13;
+    private static final int TENSOR_DATA_LOCATION = 14;
+    private static final int DATA_LOCATION_EXTERNAL = 1;
+    private static final int ENTRY_KEY = 1;
+    private static final int ENTRY_VALUE = 2;
     private static final int VALUE_INFO_NAME = 1;
     private static final int VALUE_INFO_TYPE = 2;
     private static final int TYPE_TENSOR = 1;
@@ -58,8 +70,14 @@ public final class OnnxGraph {
     /** IR version 8 (ONNX 1.10+) with opset 17: both well inside what ONNX Runtime 1.21 reads. */
     public static final int IR_VERSION = 8;
     public static final int OPSET = 17;
+    /** Weights smaller than this stay in the model even when the others are external. */
+    public static final long EXTERNAL_MIN_BYTES = 1024;
 
     private final String name;
+    private final boolean counting;
+    private ExternalData external;
+    private long parameters;
+    private long weightBytes;
     private final List<ProtoWriter> nodes = new ArrayList<>();
     private final List<ProtoWriter> initializers = new ArrayList<>();
     private final List<ProtoWriter> inputs = new ArrayList<>();
@@ -67,7 +85,54 @@ public final class OnnxGraph {
     private int nextId;
 
     public OnnxGraph(String name) {
+        this(name, false);
+    }
+
+    private OnnxGraph(String name, boolean counting) {
         this.name = name;
+        this.counting = counting;
+    }
+
+    /** A graph that only counts its weights: nothing is generated or kept, and it cannot be written. */
+    public static OnnxGraph counting(String name) {
+        return new OnnxGraph(name, true);
+    }
+
+    /**
+     * Streams the weights added from now on (those of at least {@link #EXTERNAL_MIN_BYTES}) to {@code dataFile},
+     * which must lie in the folder the model will be written to (ONNX resolves it relative to the model).
+     */
+    public void storeWeightsIn(Path dataFile) throws IOException {
+        if (external != null) {
+            throw new IllegalStateException("weights already go to " + external.file());
+        }
+        if (!counting) {
+            external = ExternalData.create(dataFile);
+        }
+    }
+
+    /**
+     * A trained-looking weight of this shape: uniform random numbers of standard deviation {@code deviation}
+     * from {@code random}, made and stored in chunks (never the whole tensor in memory when external).
+     */
+    public String weight(String hint, ElementType type, long[] dims, float deviation, SplittableRandom random) {
+        float bound = (float) (deviation * Math.sqrt(3.0));
+        return addWeight(hint, type, dims, () -> (random.nextFloat() * 2f - 1f) * bound);
+    }
+
+    /** A weight of this shape with every value {@code value} (norm scales of 1, shifts of 0). */
+    public String filledWeight(String hint, ElementType type, long[] dims, float value) {
+        return addWeight(hint, type, dims, () -> value);
+    }
+
+    /** The number of values in the weights added so far (the network's parameters; constants are not counted). */
+    public long parameterCount() {
+        return parameters;
+    }
+
+    /** The bytes the weights added so far take, inline and external. */
+    public long weightBytes() {
+        return weightBytes;
     }
 
     /**
@@ -118,6 +183,11 @@ public final class OnnxGraph {
         return constant(hint, new long[0], new float[]{value});
     }
 
+    /** A float32 or float16 scalar (rank 0). */
+    public String scalar(String hint, ElementType type, float value) {
+        return constant(hint, type, new long[0], new float[]{value});
+    }
+
     /** Adds a node with one output and returns the output's name. */
     public String node(String opType, List<String> nodeInputs, Attribute... attributes) {
         String output = opType.toLowerCase() + "_" + (nextId++);
@@ -149,6 +219,9 @@ public final class OnnxGraph {
 
     /** The serialized {@code ModelProto}. */
     public byte[] toModelBytes() {
+        if (counting) {
+            throw new IllegalStateException(name + " only counts its weights: it has none to write");
+        }
         ProtoWriter graph = new ProtoWriter();
         nodes.forEach(node -> graph.message(GRAPH_NODE, node));
         graph.string(GRAPH_NAME, name);
@@ -168,20 +241,74 @@ public final class OnnxGraph {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        if (external != null) {
+            if (!Objects.equals(file.toAbsolutePath().getParent(), external.file().toAbsolutePath().getParent())) {
+                throw new IllegalArgumentException(external.file() + " must lie beside " + file);
+            }
+            external.close();
+        }
         Files.write(file, toModelBytes());
+    }
+
+    private String addWeight(String hint, ElementType type, long[] dims, ExternalData.Values values) {
+        if (type != ElementType.FLOAT32 && type != ElementType.FLOAT16) {
+            throw new IllegalArgumentException("weights are float32 or float16, not " + type);
+        }
+        long count = 1;
+        for (long dim : dims) {
+            count *= dim;
+        }
+        long bytes = count * type.byteSize();
+        parameters += count;
+        weightBytes += bytes;
+        String tensorName = hint + "_" + (nextId++);
+        if (counting) {
+            return tensorName;
+        }
+        ProtoWriter tensor = tensorHeader(tensorName, type, dims);
+        if (external != null && bytes >= EXTERNAL_MIN_BYTES) {
+            long offset;
+            try {
+                offset = external.append(type, count, values);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot write " + external.file(), e);
+            }
+            tensor.int64(TENSOR_DATA_LOCATION, DATA_LOCATION_EXTERNAL);
+            tensor.message(TENSOR_EXTERNAL_DATA, entry("location", external.file().getFileName().toString()));
+            tensor.message(TENSOR_EXTERNAL_DATA, entry("offset", Long.toString(offset)));
+            tensor.message(TENSOR_EXTERNAL_DATA, entry("length", Long.toString(bytes)));
+        } else {
+            ByteBuffer raw = ByteBuffer.allocate(Math.toIntExact(bytes)).order(ByteOrder.LITTLE_ENDIAN);
+            ExternalData.encode(type, count, values, raw);
+            tensor.bytes(TENSOR_RAW_DATA, raw.array());
+        }
+        initializers.add(tensor);
+        return tensorName;
+    }
+
+    private static ProtoWriter entry(String key, String value) {
+        return new ProtoWriter().string(ENTRY_KEY, key).string(ENTRY_VALUE, value);
     }
 
     private String addInitializer(String hint, ElementType type, long[] dims, byte[] raw) {
         String tensorName = hint + "_" + (nextId++);
+        if (counting) {
+            return tensorName;
+        }
+        ProtoWriter tensor = tensorHeader(tensorName, type, dims);
+        tensor.bytes(TENSOR_RAW_DATA, raw);
+        initializers.add(tensor);
+        return tensorName;
+    }
+
+    private static ProtoWriter tensorHeader(String tensorName, ElementType type, long[] dims) {
         ProtoWriter tensor = new ProtoWriter();
         for (long dim : dims) {
             tensor.int64(TENSOR_DIMS, dim);
         }
         tensor.int64(TENSOR_DATA_TYPE, type.onnxCode());
         tensor.string(TENSOR_NAME, tensorName);
-        tensor.bytes(TENSOR_RAW_DATA, raw);
-        initializers.add(tensor);
-        return tensorName;
+        return tensor;
     }
 
     private static ProtoWriter valueInfo(String name, ElementType type, Object... dims) {

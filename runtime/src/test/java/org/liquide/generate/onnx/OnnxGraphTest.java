@@ -53,4 +53,45 @@ class OnnxGraphTest {
         Exception e = assertThrows(java.io.IOException.class, () -> OnnxModelInfo.read(file));
         assertTrue(e.getMessage().contains("not an ONNX model"), e.getMessage());
     }
+
+    @Test
+    void largeWeightsGoToAnExternalDataFileThatOnnxRuntimeLoads(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("net/model.onnx");
+        OnnxGraph graph = new OnnxGraph("external");
+        graph.storeWeightsIn(model.resolveSibling("model.onnx_data"));
+        graph.input("x", ElementType.FLOAT32, 1, 4);
+        String scale = graph.filledWeight("scale", ElementType.FLOAT32, new long[]{4, 300}, 0.5f);
+        String noise = graph.weight("noise", ElementType.FLOAT32, new long[]{4, 300}, 1f, new java.util.SplittableRandom(1));
+        String shift = graph.filledWeight("shift", ElementType.FLOAT32, new long[]{300}, 0.25f);
+        String scaled = graph.node("Add", List.of(graph.node("MatMul", List.of("x", scale)), shift));
+        graph.nodeNamed("y", "Add", List.of(scaled, graph.node("Mul", List.of(graph.node("MatMul", List.of("x", noise)),
+                graph.scalar("zero", 0f)))));
+        graph.output("y", ElementType.FLOAT32, 1, 300);
+        graph.write(model);
+
+        assertEquals(4 * 300 + 4 * 300 + 300, graph.parameterCount());
+        assertEquals(4L * graph.parameterCount(), graph.weightBytes());
+        assertTrue(Files.size(model.resolveSibling("model.onnx_data")) >= 4 * (2 * 4 * 300 + 300));
+        assertTrue(Files.size(model) < 1024, "the model names its weights' place, it does not hold them");
+        var env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (var session = env.createSession(model.toString());
+             var x = ai.onnxruntime.OnnxTensor.createTensor(env, new float[][]{{1, 2, 3, 4}});
+             var result = session.run(java.util.Map.of("x", x))) {
+            float[] y = ((float[][]) result.get(0).getValue())[0];
+            assertEquals(300, y.length);
+            for (float value : y) {
+                assertEquals(0.5f * 10 + 0.25f, value, 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void aCountingGraphCountsWeightsWithoutMakingThem() {
+        OnnxGraph graph = OnnxGraph.counting("count");
+        graph.weight("big", ElementType.FLOAT16, new long[]{1_000_000, 1_000}, 1f, new java.util.SplittableRandom(1));
+        graph.constant("not_a_parameter", new long[]{2}, new float[]{1, 2});
+        assertEquals(1_000_000_000L, graph.parameterCount());
+        assertEquals(2_000_000_000L, graph.weightBytes());
+        assertThrows(IllegalStateException.class, graph::toModelBytes);
+    }
 }

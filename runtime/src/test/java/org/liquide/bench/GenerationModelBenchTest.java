@@ -1,0 +1,47 @@
+package org.liquide.bench;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liquide.generate.equivalent.EquivalentModel;
+import org.liquide.generate.equivalent.SdTurboShape;
+import org.liquide.generate.onnx.ElementType;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The generation benchmark runs a model folder whole on the device asked for. Structure only, no figure judged. */
+class GenerationModelBenchTest {
+    @TempDir
+    static Path work;
+    private static Path folder;
+
+    @BeforeAll
+    static void writeModel() throws Exception {
+        folder = work.resolve("sd-turbo-equivalent");
+        EquivalentModel.write(folder, SdTurboShape.scaled(10, 64), ElementType.FLOAT32, component -> { });
+    }
+
+    @Test
+    void aModelFolderGetsARowOfWholeImagesAgainstItsSessions() throws Exception {
+        GenerationModel model = new GenerationModel(folder, "cpu");
+        BenchRow row = GenerationBench.wholeModel(BenchConfig.tiny(work), model, "measure");
+        assertEquals("diffusion-model-cpu", row.id());
+        assertNull(row.failure());
+        assertEquals("ms", row.unit());
+        assertTrue(row.measure().contains("ran on cpu"), row.measure());
+        assertTrue(row.liquide().isFinite() && row.liquide().min() > 0, row.liquide().toString());
+        assertTrue(row.anchor().isFinite() && row.anchor().min() > 0, row.anchor().toString());
+        assertTrue(row.notes().contains("models run at 64x64"), row.notes());
+    }
+
+    @Test
+    void aDeviceThisBuildLacksIsAFailedRowThatSaysWhy() {
+        GenerationModel model = new GenerationModel(folder, "cuda");
+        BenchRow row = GenerationBench.run(BenchConfig.tiny(work), java.util.List.of(model), line -> { }).getLast();
+        assertEquals("diffusion-model-cuda", row.id());
+        assertNotNull(row.failure());
+        assertTrue(row.failure().toLowerCase().contains("cuda"), row.failure());
+    }
+}
