@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -45,16 +44,12 @@ record FfmpegCli(Path binary) {
     }
 
     /**
-     * Decodes the whole file to the null muxer, optionally converting to {@code pixelFormat} (null: the
-     * decoder's own format); returns ffmpeg's own measure of the real time it took, in seconds.
+     * Decodes the whole file to the null muxer in the decoder's own format; returns ffmpeg's own measure of
+     * the real time it took, in seconds.
      */
-    double decodeSeconds(Path video, String pixelFormat) throws IOException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "-hide_banner", "-nostdin", "-nostats",
-                "-benchmark", "-i", video.toString(), "-an"));
-        if (pixelFormat != null) {
-            command.addAll(List.of("-pix_fmt", pixelFormat));
-        }
-        command.addAll(List.of("-f", "null", "-"));
+    double decodeSeconds(Path video) throws IOException {
+        List<String> command = List.of(binary.toString(), "-hide_banner", "-nostdin", "-nostats",
+                "-benchmark", "-i", video.toString(), "-an", "-f", "null", "-");
         String out = run(command, 600);
         Matcher matcher = REAL_TIME.matcher(out);
         double seconds = Double.NaN;

@@ -2,7 +2,6 @@ package org.liquide.render;
 
 import org.liquide.render.gl.Framebuffer;
 import org.liquide.render.gl.FullscreenTriangle;
-import org.liquide.render.gl.ShaderProgram;
 import org.liquide.render.gl.Texture2D;
 
 import static org.lwjgl.opengl.GL11C.*;
@@ -21,113 +20,25 @@ import static org.lwjgl.opengl.GL30C.*;
  * The previous image of a crossfading source is read only while the crossfade runs. A filter that is the
  * last layer drawn, normal and fully opaque over the whole output, draws its last pass straight into the
  * composite (over a copy of the picture below, which it reads): no pass of its own output to copy back.
- * Owned by the render thread; allocates nothing per frame.
+ * Each draw uses the shader variant compiled for what it needs ({@link CompositorProgram}), shared by the
+ * compositors of the context. Owned by the render thread; allocates nothing per frame.
  */
 public final class Compositor implements AutoCloseable {
-    private static final String FRAGMENT_SHADER = """
-            #version 330 core
-            """ + FrameSampling.GLSL + """
-            in vec2 v_uv;
-            out vec4 fragColor;
-            uniform sampler2D u_below;
-            uniform sampler2D u_current;
-            uniform sampler2D u_previous;
-            uniform float u_crossfade;
-            uniform vec4 u_fit;        // image = region * fit.xy + fit.zw
-            uniform vec4 u_region;     // where the layer goes: x0, y0, x1, y1 of the output, y down
-            uniform bool u_mirror;
-            uniform bool u_topRowFirst;
-            uniform int u_blend;
-            uniform float u_opacity;
-            uniform vec2 u_key;        // threshold, softness
-            uniform sampler2D u_mask;  // grey image over the whole output, top row first
-            uniform bool u_hasMask;
-            uniform bool u_inPlace;    // drawn over the result with fixed-function blending: u_below is not read
-
-            void main() {
-                vec2 down = vec2(v_uv.x, 1.0 - v_uv.y);
-                vec2 local = (down - u_region.xy) / (u_region.zw - u_region.xy);
-                vec2 uv = vec2(local.x, 1.0 - local.y);
-                if (u_mirror) {
-                    uv.x = 1.0 - uv.x;
-                }
-                vec2 src = uv * u_fit.xy + u_fit.zw;
-                if (any(lessThan(local, vec2(0.0))) || any(greaterThan(local, vec2(1.0)))
-                        || any(lessThan(src, vec2(0.0))) || any(greaterThan(src, vec2(1.0)))) {
-                    if (u_inPlace) {
-                        discard;
-                    }
-                    fragColor = texture(u_below, v_uv);
-                    return;
-                }
-                if (u_topRowFirst) {
-                    src.y = 1.0 - src.y;
-                }
-                vec4 s = u_crossfade >= 1.0 ? frameTexel(u_current, src) : mix(frameTexel(u_previous, src), frameTexel(u_current, src), u_crossfade);
-                float a = s.a * u_opacity;
-                if (u_hasMask) {
-                    a *= texture(u_mask, vec2(v_uv.x, 1.0 - v_uv.y)).r;
-                }
-                if (u_blend == 5) {
-                    float luma = dot(s.rgb, vec3(0.2126, 0.7152, 0.0722));
-                    a *= smoothstep(u_key.x - u_key.y, u_key.x + u_key.y, luma);
-                }
-                if (u_inPlace) {
-                    if (u_blend == 2) {
-                        fragColor = vec4(mix(vec3(1.0), s.rgb, a), 1.0);  // multiply: the result times this
-                    } else if (u_blend == 1 || u_blend == 3) {
-                        fragColor = vec4(s.rgb * a, 1.0);                 // add: plus this; screen: this * (1 - result) + result
-                    } else {
-                        fragColor = vec4(s.rgb, a);                       // normal, luminance key: mixed by alpha
-                    }
-                    return;
-                }
-                vec4 below = texture(u_below, v_uv);                      // difference, the one blend read here
-                fragColor = vec4(mix(below.rgb, abs(below.rgb - s.rgb), a), 1.0);
-            }
-            """;
 
     private final int width;
     private final int height;
     private final Framebuffer[] targets;
-    private final ShaderProgram program;
+    private final CompositorPrograms programs;
     private final FullscreenTriangle triangle;
     private final float[] fit = new float[4];
-    private final int uCrossfade;
-    private final int uFit;
-    private final int uRegion;
-    private final int uMirror;
-    private final int uTopRowFirst;
-    private final FrameSampling sampling;
-    private final int uBlend;
-    private final int uOpacity;
-    private final int uKey;
-    private final int uHasMask;
-    private final int uInPlace;
     private int result;
 
     public Compositor(int width, int height) {
         this.width = width;
         this.height = height;
         this.targets = new Framebuffer[]{new Framebuffer(width, height), new Framebuffer(width, height)};
-        this.program = ShaderProgram.link("compositor", FullscreenTriangle.VERTEX_SHADER, FRAGMENT_SHADER);
+        this.programs = CompositorPrograms.current();
         this.triangle = new FullscreenTriangle();
-        program.use();
-        glUniform1i(program.uniform("u_below"), 0);
-        glUniform1i(program.uniform("u_current"), 1);
-        glUniform1i(program.uniform("u_previous"), 2);
-        glUniform1i(program.uniform("u_mask"), 3);
-        uCrossfade = program.uniform("u_crossfade");
-        uFit = program.uniform("u_fit");
-        uRegion = program.uniform("u_region");
-        uMirror = program.uniform("u_mirror");
-        uTopRowFirst = program.uniform("u_topRowFirst");
-        sampling = new FrameSampling(program, 4, 5);
-        uBlend = program.uniform("u_blend");
-        uOpacity = program.uniform("u_opacity");
-        uKey = program.uniform("u_key");
-        uHasMask = program.uniform("u_hasMask");
-        uInPlace = program.uniform("u_inPlace");
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
@@ -148,7 +59,6 @@ public final class Compositor implements AutoCloseable {
         result = 0;
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
-        program.use();
         boolean visitorsLeftOut = false;
         for (int i = firstVisible(layers, count, withoutVisitors); i < count; i++) {
             Layer layer = layers[i];
@@ -170,14 +80,12 @@ public final class Compositor implements AutoCloseable {
                     }
                 } else if (drawsOnTop(layers, i, count, layer.style(), opacity)) {
                     boolean drawn = filter.processInto(targets[result].color(), copyOfResult(), clock);
-                    program.use();
                     if (drawn) {
                         result = 1 - result;
                         continue;
                     }
                 } else {
                     filter.process(targets[result].color(), clock);
-                    program.use();
                 }
             }
             if (image.ready()) {
@@ -267,17 +175,18 @@ public final class Compositor implements AutoCloseable {
         int regionWidth = Math.max(1, Math.round((region[2] - region[0]) * width));
         int regionHeight = Math.max(1, Math.round((region[3] - region[1]) * height));
         style.fit().transform(regionWidth, regionHeight, image.width(), image.height(), fit);
-        glUniform4f(uFit, fit[0], fit[1], fit[2], fit[3]);
-        glUniform4f(uRegion, region[0], region[1], region[2], region[3]);
-        glUniform1f(uCrossfade, image.crossfade());
-        glUniform1i(uMirror, style.mirror() ? 1 : 0);
-        glUniform1i(uTopRowFirst, image.topRowFirst() ? 1 : 0);
-        sampling.apply(image);
-        glUniform1i(uBlend, blend.shaderCode());
-        glUniform1f(uOpacity, opacity);
-        glUniform2f(uKey, style.keyThreshold(), style.keySoftness());
-        glUniform1i(uHasMask, masked ? 1 : 0);
-        glUniform1i(uInPlace, inPlace ? 1 : 0);
+        CompositorProgram variant = programs.get(CompositorProgram.variant(FrameSampling.family(image.format()),
+                image.crossfade() < 1f, inPlace, masked));
+        variant.program.use();
+        glUniform4f(variant.uFit, fit[0], fit[1], fit[2], fit[3]);
+        glUniform4f(variant.uRegion, region[0], region[1], region[2], region[3]);
+        glUniform1f(variant.uCrossfade, image.crossfade());
+        glUniform1i(variant.uMirror, style.mirror() ? 1 : 0);
+        glUniform1i(variant.uTopRowFirst, image.topRowFirst() ? 1 : 0);
+        variant.sampling.apply(image);
+        glUniform1i(variant.uBlend, blend.shaderCode());
+        glUniform1f(variant.uOpacity, opacity);
+        glUniform2f(variant.uKey, style.keyThreshold(), style.keySoftness());
         if (inPlace) {
             blendInPlace(blend, region);
             triangle.draw();
@@ -322,7 +231,6 @@ public final class Compositor implements AutoCloseable {
     @Override
     public void close() {
         triangle.close();
-        program.close();
         for (Framebuffer target : targets) {
             target.close();
         }

@@ -28,9 +28,13 @@ public final class FrameSampling {
             uniform mat3 u_yuvToRgb;
             uniform vec3 u_yuvOffset;    // black's Y and neutral chroma, in 0-1
 
+            // Software rasterisers run every branch of a shader, taken or not: a program compiled for one
+            // family of layouts (FRAME_FAMILY, see FrameSampling.family) samples only that family's planes.
             vec4 frameTexel(sampler2D image, vec2 uv) {
+            #if !defined(FRAME_FAMILY) || FRAME_FAMILY != 0
                 if (u_layout >= 3) {
                     vec3 yuv;
+            #if !defined(FRAME_FAMILY) || FRAME_FAMILY == 3
                     if (u_layout == 5) {
                         // Two pixels share one RGBA texel (Y0 U Y1 V): read the texel and pick this pixel's Y.
                         ivec2 pairs = textureSize(image, 0);
@@ -38,13 +42,22 @@ public final class FrameSampling {
                         int y = clamp(int(uv.y * float(pairs.y)), 0, pairs.y - 1);
                         vec4 pair = texelFetch(image, ivec2(x / 2, y), 0);
                         yuv = vec3((x & 1) == 0 ? pair.r : pair.b, pair.g, pair.a);
-                    } else if (u_layout == 4) {
+                    }
+            #endif
+            #if !defined(FRAME_FAMILY) || FRAME_FAMILY == 2
+                    if (u_layout == 4) {
                         yuv = vec3(texture(image, uv).r, texture(u_plane1, uv).rg);
-                    } else {
+                    }
+            #endif
+            #if !defined(FRAME_FAMILY) || FRAME_FAMILY == 1
+                    if (u_layout == 3) {
                         yuv = vec3(texture(image, uv).r, texture(u_plane1, uv).r, texture(u_plane2, uv).r);
                     }
+            #endif
                     return vec4(clamp(u_yuvToRgb * (yuv - u_yuvOffset), 0.0, 1.0), 1.0);
                 }
+            #endif
+            #if !defined(FRAME_FAMILY) || FRAME_FAMILY == 0
                 vec4 c = texture(image, uv);
                 if (u_layout == 1) {
                     c = c.bgra;
@@ -55,8 +68,24 @@ public final class FrameSampling {
                     c.a = 1.0;
                 }
                 return c;
+            #else
+                return vec4(0.0);
+            #endif
             }
             """;
+
+    /** Families of layouts that sample the same planes: RGB-like (one texel), Y U V planes, NV12, YUYV pairs. */
+    public static final int FAMILIES = 4;
+
+    /** The family a program compiled with {@code #define FRAME_FAMILY} reads this format with. */
+    public static int family(PixelFormat format) {
+        return switch (format) {
+            case RGB24, RGBA32, BGR24, BGRA32, GRAY8 -> 0;
+            case I420, YUV422P -> 1;
+            case NV12 -> 2;
+            case YUYV422 -> 3;
+        };
+    }
 
     private static final float[][] MATRICES = new float[4][9];
     private static final float[][] OFFSETS = new float[4][3];

@@ -37,7 +37,7 @@ class BenchRunnerTest {
     void everyBenchmarkReportsItsRowsInOrder() {
         List<String> ids = report.rows().stream().map(BenchRow::id).toList();
         assertEquals(BenchRunner.rowIds(config, Set.of()), ids);
-        assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-uploaded", "ingest-decode-bgr24",
+        assertEquals(List.of("compositor-160x90", "compositor-192x108", "ingest-upload", "ingest-uploaded", "ingest-decode",
                 "render-bytes-per-frame", "gc-longest-pause", "render-longest-frame", "cppn-32", "cppn-64",
                 "session-vs-ort-32", "session-vs-ort-64", "diffusion-outside-models", "latency-camera", "latency-sensor", "latency-sound", "look-detail", "look-change", "look-silhouette",
                 "scaling-160x90", "scaling-192x108", "scaling-160x90-layers+1", "scaling-160x90-region",
