@@ -231,6 +231,11 @@ public abstract sealed class ShaderLayer implements LayerSource permits ShaderGe
         }
     }
 
+    /** How many programs the current version's passes draw with (0 before one compiled). For tests and tools. */
+    int programCount() {
+        return pipeline == null ? 0 : pipeline.programCount();
+    }
+
     /** The size of a pass buffer by its TARGET name ({width, height}), or null. */
     int[] bufferSize(String target) {
         return pipeline == null ? null : pipeline.bufferSize(target);

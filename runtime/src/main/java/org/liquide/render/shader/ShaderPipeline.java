@@ -9,6 +9,7 @@ import org.liquide.sound.AudioTap;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,21 +33,17 @@ import static org.lwjgl.opengl.GL20C.*;
 final class ShaderPipeline implements AutoCloseable {
     private static final Pattern STAGE = Pattern.compile("^.*?: (vertex|fragment|link) error:", Pattern.DOTALL);
 
-    private final ShaderProgram program;
+    /** The line the built-in uniforms begin with; a pass's own program makes it a constant on the same line. */
+    private static final String PASS_INDEX_UNIFORM = "uniform int PASSINDEX;";
+
+    /** Each pass's program (the same one for every pass when PASSINDEX could not be compiled in). */
+    private final PassProgram[] programs;
     private final FullscreenQuad quad = new FullscreenQuad();
     private final boolean customVertexShader;
-    private final int uPassIndex;
-    private final int uRenderSize;
-    private final int uTime;
-    private final int uTimeDelta;
-    private final int uDate;
-    private final int uFrameIndex;
 
     // Inputs, by their index in ShaderInputs.
     private final int inputCount;
-    private final int[] inputLocation;
     private final int[] inputUnit;
-    private final int[] inputSizeLocation;
     private final int filterInput;
 
     // Imported images.
@@ -56,7 +53,6 @@ final class ShaderPipeline implements AutoCloseable {
     // Pass buffers (named targets, then the unnamed output buffer when a pass has no TARGET).
     private final TargetBuffer[] targets;
     private final int[] targetUnit;
-    private final int[] targetSizeLocation;
 
     private final Pass[] passes;
     private final Texture2D transparent;
@@ -77,40 +73,80 @@ final class ShaderPipeline implements AutoCloseable {
         int pixelsHigh;
     }
 
-    private ShaderPipeline(ShaderDocument document, ShaderInputs inputs, ShaderProgram program, AudioTap sound) throws ShaderException {
-        this.program = program;
+    /**
+     * A linked program and its uniform locations, its samplers set to the pipeline's texture units. A
+     * pipeline has one per pass when PASSINDEX is compiled in as a constant: each pass's program then keeps
+     * only its own branch of the shader, which matters where every branch runs (software rasterisers).
+     */
+    private static final class PassProgram {
+        final ShaderProgram program;
+        final int uPassIndex;
+        final int uRenderSize;
+        final int uTime;
+        final int uTimeDelta;
+        final int uDate;
+        final int uFrameIndex;
+        final int[] inputLocation;
+        final int[] inputSizeLocation;
+        final int[] targetSizeLocation;
+
+        PassProgram(ShaderProgram program, ShaderInputs inputs, int[] inputUnit, Map<String, BufferedImage> images,
+                    int[] importUnit, TargetBuffer[] targets, int[] targetUnit) {
+            this.program = program;
+            program.use();
+            uPassIndex = program.uniform("PASSINDEX");
+            uRenderSize = program.uniform("RENDERSIZE");
+            uTime = program.uniform("TIME");
+            uTimeDelta = program.uniform("TIMEDELTA");
+            uDate = program.uniform("DATE");
+            uFrameIndex = program.uniform("FRAMEINDEX");
+            inputLocation = new int[inputUnit.length];
+            inputSizeLocation = new int[inputUnit.length];
+            for (int i = 0; i < inputUnit.length; i++) {
+                inputLocation[i] = inputs.isActive(i) ? program.uniform(inputs.name(i)) : -1;
+                inputSizeLocation[i] = -1;
+                if (inputUnit[i] >= 0) {
+                    glUniform1i(inputLocation[i], inputUnit[i]);
+                    inputSizeLocation[i] = program.uniform("_" + inputs.name(i) + "_imgSize");
+                    glUniform4f(program.uniform("_" + inputs.name(i) + "_imgRect"), 0f, 0f, 1f, 1f);
+                }
+            }
+            int k = 0;
+            for (Map.Entry<String, BufferedImage> entry : images.entrySet()) {
+                glUniform1i(program.uniform(entry.getKey()), importUnit[k++]);
+                glUniform2f(program.uniform("_" + entry.getKey() + "_imgSize"), entry.getValue().getWidth(), entry.getValue().getHeight());
+                glUniform4f(program.uniform("_" + entry.getKey() + "_imgRect"), 0f, 0f, 1f, 1f);
+            }
+            targetSizeLocation = new int[targets.length];
+            for (int t = 0; t < targets.length; t++) {
+                targetSizeLocation[t] = -1;
+                if (targetUnit[t] >= 0) {
+                    glUniform1i(program.uniform(targets[t].name), targetUnit[t]);
+                    targetSizeLocation[t] = program.uniform("_" + targets[t].name + "_imgSize");
+                    glUniform4f(program.uniform("_" + targets[t].name + "_imgRect"), 0f, 0f, 1f, 1f);
+                }
+            }
+        }
+    }
+
+    private ShaderPipeline(ShaderDocument document, ShaderInputs inputs, ShaderProgram[] linked, AudioTap sound) throws ShaderException {
         this.customVertexShader = document.vertex().map().preambleLines() != Integer.MAX_VALUE;
         IsfHeader header = document.header();
-        program.use();
-        uPassIndex = program.uniform("PASSINDEX");
-        uRenderSize = program.uniform("RENDERSIZE");
-        uTime = program.uniform("TIME");
-        uTimeDelta = program.uniform("TIMEDELTA");
-        uDate = program.uniform("DATE");
-        uFrameIndex = program.uniform("FRAMEINDEX");
         int maxUnits = glGetInteger(GL_MAX_TEXTURE_IMAGE_UNITS);
         int unit = 0;
 
         inputCount = inputs.count();
-        inputLocation = new int[inputCount];
         inputUnit = new int[inputCount];
-        inputSizeLocation = new int[inputCount];
         int filter = -1;
         for (int i = 0; i < inputCount; i++) {
             inputUnit[i] = -1;
-            inputLocation[i] = -1;
-            inputSizeLocation[i] = -1;
             if (!inputs.isActive(i)) {
                 continue;
             }
             String name = inputs.name(i);
-            inputLocation[i] = program.uniform(name);
             int kind = inputs.kind(i);
             if (kind == ShaderInputs.IMAGE || kind == ShaderInputs.AUDIO) {
                 inputUnit[i] = unit++;
-                glUniform1i(inputLocation[i], inputUnit[i]);
-                inputSizeLocation[i] = program.uniform("_" + name + "_imgSize");
-                glUniform4f(program.uniform("_" + name + "_imgRect"), 0f, 0f, 1f, 1f);
                 if (name.equals(IsfHeader.FILTER_INPUT) && kind == ShaderInputs.IMAGE) {
                     filter = i;
                 }
@@ -125,10 +161,6 @@ final class ShaderPipeline implements AutoCloseable {
         for (Map.Entry<String, BufferedImage> entry : images.entrySet()) {
             importTextures[k] = ImageTextures.upload(entry.getValue());
             importUnit[k] = unit++;
-            program.use();
-            glUniform1i(program.uniform(entry.getKey()), importUnit[k]);
-            glUniform2f(program.uniform("_" + entry.getKey() + "_imgSize"), entry.getValue().getWidth(), entry.getValue().getHeight());
-            glUniform4f(program.uniform("_" + entry.getKey() + "_imgRect"), 0f, 0f, 1f, 1f);
             k++;
         }
 
@@ -178,20 +210,17 @@ final class ShaderPipeline implements AutoCloseable {
         }
         targets = allTargets.toArray(TargetBuffer[]::new);
         targetUnit = new int[targets.length];
-        targetSizeLocation = new int[targets.length];
         for (int t = 0; t < targets.length; t++) {
-            targetUnit[t] = -1;
-            targetSizeLocation[t] = -1;
-            if (targets[t].name != null) {
-                targetUnit[t] = unit++;
-                glUniform1i(program.uniform(targets[t].name), targetUnit[t]);
-                targetSizeLocation[t] = program.uniform("_" + targets[t].name + "_imgSize");
-                glUniform4f(program.uniform("_" + targets[t].name + "_imgRect"), 0f, 0f, 1f, 1f);
-            }
+            targetUnit[t] = targets[t].name != null ? unit++ : -1;
         }
         if (unit > maxUnits) {
             throw new ShaderException(Diagnostic.error(document.name(), 0, 0, "the shader uses " + unit
                     + " images (inputs, imported images and pass buffers) but this GPU samples at most " + maxUnits));
+        }
+        programs = new PassProgram[linked.length];
+        for (int p = 0; p < linked.length; p++) {
+            programs[p] = p > 0 && linked[p] == linked[p - 1] ? programs[p - 1]
+                    : new PassProgram(linked[p], inputs, inputUnit, images, importUnit, targets, targetUnit);
         }
         transparent = ImageTextures.solid(0, 0, 0, 0);
         audio = new AudioTextures(inputs, sound);
@@ -199,17 +228,51 @@ final class ShaderPipeline implements AutoCloseable {
 
     /** Compiles and sets up a document; throws with the driver's errors mapped to the artist's lines. */
     static ShaderPipeline build(ShaderDocument document, ShaderInputs inputs, AudioTap sound) throws ShaderException {
-        ShaderProgram program;
+        ShaderProgram[] programs = link(document);
         try {
-            program = ShaderProgram.link(document.name(), document.vertex().source(), document.fragment().source());
+            return new ShaderPipeline(document, inputs, programs, sound);
+        } catch (ShaderException | RuntimeException e) {
+            closeAll(programs);
+            throw e;
+        }
+    }
+
+    /**
+     * One program per pass with PASSINDEX a constant of that pass, so that each keeps only its own branch;
+     * one program for every pass when there is one pass, when the shader declares PASSINDEX itself, or when
+     * a pass's program does not compile (constant folding can reject what a uniform allows: the shader as
+     * written is what counts, and its errors are the ones reported).
+     */
+    private static ShaderProgram[] link(ShaderDocument document) throws ShaderException {
+        String vertex = document.vertex().source();
+        String fragment = document.fragment().source();
+        ShaderProgram[] programs = new ShaderProgram[document.header().passes().size()];
+        if (programs.length > 1 && fragment.contains(PASS_INDEX_UNIFORM)) {
+            try {
+                for (int p = 0; p < programs.length; p++) {
+                    String constant = "const int PASSINDEX = " + p + ";";
+                    programs[p] = ShaderProgram.link(document.name() + " pass " + (p + 1),
+                            vertex.replace(PASS_INDEX_UNIFORM, constant), fragment.replace(PASS_INDEX_UNIFORM, constant));
+                }
+                return programs;
+            } catch (ShaderCompileException e) {
+                closeAll(programs);
+            }
+        }
+        try {
+            Arrays.fill(programs, ShaderProgram.link(document.name(), vertex, fragment));
+            return programs;
         } catch (ShaderCompileException e) {
             throw new ShaderException(diagnostics(document, e));
         }
-        try {
-            return new ShaderPipeline(document, inputs, program, sound);
-        } catch (ShaderException | RuntimeException e) {
-            program.close();
-            throw e;
+    }
+
+    private static void closeAll(ShaderProgram[] programs) {
+        for (int p = 0; p < programs.length; p++) {
+            if (programs[p] != null && (p == 0 || programs[p] != programs[p - 1])) {
+                programs[p].close();
+            }
+            programs[p] = null;
         }
     }
 
@@ -278,14 +341,8 @@ final class ShaderPipeline implements AutoCloseable {
      */
     Framebuffer render(ShaderInputs inputs, int width, int height, Texture2D inputImage, ShaderTime time,
                        Framebuffer composite) {
-        program.use();
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
-        glUniform1f(uTime, time.time);
-        glUniform1f(uTimeDelta, time.delta);
-        glUniform1i(uFrameIndex, time.frameIndex);
-        glUniform4f(uDate, time.year(), time.month(), time.day(), time.secondsOfDay);
-        setInputs(inputs);
         audio.update();
         boolean sizeChanged = width != lastWidth || height != lastHeight;
         lastWidth = width;
@@ -321,11 +378,19 @@ final class ShaderPipeline implements AutoCloseable {
             } else {
                 target.bindWrite(!target.persistent);
             }
-            program.use();
-            glUniform1i(uPassIndex, p);
-            glUniform2f(uRenderSize, pass.pixelsWide, pass.pixelsHigh);
+            PassProgram program = programs[p];
+            program.program.use();
+            if (p == 0 || program != programs[p - 1]) {
+                glUniform1f(program.uTime, time.time);
+                glUniform1f(program.uTimeDelta, time.delta);
+                glUniform1i(program.uFrameIndex, time.frameIndex);
+                glUniform4f(program.uDate, time.year(), time.month(), time.day(), time.secondsOfDay);
+                setInputs(program, inputs);
+            }
+            glUniform1i(program.uPassIndex, p);
+            glUniform2f(program.uRenderSize, pass.pixelsWide, pass.pixelsHigh);
             // Bound right before drawing: allocating a texture above binds it on the active unit.
-            bindImages(inputs, inputImage);
+            bindImages(program, inputs, inputImage);
             for (int k = 0; k < importTextures.length; k++) {
                 bind(importUnit[k], importTextures[k]);
             }
@@ -333,7 +398,7 @@ final class ShaderPipeline implements AutoCloseable {
                 if (targetUnit[t] >= 0) {
                     TargetBuffer buffer = targets[t];
                     bind(targetUnit[t], buffer.readTexture());
-                    glUniform2f(targetSizeLocation[t], buffer.width(), buffer.height());
+                    glUniform2f(program.targetSizeLocation[t], buffer.width(), buffer.height());
                 }
             }
             glActiveTexture(GL_TEXTURE0);
@@ -355,9 +420,9 @@ final class ShaderPipeline implements AutoCloseable {
                 && composite.width() == width && composite.height() == height;
     }
 
-    private void setInputs(ShaderInputs inputs) {
+    private void setInputs(PassProgram program, ShaderInputs inputs) {
         for (int i = 0; i < inputCount; i++) {
-            int location = inputLocation[i];
+            int location = program.inputLocation[i];
             if (!inputs.isActive(i)) {
                 continue;
             }
@@ -375,7 +440,7 @@ final class ShaderPipeline implements AutoCloseable {
         }
     }
 
-    private void bindImages(ShaderInputs inputs, Texture2D inputImage) {
+    private void bindImages(PassProgram program, ShaderInputs inputs, Texture2D inputImage) {
         for (int i = 0; i < inputCount; i++) {
             if (inputUnit[i] < 0 || !inputs.isActive(i)) {
                 continue;
@@ -390,7 +455,7 @@ final class ShaderPipeline implements AutoCloseable {
                 }
             }
             bind(inputUnit[i], texture);
-            glUniform2f(inputSizeLocation[i], texture.width(), texture.height());
+            glUniform2f(program.inputSizeLocation[i], texture.width(), texture.height());
         }
     }
 
@@ -430,6 +495,17 @@ final class ShaderPipeline implements AutoCloseable {
         return fallback;
     }
 
+    /** How many programs the passes draw with: one per pass, or one for all. For tests and tools. */
+    int programCount() {
+        int count = 1;
+        for (int p = 1; p < programs.length; p++) {
+            if (programs[p] != programs[p - 1]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** The size of a pass buffer ({width, height}), or null when there is none of that name. For tests and tools. */
     int[] bufferSize(String name) {
         for (TargetBuffer target : targets) {
@@ -448,7 +524,11 @@ final class ShaderPipeline implements AutoCloseable {
     @Override
     public void close() {
         quad.close();
-        program.close();
+        ShaderProgram[] linked = new ShaderProgram[programs.length];
+        for (int p = 0; p < programs.length; p++) {
+            linked[p] = programs[p].program;
+        }
+        closeAll(linked);
         for (Texture2D texture : importTextures) {
             texture.close();
         }

@@ -68,6 +68,7 @@ class ShaderRenderTest {
             ShaderFilterLayer filter = (ShaderFilterLayer) layer;
             filter.process(input, clock());
             assertArrayEquals(new int[]{48, 32}, layer.bufferSize("horizontal"), "floor($WIDTH / $downsample) with downsample 2");
+            assertEquals(2, layer.programCount(), "each pass draws with a program that has its PASSINDEX compiled in");
             BufferedImage blurred = FrameReadback.read(layer.output());
             assertEquals(96, blurred.getWidth());
             GoldenImages.assertMatches("isf-multipass-blur", blurred, 1.5, 0.01);
@@ -83,6 +84,27 @@ class ShaderRenderTest {
             assertArrayEquals(new int[]{24, 16}, layer.bufferSize("horizontal"), "re-evaluated when its input changes");
         } finally {
             input.close();
+        }
+    }
+
+    /** weights[PASSINDEX + 1] is out of bounds in the second pass once PASSINDEX is a constant there. */
+    @Test
+    void aShaderThatCompilesOnlyWithPassIndexAsAUniformDrawsWithOneProgram() throws Exception {
+        String source = """
+                /*{ "ISFVSN": "2", "PASSES": [ { "TARGET": "first" }, { } ] }*/
+                const float weights[2] = float[2](0.25, 0.75);
+                void main() {
+                    if (PASSINDEX == 0) {
+                        gl_FragColor = vec4(weights[PASSINDEX + 1], 0.0, 0.0, 1.0);
+                    } else {
+                        gl_FragColor = IMG_THIS_PIXEL(first);
+                    }
+                }
+                """;
+        try (ShaderLayer layer = open(ShaderDocument.fromText(java.nio.file.Path.of("guarded.fs"), source), 16, 16)) {
+            assertEquals(1, layer.programCount());
+            BufferedImage image = render(layer, 1);
+            assertEquals(191, red(image, 8, 8), 2, "the first pass's 0.75, through the second");
         }
     }
 
