@@ -66,7 +66,7 @@ final class LatencyBench {
                     "lower is better; goal 1 frame (1×), the least possible",
                     observer.cameraCount + " camera frames; in ms " + Stats.of(cameraMillis).format("ms") + ", p95 "
                             + Stats.number(Stats.percentile(cameraMillis, 0.95)) + " ms; " + rate
-                            + "; delivery is after FFmpeg's decode and BGR conversion (sensor exposure and USB not included)"));
+                            + "; delivery is after FFmpeg's decode and the copy of its planes (sensor exposure and USB not included)"));
             rows.add(BenchRow.againstGoal(SENSOR, sensorMeasure, "ms", Stats.of(sensorMillis),
                     "one frame interval of this run", medianInterval, Stats.number(medianInterval) + " ms (one frame)",
                     "lower is better; between 0.5× and 2× is what a frame loop allows",

@@ -17,7 +17,6 @@ import static org.lwjgl.opengl.GL20C.*;
  */
 public final class DisplayRenderer implements AutoCloseable {
     private static final String FRAGMENT_SHADER = """
-            #version 330 core
             in vec2 v_uv;
             out vec4 fragColor;
             uniform sampler2D u_picture;
@@ -30,9 +29,7 @@ public final class DisplayRenderer implements AutoCloseable {
             uniform vec2 u_edgeShape;    // curve, gamma
 
             vec2 meshOffset(vec2 p) {
-                if (u_meshColumns < 2) {
-                    return vec2(0.0);
-                }
+            #if MESH
                 vec2 cell = p * vec2(u_meshColumns - 1, u_meshRows - 1);
                 ivec2 i0 = ivec2(clamp(floor(cell), vec2(0.0), vec2(u_meshColumns - 2, u_meshRows - 2)));
                 vec2 f = clamp(cell - vec2(i0), 0.0, 1.0);
@@ -41,6 +38,9 @@ public final class DisplayRenderer implements AutoCloseable {
                 vec2 c = u_mesh[(i0.y + 1) * u_meshColumns + i0.x];
                 vec2 d = u_mesh[(i0.y + 1) * u_meshColumns + i0.x + 1];
                 return mix(mix(a, b, f.x), mix(c, d, f.x), f.y);
+            #else
+                return vec2(0.0);
+            #endif
             }
 
             float ramp(float t) {
@@ -65,34 +65,53 @@ public final class DisplayRenderer implements AutoCloseable {
                 vec2 q = clamp(p + meshOffset(p), 0.0, 1.0);
                 vec2 source = mix(u_region.xy, u_region.zw, q);
                 vec3 color = texture(u_picture, vec2(source.x, 1.0 - source.y)).rgb;
-                float blend = edge(p.x, u_edges.x) * edge(1.0 - p.x, u_edges.y) * edge(p.y, u_edges.z) * edge(1.0 - p.y, u_edges.w);
-                fragColor = vec4(color * blend, 1.0);
+            #if EDGES
+                color *= edge(p.x, u_edges.x) * edge(1.0 - p.x, u_edges.y) * edge(p.y, u_edges.z) * edge(1.0 - p.y, u_edges.w);
+            #endif
+                fragColor = vec4(color, 1.0);
             }
             """;
 
-    private final ShaderProgram program;
+    /** The warp without a mesh or soft edges, with a mesh, with soft edges, with both: see {@link Variant}. */
+    private final Variant[] variants = new Variant[4];
     private final FullscreenTriangle triangle = new FullscreenTriangle();
     private final float[] inverse = new float[9];
     private final float[] mesh = new float[128];
-    private final int uInverse;
-    private final int uRegion;
-    private final int uMeshColumns;
-    private final int uMeshRows;
-    private final int uMesh;
-    private final int uEdges;
-    private final int uEdgeShape;
+
+    /**
+     * The shader compiled with or without the mesh and the soft edges: a software rasteriser runs every
+     * branch, and the edges' curves cost more than the rest of the warp, so a display without them does
+     * not pay for them.
+     */
+    private static final class Variant {
+        final ShaderProgram program;
+        final int uInverse;
+        final int uRegion;
+        final int uMeshColumns;
+        final int uMeshRows;
+        final int uMesh;
+        final int uEdges;
+        final int uEdgeShape;
+
+        Variant(boolean meshed, boolean edged) {
+            program = ShaderProgram.link("display warp", FullscreenTriangle.VERTEX_SHADER, "#version 330 core\n#define MESH "
+                    + (meshed ? 1 : 0) + "\n#define EDGES " + (edged ? 1 : 0) + "\n" + FRAGMENT_SHADER);
+            program.use();
+            glUniform1i(program.uniform("u_picture"), 0);
+            uInverse = program.uniform("u_inverse");
+            uRegion = program.uniform("u_region");
+            uMeshColumns = program.uniform("u_meshColumns");
+            uMeshRows = program.uniform("u_meshRows");
+            uMesh = program.uniform("u_mesh");
+            uEdges = program.uniform("u_edges");
+            uEdgeShape = program.uniform("u_edgeShape");
+        }
+    }
 
     public DisplayRenderer() {
-        program = ShaderProgram.link("display warp", FullscreenTriangle.VERTEX_SHADER, FRAGMENT_SHADER);
-        program.use();
-        glUniform1i(program.uniform("u_picture"), 0);
-        uInverse = program.uniform("u_inverse");
-        uRegion = program.uniform("u_region");
-        uMeshColumns = program.uniform("u_meshColumns");
-        uMeshRows = program.uniform("u_meshRows");
-        uMesh = program.uniform("u_mesh");
-        uEdges = program.uniform("u_edges");
-        uEdgeShape = program.uniform("u_edgeShape");
+        for (int v = 0; v < variants.length; v++) {
+            variants[v] = new Variant((v & 1) != 0, (v & 2) != 0);
+        }
     }
 
     /**
@@ -103,22 +122,25 @@ public final class DisplayRenderer implements AutoCloseable {
     public void draw(Texture2D picture, float[] region, Warp warp, SoftEdge edges, int width, int height) {
         glViewport(0, 0, width, height);
         glDisable(GL_BLEND);
+        int columns = warp.meshColumns();
+        boolean edged = edges.left() > 0 || edges.right() > 0 || edges.top() > 0 || edges.bottom() > 0;
+        Variant variant = variants[(columns >= 2 ? 1 : 0) + (edged ? 2 : 0)];
+        ShaderProgram program = variant.program;
         program.use();
         warp.inverseHomography(inverse);
-        glUniformMatrix3fv(uInverse, true, inverse);
-        glUniform4f(uRegion, region[0], region[1], region[2], region[3]);
-        int columns = warp.meshColumns();
-        glUniform1i(uMeshColumns, columns);
-        glUniform1i(uMeshRows, warp.meshRows());
+        glUniformMatrix3fv(variant.uInverse, true, inverse);
+        glUniform4f(variant.uRegion, region[0], region[1], region[2], region[3]);
+        glUniform1i(variant.uMeshColumns, columns);
+        glUniform1i(variant.uMeshRows, warp.meshRows());
         if (columns >= 2) {
             double[] offsets = warp.meshOffsets();
             for (int i = 0; i < offsets.length; i++) {
                 mesh[i] = (float) offsets[i];
             }
-            glUniform2fv(uMesh, mesh);
+            glUniform2fv(variant.uMesh, mesh);
         }
-        glUniform4f(uEdges, (float) edges.left(), (float) edges.right(), (float) edges.top(), (float) edges.bottom());
-        glUniform2f(uEdgeShape, (float) edges.curve(), (float) edges.gamma());
+        glUniform4f(variant.uEdges, (float) edges.left(), (float) edges.right(), (float) edges.top(), (float) edges.bottom());
+        glUniform2f(variant.uEdgeShape, (float) edges.curve(), (float) edges.gamma());
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, picture.id());
         triangle.draw();
@@ -127,6 +149,8 @@ public final class DisplayRenderer implements AutoCloseable {
     @Override
     public void close() {
         triangle.close();
-        program.close();
+        for (Variant variant : variants) {
+            variant.program.close();
+        }
     }
 }
