@@ -9,7 +9,6 @@ import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13C.glActiveTexture;
 import static org.lwjgl.opengl.GL14C.glBlendFuncSeparate;
 import static org.lwjgl.opengl.GL20C.*;
-import static org.lwjgl.opengl.GL30C.*;
 
 /**
  * Draws a layer stack into an output-sized framebuffer, from the topmost opaque layer that covers the whole
@@ -143,11 +142,8 @@ public final class Compositor implements AutoCloseable {
 
     /** Copies the result into the other framebuffer (a plain copy, no shader) and returns that framebuffer. */
     private Framebuffer copyOfResult() {
-        Framebuffer from = targets[result];
         Framebuffer into = targets[1 - result];
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, from.id());
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, into.id());
-        glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        targets[result].copyInto(into);
         return into;
     }
 

@@ -33,6 +33,13 @@ public final class Framebuffer implements AutoCloseable {
         glViewport(0, 0, color.width(), color.height());
     }
 
+    /** Copies this picture into a framebuffer of the same size: a plain copy, no shader. */
+    public void copyInto(Framebuffer target) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, id);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target.id);
+        glBlitFramebuffer(0, 0, width(), height(), 0, 0, target.width(), target.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+
     public int id() {
         return id;
     }

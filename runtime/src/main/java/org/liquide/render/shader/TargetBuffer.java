@@ -84,9 +84,7 @@ final class TargetBuffer implements AutoCloseable {
 
     /** Copies the current image into the one being drawn (for vertex shaders that do not cover it all). */
     void copyReadToWrite() {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, read.id());
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, write.id());
-        glBlitFramebuffer(0, 0, read.width(), read.height(), 0, 0, write.width(), write.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        read.copyInto(write);
         write.bindForDrawing();
     }
 
