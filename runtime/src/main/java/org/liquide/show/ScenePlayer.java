@@ -249,16 +249,31 @@ public final class ScenePlayer implements AutoCloseable {
         if (!requestsScheduled.compareAndSet(false, true)) {
             return;
         }
-        long sinceLast = (clock.getAsLong() - lastRequestNanos) / 1_000_000;
-        long delay = requestCarriedOut ? Math.max(0, MIN_MILLIS_BETWEEN_REQUESTS - sinceLast) : 0;
+        carryOutRequestsIn(nanosToWait());
+    }
+
+    /**
+     * How long the requests wait yet: the pace counts from the end of the last run, so a request that came
+     * while that run was preparing a scene waits its turn too (it was scheduled before the run ended).
+     */
+    private long nanosToWait() {
+        return requestCarriedOut ? Math.max(0, MIN_MILLIS_BETWEEN_REQUESTS * 1_000_000L - (clock.getAsLong() - lastRequestNanos)) : 0;
+    }
+
+    private void carryOutRequestsIn(long nanos) {
         try {
-            executor.schedule(this::carryOutRequests, delay, TimeUnit.MILLISECONDS);
+            executor.schedule(this::carryOutRequests, nanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException closing) {
             // the player is closing: nothing more is shown
         }
     }
 
     private void carryOutRequests() {
+        long wait = nanosToWait();
+        if (wait > 0) {
+            carryOutRequestsIn(wait);
+            return;
+        }
         requestsScheduled.set(false); // before taking them: a request from now on schedules another run
         Boolean sleep = sleepRequest.getAndSet(null);
         Runnable scene = sceneRequest.getAndSet(null);

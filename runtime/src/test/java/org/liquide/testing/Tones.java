@@ -59,4 +59,21 @@ public final class Tones {
         }
         return crossings == 0 ? 0 : crossings * rate / (last - first);
     }
+
+    /**
+     * The amplitude of the {@code hertz} component of {@code samples[from, to)} (Goertzel's single-bin DFT): a
+     * sine of peak {@code a} at that frequency reads about {@code a}, whatever else sounds with it.
+     */
+    public static double amplitude(float[] samples, int from, int to, double hertz, int rate) {
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / rate);
+        double previous = 0;
+        double beforePrevious = 0;
+        for (int i = from; i < to; i++) {
+            double s = samples[i] + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = s;
+        }
+        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+        return to > from ? 2 * Math.sqrt(Math.max(0, power)) / (to - from) : 0;
+    }
 }
