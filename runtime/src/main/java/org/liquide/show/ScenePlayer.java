@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -79,7 +80,7 @@ public final class ScenePlayer implements AutoCloseable {
     /** The scene last refused (its files had an error), until a scene is shown; tried again when it is edited. */
     private volatile String refused = "";
     private volatile java.util.function.Consumer<String> errorListener = error -> { };
-    private volatile SceneChangeListener changeListener = (scene, transition) -> { };
+    private final List<SceneChangeListener> changeListeners = new CopyOnWriteArrayList<>();
     private volatile SceneChangeListener comingListener = (scene, transition) -> { };
     private volatile java.util.function.Consumer<Boolean> sleepListener = nowAsleep -> { };
     private volatile boolean rotates = true;
@@ -111,8 +112,9 @@ public final class ScenePlayer implements AutoCloseable {
         void changed(String scene, double transitionSeconds);
     }
 
+    /** Adds a listener told of every change to another scene, after those added before it. */
     public void onSceneChange(SceneChangeListener listener) {
-        this.changeListener = listener;
+        changeListeners.add(listener);
     }
 
     /**
@@ -401,7 +403,7 @@ public final class ScenePlayer implements AutoCloseable {
         refused = "";
         errorListener.accept("");
         if (changed) {
-            changeListener.changed(name, seconds);
+            changeListeners.forEach(listener -> listener.changed(name, seconds));
         }
     }
 

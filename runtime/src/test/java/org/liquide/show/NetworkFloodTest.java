@@ -98,7 +98,7 @@ class NetworkFloodTest {
              DatagramSocket osc = new DatagramSocket()) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the first scene");
             AtomicInteger sceneChanges = new AtomicInteger();
-            runtime.player().onSceneChange((scene, transition) -> sceneChanges.incrementAndGet());
+            runtime.player().onSceneChange((scene, transition) -> sceneChanges.incrementAndGet()); // beside the show's own listener
             URI status = runtime.panelUrl().orElseThrow().resolve("/api/status");
             URI next = runtime.panelUrl().orElseThrow().resolve("/api/next");
             byte[] bundle = bundleOfNext(NEXT_PER_BUNDLE);
