@@ -3,7 +3,7 @@ package org.liquide.render;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How a layer combines with what lies below it. The code is the compositor shader's {@code u_blend}. */
+/** How a layer combines with what lies below it. The code is the compositor shader's {@code BLEND}. */
 public enum BlendMode {
     NORMAL("normal", 0),
     ADD("add", 1),

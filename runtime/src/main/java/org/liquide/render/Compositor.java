@@ -1,7 +1,7 @@
 package org.liquide.render;
 
 import org.liquide.render.gl.Framebuffer;
-import org.liquide.render.gl.FullscreenTriangle;
+import org.liquide.render.gl.FullscreenQuad;
 import org.liquide.render.gl.Texture2D;
 
 import static org.lwjgl.opengl.GL11C.*;
@@ -12,15 +12,16 @@ import static org.lwjgl.opengl.GL20C.*;
 
 /**
  * Draws a layer stack into an output-sized framebuffer, from the topmost opaque layer that covers the whole
- * output (what lies under it is not drawn). A layer whose blend fixed-function blending can do
- * (normal, add, multiply, screen, luminance key: the key folds into the alpha) is drawn in place over the
- * result so far, scissored to its region: one pass over its own pixels. A difference layer is blended by a
- * shader that reads the result so far and writes the other framebuffer (ping-pong), a full-screen pass.
- * The previous image of a crossfading source is read only while the crossfade runs. A filter that is the
- * last layer drawn, normal and fully opaque over the whole output, draws its last pass straight into the
- * composite (over a copy of the picture below, which it reads): no pass of its own output to copy back.
- * Each draw uses the shader variant compiled for what it needs ({@link CompositorProgram}), shared by the
- * compositors of the context. Owned by the render thread; allocates nothing per frame.
+ * output (what lies under it is not drawn). Each layer draws the rectangle its image covers and nothing else
+ * ({@link LayerQuad}): one pass over its own pixels, with no per-pixel test of where it is, which keeps a
+ * software rasteriser on its fast path. An opaque normal layer is written as it is. A translucent one whose
+ * blend fixed-function blending can do (normal, add, multiply, screen, luminance key: the key folds into the
+ * alpha) is blended in place. A difference layer reads a copy of the pixels below it. The previous image of
+ * a crossfading source is read only while the crossfade runs. A filter that is the last layer drawn, normal
+ * and fully opaque over the whole output, draws its last pass straight into the composite (over a copy of
+ * the picture below, which it reads): no pass of its own output to copy back. Each draw uses the shader
+ * variant compiled for what it needs ({@link CompositorProgram}), shared by the compositors of the context.
+ * Owned by the render thread; allocates nothing per frame.
  */
 public final class Compositor implements AutoCloseable {
 
@@ -28,8 +29,8 @@ public final class Compositor implements AutoCloseable {
     private final int height;
     private final Framebuffer[] targets;
     private final CompositorPrograms programs;
-    private final FullscreenTriangle triangle;
-    private final float[] fit = new float[4];
+    private final FullscreenQuad layerQuad;
+    private final LayerQuad quad = new LayerQuad();
     private int result;
 
     public Compositor(int width, int height) {
@@ -37,7 +38,7 @@ public final class Compositor implements AutoCloseable {
         this.height = height;
         this.targets = new Framebuffer[]{new Framebuffer(width, height), new Framebuffer(width, height)};
         this.programs = CompositorPrograms.current();
-        this.triangle = new FullscreenTriangle();
+        this.layerQuad = new FullscreenQuad();
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
@@ -148,54 +149,54 @@ public final class Compositor implements AutoCloseable {
     }
 
     private void drawLayer(LayerImage image, LayerStyle style, float opacity) {
+        if (!quad.place(style.region(), style.fit(), style.mirror(), image.topRowFirst(), image.width(), image.height(), width, height)) {
+            return;
+        }
         BlendMode blend = style.blend();
-        boolean inPlace = blend != BlendMode.DIFFERENCE;
-        Framebuffer below = targets[result];
-        Framebuffer target = inPlace ? below : targets[1 - result];
-        target.bindForDrawing();
+        Texture2D mask = style.mask();
+        boolean masked = mask != null && mask.hasStorage();
+        boolean opaque = blend == BlendMode.NORMAL && opacity >= 1f && !image.format().hasAlpha() && !masked;
+        CompositorProgram.Write write = opaque ? CompositorProgram.Write.OPAQUE
+                : blend == BlendMode.DIFFERENCE ? CompositorProgram.Write.READS_BELOW
+                : CompositorProgram.Write.FIXED_FUNCTION;
+        Framebuffer target = targets[result];
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, inPlace ? 0 : below.color().id()); // in place, the target is not also read
+        if (write == CompositorProgram.Write.READS_BELOW) {
+            Framebuffer below = targets[1 - result];
+            target.copyInto(below, quad.pixelX, quad.pixelY, quad.pixelWidth, quad.pixelHeight);
+            glBindTexture(GL_TEXTURE_2D, below.color().id());
+        } else {
+            glBindTexture(GL_TEXTURE_2D, 0); // the target is not also read
+        }
+        target.bindForDrawing();
         glActiveTexture(GL_TEXTURE0 + 1);
         glBindTexture(GL_TEXTURE_2D, image.current().id());
         glActiveTexture(GL_TEXTURE0 + 2);
         glBindTexture(GL_TEXTURE_2D, image.previous().id());
-        Texture2D mask = style.mask();
-        boolean masked = mask != null && mask.hasStorage();
         if (masked) {
             glActiveTexture(GL_TEXTURE0 + 3);
             glBindTexture(GL_TEXTURE_2D, mask.id());
         }
         glActiveTexture(GL_TEXTURE0);
 
-        float[] region = style.region();
-        int regionWidth = Math.max(1, Math.round((region[2] - region[0]) * width));
-        int regionHeight = Math.max(1, Math.round((region[3] - region[1]) * height));
-        style.fit().transform(regionWidth, regionHeight, image.width(), image.height(), fit);
         CompositorProgram variant = programs.get(CompositorProgram.variant(FrameSampling.family(image.format()),
-                image.crossfade() < 1f, inPlace, masked));
+                image.crossfade() < 1f, masked, write, blend));
         variant.program.use();
-        glUniform4f(variant.uFit, fit[0], fit[1], fit[2], fit[3]);
-        glUniform4f(variant.uRegion, region[0], region[1], region[2], region[3]);
+        glUniform4f(variant.uQuad, quad.quad[0], quad.quad[1], quad.quad[2], quad.quad[3]);
+        glUniform4f(variant.uImage, quad.image[0], quad.image[1], quad.image[2], quad.image[3]);
         glUniform1f(variant.uCrossfade, image.crossfade());
-        glUniform1i(variant.uMirror, style.mirror() ? 1 : 0);
-        glUniform1i(variant.uTopRowFirst, image.topRowFirst() ? 1 : 0);
         variant.sampling.apply(image);
-        glUniform1i(variant.uBlend, blend.shaderCode());
         glUniform1f(variant.uOpacity, opacity);
         glUniform2f(variant.uKey, style.keyThreshold(), style.keySoftness());
-        if (inPlace) {
-            blendInPlace(blend, region);
-            triangle.draw();
-            glDisable(GL_SCISSOR_TEST);
-            glDisable(GL_BLEND);
-        } else {
-            triangle.draw();
-            result = 1 - result;
+        if (write == CompositorProgram.Write.FIXED_FUNCTION) {
+            blendInPlace(blend);
         }
+        layerQuad.draw();
+        glDisable(GL_BLEND);
     }
 
-    /** Blending for a layer drawn in place, confined to its region (y down, 0 to 1); the result's alpha stays 1. */
-    private void blendInPlace(BlendMode blend, float[] region) {
+    /** Fixed-function blending of a layer drawn in place; the result's alpha stays 1. */
+    private static void blendInPlace(BlendMode blend) {
         glEnable(GL_BLEND);
         switch (blend) {
             case ADD -> glBlendFuncSeparate(GL_ONE, GL_ONE, GL_ZERO, GL_ONE);
@@ -203,12 +204,6 @@ public final class Compositor implements AutoCloseable {
             case SCREEN -> glBlendFuncSeparate(GL_ONE_MINUS_DST_COLOR, GL_ONE, GL_ZERO, GL_ONE);
             default -> glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
         }
-        int x0 = (int) Math.floor(region[0] * width);
-        int x1 = (int) Math.ceil(region[2] * width);
-        int bottom = (int) Math.floor((1 - region[3]) * height);
-        int top = (int) Math.ceil((1 - region[1]) * height);
-        glEnable(GL_SCISSOR_TEST);
-        glScissor(x0, bottom, Math.max(0, x1 - x0), Math.max(0, top - bottom));
     }
 
     public int width() {
@@ -226,7 +221,7 @@ public final class Compositor implements AutoCloseable {
 
     @Override
     public void close() {
-        triangle.close();
+        layerQuad.close();
         for (Framebuffer target : targets) {
             target.close();
         }

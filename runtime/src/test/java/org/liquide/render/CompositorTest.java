@@ -68,6 +68,13 @@ class CompositorTest {
     }
 
     @Test
+    void anOpaqueLayerCoversWhatIsBelowWithItsOwnPixelsOnly() {
+        BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.FIT), PixelFormat.RGB24);
+        assertEquals(0xFFFFFF, image.getRGB(60, 10) & 0xFFFFFF, "the square's white top-left quadrant");
+        assertEquals(10 * 255 / 159, image.getRGB(10, 45) >> 16 & 0xFF, 2, "beside the fitted square: the gradient");
+    }
+
+    @Test
     void normalBlendOfOpaqueWhiteOverGradientIsExact() {
         BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.STRETCH).opacity(0.5f), PixelFormat.RGBA32);
         // Top-left quadrant of the square is opaque white; stretched, it covers x in [10, 80), y in [0, 45).

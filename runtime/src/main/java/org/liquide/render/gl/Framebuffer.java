@@ -40,6 +40,13 @@ public final class Framebuffer implements AutoCloseable {
         glBlitFramebuffer(0, 0, width(), height(), 0, 0, target.width(), target.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
 
+    /** Copies the pixels of one rectangle (x, y from the bottom left) into the same place of {@code target}. */
+    public void copyInto(Framebuffer target, int x, int y, int width, int height) {
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, id);
+        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target.id);
+        glBlitFramebuffer(x, y, x + width, y + height, x, y, x + width, y + height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+
     public int id() {
         return id;
     }

@@ -1,0 +1,63 @@
+package org.liquide.render;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The rectangle a layer's image covers and the image coordinates across it, checked against the layout by hand. */
+class LayerQuadTest {
+    private static final float[] WHOLE = {0, 0, 1, 1};
+    private final LayerQuad placed = new LayerQuad();
+
+    @Test
+    void aStretchedImageCoversItsRegionCornerToCorner() {
+        assertTrue(placed.place(WHOLE, FitMode.STRETCH, false, false, 100, 50, 160, 90));
+        assertArrayEquals(new float[]{0, 0, 1, 1}, placed.quad, 1e-6f);
+        assertArrayEquals(new float[]{0, 0, 1, 1}, placed.image, 1e-6f);
+        assertEquals(0, placed.pixelX);
+        assertEquals(160, placed.pixelWidth);
+        assertEquals(90, placed.pixelHeight);
+    }
+
+    @Test
+    void aSquareImageFittedInAWideOutputShowsInTheMiddleWithBarsBeside() {
+        // 90x90 of a 160x90 output: from x 35 to 125.
+        assertTrue(placed.place(WHOLE, FitMode.FIT, false, false, 120, 120, 160, 90));
+        assertArrayEquals(new float[]{35 / 160f, 0, 125 / 160f, 1}, placed.quad, 1e-5f);
+        assertArrayEquals(new float[]{0, 0, 1, 1}, placed.image, 1e-5f);
+        assertEquals(35, placed.pixelX);
+        assertEquals(90, placed.pixelWidth);
+    }
+
+    @Test
+    void aSquareImageFillingAWideOutputShowsItsMiddleRowsOverTheWholeOutput() {
+        assertTrue(placed.place(WHOLE, FitMode.FILL, false, false, 120, 120, 160, 90));
+        assertArrayEquals(new float[]{0, 0, 1, 1}, placed.quad, 1e-5f);
+        float shown = 90 / 160f;
+        assertArrayEquals(new float[]{0, (1 - shown) / 2, 1, (1 + shown) / 2}, placed.image, 1e-5f);
+    }
+
+    @Test
+    void mirroredTheImageRunsRightToLeftAndTopRowFirstItRunsDown() {
+        assertTrue(placed.place(WHOLE, FitMode.STRETCH, true, true, 100, 50, 160, 90));
+        assertArrayEquals(new float[]{0, 0, 1, 1}, placed.quad, 1e-6f);
+        assertArrayEquals(new float[]{1, 1, 0, 0}, placed.image, 1e-6f);
+    }
+
+    @Test
+    void aRegionIsMeasuredFromTheTopLeftAndTheQuadFromTheBottomLeft() {
+        // The top right quarter of a 160x90 output, y down: x 80..160, y 0..45, which is y 45..90 from the bottom.
+        assertTrue(placed.place(new float[]{0.5f, 0f, 1f, 0.5f}, FitMode.FIT, false, false, 120, 120, 160, 90));
+        // A 45x45 square centred in the 80x45 region: x 97.5..142.5.
+        assertArrayEquals(new float[]{97.5f / 160, 0.5f, 142.5f / 160, 1}, placed.quad, 1e-5f);
+        assertEquals(97, placed.pixelX);
+        assertEquals(45, placed.pixelY);
+        assertEquals(46, placed.pixelWidth);
+        assertEquals(45, placed.pixelHeight);
+    }
+
+    @Test
+    void nothingShowsOfAnEmptyRegion() {
+        assertFalse(placed.place(new float[]{0.5f, 0.5f, 0.5f, 1f}, FitMode.FILL, false, false, 10, 10, 160, 90));
+    }
+}
