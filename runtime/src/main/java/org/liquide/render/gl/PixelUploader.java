@@ -14,7 +14,10 @@ import static org.lwjgl.opengl.GL30C.*;
 /**
  * Streams frames into textures through a ring of pixel buffer objects: the copy into a PBO is a plain
  * memcpy and the texture updates read from the PBO asynchronously, so the render thread does not stall
- * on the transfer. Bytes go up in the frame's own order (BGR stays BGR, YUV stays YUV; the shader
+ * on the transfer. Each PBO's storage is allocated once (again only when a larger frame comes) and mapped
+ * with its old contents invalidated, so no frame allocates. On a software rasteriser, where a texture
+ * update is itself a CPU copy, the PBO is one more copy with nothing asynchronous to gain: frames go from
+ * their own memory straight into the textures. Bytes go up in the frame's own order (BGR stays BGR, YUV stays YUV; the shader
  * converts): a frame's planes travel in one PBO, each plane into its own single- or two-channel texture
  * (GL_R8 for Y, U, V; GL_RG8 for NV12's interleaved chroma; YUYV pairs as GL_RGBA8 of half the width).
  * Padded rows are described with GL_UNPACK_ROW_LENGTH / GL_UNPACK_ALIGNMENT instead of being repacked.
@@ -29,10 +32,19 @@ public final class PixelUploader implements AutoCloseable {
     private final int[] alignments = new int[3];
     private final boolean[] repacks = new boolean[3];
     private final long[] bufferOffsets = new long[3];
+    private final long[] planeAddresses = new long[3];
+    private final boolean throughPixelBuffers;
     private int next;
     private boolean repackLogged;
 
+    /** An uploader for the current context: through pixel buffers unless it rasterises in software. */
     public PixelUploader() {
+        this(!SoftwareRasteriser.isCurrent());
+    }
+
+    /** @param throughPixelBuffers through the ring of pixel buffers, or straight from the frame's memory */
+    public PixelUploader(boolean throughPixelBuffers) {
+        this.throughPixelBuffers = throughPixelBuffers;
         for (int i = 0; i < RING; i++) {
             buffers[i] = glGenBuffers();
         }
@@ -90,23 +102,50 @@ public final class PixelUploader implements AutoCloseable {
             target.ensureStorage(format.planeTexelWidth(plane, width), format.planeHeight(plane, height),
                     internalFormat(format.planeTexelBytes(plane)));
         }
-        int buffer = buffers[next];
-        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, buffer);
-        glBufferData(GL_PIXEL_UNPACK_BUFFER, Math.max(bytes, capacities[next]), GL_STREAM_DRAW);
-        capacities[next] = Math.max(bytes, capacities[next]);
+        boolean anyRepack = false;
+        for (int plane = 0; plane < planes; plane++) {
+            anyRepack |= repacks[plane];
+        }
+        long source = MemoryUtil.memAddress(frame.pixels());
+        if (throughPixelBuffers || anyRepack) {
+            long mapped = mapNextBuffer(bytes, width, height);
+            copyPlanes(frame, source, mapped);
+            glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
+            updateTextures(frame, textures, single, 0L, bufferOffsets);
+            glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
+            next = (next + 1) % RING;
+        } else {
+            for (int plane = 0; plane < planes; plane++) {
+                planeAddresses[plane] = frame.planeOffset(plane);
+            }
+            updateTextures(frame, textures, single, source, planeAddresses);
+        }
+    }
+
+    /** Binds the next PBO of the ring, its storage grown if the frame needs more, and maps it for writing. */
+    private long mapNextBuffer(long bytes, int width, int height) {
+        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, buffers[next]);
+        if (bytes > capacities[next]) {
+            glBufferData(GL_PIXEL_UNPACK_BUFFER, bytes, GL_STREAM_DRAW);
+            capacities[next] = bytes;
+        }
         long mapped = nglMapBufferRange(GL_PIXEL_UNPACK_BUFFER, 0L, bytes, GL_MAP_WRITE_BIT | GL_MAP_INVALIDATE_BUFFER_BIT);
         if (mapped == MemoryUtil.NULL) {
             glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
             throw new GlException("glMapBufferRange failed for a " + width + "x" + height + " upload");
         }
-        long source = MemoryUtil.memAddress(frame.pixels());
-        for (int plane = 0; plane < planes; plane++) {
+        return mapped;
+    }
+
+    private void copyPlanes(VideoFrame frame, long source, long mapped) {
+        PixelFormat format = frame.format();
+        for (int plane = 0; plane < format.planeCount(); plane++) {
             long from = source + frame.planeOffset(plane);
             long to = mapped + bufferOffsets[plane];
             int stride = frame.planeStride(plane);
-            int rows = format.planeHeight(plane, height);
+            int rows = format.planeHeight(plane, frame.height());
             if (repacks[plane]) {
-                int tightRow = format.planeTexelWidth(plane, width) * format.planeTexelBytes(plane);
+                int tightRow = format.planeTexelWidth(plane, frame.width()) * format.planeTexelBytes(plane);
                 for (int row = 0; row < rows; row++) {
                     MemoryUtil.memCopy(from + (long) row * stride, to + (long) row * tightRow, tightRow);
                 }
@@ -114,23 +153,27 @@ public final class PixelUploader implements AutoCloseable {
                 MemoryUtil.memCopy(from, to, (long) stride * rows);
             }
         }
-        glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
+    }
 
-        for (int plane = 0; plane < planes; plane++) {
+    /**
+     * Updates each plane's texture from {@code base + offsets[plane]}: offsets into the bound PBO (base 0),
+     * or addresses in the frame's memory with no PBO bound.
+     */
+    private void updateTextures(VideoFrame frame, FrameTextures textures, Texture2D single, long base, long[] offsets) {
+        PixelFormat format = frame.format();
+        for (int plane = 0; plane < format.planeCount(); plane++) {
             int texelBytes = format.planeTexelBytes(plane);
-            int texelWidth = format.planeTexelWidth(plane, width);
-            int rows = format.planeHeight(plane, height);
+            int texelWidth = format.planeTexelWidth(plane, frame.width());
+            int rows = format.planeHeight(plane, frame.height());
             Texture2D target = single != null ? single : textures.planeForUpload(plane);
             glBindTexture(GL_TEXTURE_2D, target.id());
             glPixelStorei(GL_UNPACK_ALIGNMENT, alignments[plane]);
             glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLengths[plane]);
-            glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, texelWidth, rows, uploadFormat(texelBytes), GL_UNSIGNED_BYTE,
-                    bufferOffsets[plane]);
+            nglTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, texelWidth, rows, uploadFormat(texelBytes), GL_UNSIGNED_BYTE,
+                    base + offsets[plane]);
         }
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
-        next = (next + 1) % RING;
     }
 
     /** The GL_UNPACK_ALIGNMENT (2, 4 or 8) that pads a tight row to this stride, or 0 if none does. */
