@@ -8,7 +8,12 @@ import static org.lwjgl.opengl.GL11C.*;
 import static org.lwjgl.opengl.GL13C.GL_TEXTURE0;
 import static org.lwjgl.opengl.GL13C.glActiveTexture;
 import static org.lwjgl.opengl.GL14C.glBlendFuncSeparate;
+import static org.lwjgl.opengl.GL12C.GL_CLAMP_TO_EDGE;
 import static org.lwjgl.opengl.GL20C.*;
+import static org.lwjgl.opengl.GL33C.glBindSampler;
+import static org.lwjgl.opengl.GL33C.glDeleteSamplers;
+import static org.lwjgl.opengl.GL33C.glGenSamplers;
+import static org.lwjgl.opengl.GL33C.glSamplerParameteri;
 
 /**
  * Draws a layer stack into an output-sized framebuffer, from the topmost opaque layer that covers the whole
@@ -31,6 +36,8 @@ public final class Compositor implements AutoCloseable {
     private final CompositorPrograms programs;
     private final FullscreenQuad layerQuad;
     private final LayerQuad quad = new LayerQuad();
+    /** Nearest sampling, for an image drawn texel for texel: the same picture as linear filtering, for less work. */
+    private final int nearest;
     private int result;
 
     public Compositor(int width, int height) {
@@ -39,6 +46,11 @@ public final class Compositor implements AutoCloseable {
         this.targets = new Framebuffer[]{new Framebuffer(width, height), new Framebuffer(width, height)};
         this.programs = CompositorPrograms.current();
         this.layerQuad = new FullscreenQuad();
+        this.nearest = glGenSamplers();
+        glSamplerParameteri(nearest, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+        glSamplerParameteri(nearest, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+        glSamplerParameteri(nearest, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glSamplerParameteri(nearest, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
     }
 
     /** Composites the layers bottom (index 0) to top over black; returns the framebuffer holding the result. */
@@ -179,6 +191,12 @@ public final class Compositor implements AutoCloseable {
         }
         glActiveTexture(GL_TEXTURE0);
 
+        // One-plane images only: a YUV image's chroma planes are smaller than its picture and are filtered.
+        boolean sampleNearest = quad.texelForTexel && FrameSampling.family(image.format()) == 0;
+        if (sampleNearest) {
+            glBindSampler(1, nearest);
+            glBindSampler(2, nearest);
+        }
         CompositorProgram variant = programs.get(CompositorProgram.variant(FrameSampling.family(image.format()),
                 image.crossfade() < 1f, masked, write, blend));
         variant.program.use();
@@ -193,6 +211,10 @@ public final class Compositor implements AutoCloseable {
         }
         layerQuad.draw();
         glDisable(GL_BLEND);
+        if (sampleNearest) {
+            glBindSampler(1, 0);
+            glBindSampler(2, 0);
+        }
     }
 
     /** Fixed-function blending of a layer drawn in place; the result's alpha stays 1. */
@@ -222,6 +244,7 @@ public final class Compositor implements AutoCloseable {
     @Override
     public void close() {
         layerQuad.close();
+        glDeleteSamplers(nearest);
         for (Framebuffer target : targets) {
             target.close();
         }

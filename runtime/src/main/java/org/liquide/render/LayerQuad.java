@@ -16,6 +16,12 @@ final class LayerQuad {
     int pixelY;
     int pixelWidth;
     int pixelHeight;
+    /**
+     * Each pixel of the rectangle shows exactly one texel, at its centre: the image is drawn at its own size
+     * on whole pixels (mirrored or not). Nearest sampling then gives the same picture as linear filtering
+     * for less work.
+     */
+    boolean texelForTexel;
     private final float[] fit = new float[4];
 
     /**
@@ -65,6 +71,18 @@ final class LayerQuad {
         pixelY = Math.clamp((long) Math.floor(quad[1] * outputHeight), 0, outputHeight);
         pixelWidth = Math.clamp((long) Math.ceil(quad[2] * outputWidth), 0, outputWidth) - pixelX;
         pixelHeight = Math.clamp((long) Math.ceil(quad[3] * outputHeight), 0, outputHeight) - pixelY;
+        texelForTexel = wholePixels(quad[0] * outputWidth) && wholePixels(quad[1] * outputHeight)
+                && wholePixels(quad[2] * outputWidth) && wholePixels(quad[3] * outputHeight)
+                && wholePixels(image[0] * imageWidth) && wholePixels(image[1] * imageHeight)
+                && Math.abs(Math.abs(image[2] - image[0]) * imageWidth - (quad[2] - quad[0]) * outputWidth) < TEXEL_TOLERANCE
+                && Math.abs(Math.abs(image[3] - image[1]) * imageHeight - (quad[3] - quad[1]) * outputHeight) < TEXEL_TOLERANCE;
         return pixelWidth > 0 && pixelHeight > 0;
+    }
+
+    /** A thousandth of a pixel: float arithmetic on whole-pixel layouts stays well within it. */
+    private static final float TEXEL_TOLERANCE = 1e-3f;
+
+    private static boolean wholePixels(float at) {
+        return Math.abs(at - Math.round(at)) < TEXEL_TOLERANCE;
     }
 }

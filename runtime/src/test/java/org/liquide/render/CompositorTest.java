@@ -75,6 +75,26 @@ class CompositorTest {
     }
 
     @Test
+    void anImageAtTheOutputsSizeComesOutPixelForPixelMirroredOrNot() {
+        java.util.function.Supplier<StillImageSource> checker = () -> new StillImageSource(TestFrames.make(WIDTH, HEIGHT,
+                PixelFormat.RGB24, (x, y) -> (x + y) % 2 == 0 ? new int[]{255, 255, 255, 255} : new int[]{0, 0, 0, 255}));
+        BufferedImage plain = composite(List.of(new Layer("checker", checker.get(), new LayerStyle())));
+        BufferedImage mirrored = composite(List.of(new Layer("checker", checker.get(), new LayerStyle().mirror(true))));
+        BufferedImage halfOver = composite(List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle()),
+                new Layer("checker", checker.get(), new LayerStyle().opacity(0.5f))));
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int white = (x + y) % 2 == 0 ? 0xFFFFFF : 0;
+                assertEquals(white, plain.getRGB(x, y) & 0xFFFFFF, "pixel (" + x + "," + y + ")");
+                assertEquals((WIDTH - 1 - x + y) % 2 == 0 ? 0xFFFFFF : 0, mirrored.getRGB(x, y) & 0xFFFFFF, "mirrored (" + x + "," + y + ")");
+                int below = x * 255 / (WIDTH - 1);
+                assertEquals((below + (white == 0 ? 0 : 255)) / 2.0, halfOver.getRGB(x, y) >> 16 & 0xFF, 1.5, "half over (" + x + "," + y + ")");
+            }
+        }
+    }
+
+    @Test
     void normalBlendOfOpaqueWhiteOverGradientIsExact() {
         BufferedImage image = compositeOverBase(new LayerStyle().fit(FitMode.STRETCH).opacity(0.5f), PixelFormat.RGBA32);
         // Top-left quadrant of the square is opaque white; stretched, it covers x in [10, 80), y in [0, 45).

@@ -57,6 +57,27 @@ class LayerQuadTest {
     }
 
     @Test
+    void anImageAtTheOutputsOwnSizeIsDrawnTexelForTexelMirroredOrNot() {
+        assertTrue(placed.place(WHOLE, FitMode.FILL, false, false, 160, 90, 160, 90));
+        assertTrue(placed.texelForTexel);
+        assertTrue(placed.place(WHOLE, FitMode.FIT, true, true, 160, 90, 160, 90));
+        assertTrue(placed.texelForTexel);
+        // A quarter-size image in a quarter region, on whole pixels (x 40..120, y 0..45).
+        assertTrue(placed.place(new float[]{0.25f, 0f, 0.75f, 0.5f}, FitMode.STRETCH, false, false, 80, 45, 160, 90));
+        assertTrue(placed.texelForTexel);
+    }
+
+    @Test
+    void aScaledOrHalfPixelPlacedImageIsFiltered() {
+        assertTrue(placed.place(WHOLE, FitMode.FIT, false, false, 120, 120, 160, 90));
+        assertFalse(placed.texelForTexel, "scaled from 120 to 90");
+        assertTrue(placed.place(WHOLE, FitMode.FILL, false, false, 161, 90, 160, 90));
+        assertFalse(placed.texelForTexel, "one texel wider than the output: cropped by half a texel each side");
+        assertTrue(placed.place(new float[]{0.5f / 160, 0, 1, 1}, FitMode.STRETCH, false, false, 159, 90, 160, 90));
+        assertFalse(placed.texelForTexel, "half a pixel off");
+    }
+
+    @Test
     void nothingShowsOfAnEmptyRegion() {
         assertFalse(placed.place(new float[]{0.5f, 0.5f, 0.5f, 1f}, FitMode.FILL, false, false, 10, 10, 160, 90));
     }
