@@ -3,7 +3,6 @@ package org.liquide.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.camera.CameraFeed;
 import org.liquide.render.BlendMode;
 import org.liquide.render.Compositor;
 import org.liquide.render.FitMode;
@@ -22,6 +21,7 @@ import org.liquide.show.stage.Stage;
 import org.liquide.show.stage.StageCommand;
 import org.liquide.signal.SignalBus;
 import org.liquide.testing.GoldenImages;
+import org.liquide.testing.CameralessSceneResources;
 import org.liquide.testing.OffscreenGl;
 
 import javax.imageio.ImageIO;
@@ -84,23 +84,7 @@ class ShowDrawsLikeShaderCommandTest {
     /** The scene through the show's stage, its frames at the times {@code liquide shader} gives them. */
     private BufferedImage showOf(List<LayerDefinition> layers) throws Exception {
         SignalBus bus = new SignalBus(System::nanoTime);
-        SceneResources resources = new SceneResources() {
-            public SignalBus signals() {
-                return bus;
-            }
-
-            public Optional<CameraFeed> camera(String name) {
-                return Optional.empty();
-            }
-
-            public int width() {
-                return WIDTH;
-            }
-
-            public int height() {
-                return HEIGHT;
-            }
-        };
+        SceneResources resources = new CameralessSceneResources(bus, WIDTH, HEIGHT);
         SceneDefinition scene = new SceneDefinition("waves", dir, "", GeneratorSettings.DEFAULT, layers, List.of(), 1.0,
                 Optional.empty(), List.of(), false);
         try (Compositor compositor = new Compositor(WIDTH, HEIGHT); Stage stage = new Stage(resources, s -> { })) {

@@ -3,7 +3,6 @@ package org.liquide.scene;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.liquide.camera.CameraFeed;
 import org.liquide.render.BlendMode;
 import org.liquide.render.Compositor;
 import org.liquide.render.FitMode;
@@ -20,6 +19,7 @@ import org.liquide.show.stage.Stage;
 import org.liquide.show.stage.StageCommand;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.filter.Curve;
+import org.liquide.testing.CameralessSceneResources;
 import org.liquide.testing.OffscreenGl;
 
 import javax.imageio.ImageIO;
@@ -42,23 +42,7 @@ class StageTest {
 
     private long now = 1_000 * MS;
     private final SignalBus bus = new SignalBus(() -> now);
-    private final SceneResources resources = new SceneResources() {
-        public SignalBus signals() {
-            return bus;
-        }
-
-        public Optional<CameraFeed> camera(String name) {
-            return Optional.empty();
-        }
-
-        public int width() {
-            return 64;
-        }
-
-        public int height() {
-            return 36;
-        }
-    };
+    private final SceneResources resources = new CameralessSceneResources(bus, 64, 36);
 
     private Path solid(String name, Color color) throws Exception {
         BufferedImage image = new BufferedImage(16, 9, BufferedImage.TYPE_INT_RGB);
