@@ -73,7 +73,7 @@ final class JournalRoutes {
         if (days.size() > 1) {
             throw ApiException.badRequest("give one day");
         }
-        LocalDate day = days.isEmpty() ? LocalDate.now(clock.withZone(java.time.ZoneId.systemDefault())) : parseDay(days.getFirst());
+        LocalDate day = days.isEmpty() ? LocalDate.ofInstant(clock.instant(), show.journalZone()) : parseDay(days.getFirst());
         ObjectNode body = Json.object();
         body.put("day", day.toString());
         ArrayNode entries = body.putArray("entries");

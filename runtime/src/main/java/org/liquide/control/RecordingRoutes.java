@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -105,7 +104,7 @@ final class RecordingRoutes {
     }
 
     private State readJournal() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        LocalDate today = LocalDate.ofInstant(clock.instant(), show.journalZone());
         List<JournalEntry> entries = new ArrayList<>(show.journal(today.minusDays(1)));
         entries.addAll(show.journal(today));
         return current(entries, serverStarted);

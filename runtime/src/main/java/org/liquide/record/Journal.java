@@ -46,6 +46,11 @@ public final class Journal {
         Files.createDirectories(folder);
     }
 
+    /** The time zone in which its days are counted: the showcase's. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     public Path folder() {
         return folder;
     }

@@ -164,6 +164,11 @@ public final class ShowCommands implements ShowControl {
     }
 
     @Override
+    public java.time.ZoneId journalZone() {
+        return journal.zone();
+    }
+
+    @Override
     public Optional<Path> journalFile(String relativePath) {
         return journal.file(relativePath);
     }

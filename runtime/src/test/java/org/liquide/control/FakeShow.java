@@ -172,6 +172,7 @@ class FakeShow implements ShowControl {
     private final List<JournalEntry> journal = new CopyOnWriteArrayList<>();
     private volatile Path journalFolder;
     private volatile Clock clock = Clock.systemUTC();
+    private volatile java.time.ZoneId zone = ZoneOffset.UTC;
     private Path recording;
 
     /** Adds a journal entry the API will list. */
@@ -191,10 +192,21 @@ class FakeShow implements ShowControl {
         return this;
     }
 
+    /** The showcase's time zone, in which the journal's days are counted (UTC unless set). */
+    FakeShow zone(java.time.ZoneId zone) {
+        this.zone = zone;
+        return this;
+    }
+
+    @Override
+    public java.time.ZoneId journalZone() {
+        return zone;
+    }
+
     @Override
     public List<JournalEntry> journal(LocalDate day) {
         calls.add("journal(" + day + ")");
-        return journal.stream().filter(e -> e.time().atZone(ZoneOffset.UTC).toLocalDate().equals(day))
+        return journal.stream().filter(e -> e.time().atZone(zone).toLocalDate().equals(day))
                 .sorted(java.util.Comparator.comparing(JournalEntry::time)).toList(); // oldest first, as the journal
     }
 

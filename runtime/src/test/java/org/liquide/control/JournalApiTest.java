@@ -186,6 +186,18 @@ class JournalApiTest {
     }
 
     @Test
+    void todayIsTheShowcasesDayNotTheMachines() {
+        // 18:00 UTC on 15 January is 08:00 on 16 January in the showcase's zone: the journal's today.
+        server.show.zone(java.time.ZoneId.of("Pacific/Kiritimati"));
+        server.show.startRecording();
+        JsonNode running = json(client.get("/api/recording", auth));
+        assertTrue(running.path("recording").asBoolean(), "a recording started after the showcase's midnight: " + running);
+        assertEquals(200, client.get("/api/journal", auth).statusCode());
+        assertTrue(server.show.calls().contains("journal(2027-01-16)"), "the journal opens on the showcase's today: "
+                + server.show.calls());
+    }
+
+    @Test
     void aRecordingStartedElsewhereShowsAndOneFromAnEarlierRunDoesNot() {
         // Started over OSC (not through this server): the journal says so.
         server.show.startRecording();

@@ -54,6 +54,9 @@ public interface ShowControl {
     /** The journal's entries of one day (local to the showcase's time zone), oldest first. */
     List<JournalEntry> journal(LocalDate day);
 
+    /** The showcase's time zone, in which the journal counts its days (not the machine's). */
+    java.time.ZoneId journalZone();
+
     /**
      * A file of the journal (a snapshot, a diff, a recording) by its path relative to the journal, as the
      * entries name it; empty for anything outside the journal or missing.
