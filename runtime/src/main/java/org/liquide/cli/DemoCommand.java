@@ -39,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Draw offscreen even when a display exists.")
     boolean headless;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: run until closed).")
+    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames of the show, counted from its first scene on stage (default: run until closed).")
     long frames;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png|FILE.jpg", description = "Write the last composited frame as PNG (or JPEG for .jpg).")

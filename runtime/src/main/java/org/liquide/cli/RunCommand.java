@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--headless", description = "Draw offscreen even when a display exists.")
     boolean headless;
 
-    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames (default: run until stopped).")
+    @Option(names = "--frames", paramLabel = "N", description = "Stop after N frames of the show, counted from its first scene on stage (default: run until stopped).")
     long frames;
 
     @Option(names = "--snapshot", paramLabel = "FILE.png",

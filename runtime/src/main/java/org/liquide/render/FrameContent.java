@@ -16,6 +16,14 @@ public interface FrameContent extends AutoCloseable {
         return false;
     }
 
+    /**
+     * False while there is nothing on stage yet (a show whose first scene is still being prepared): such
+     * frames do not count towards the output's frame limit.
+     */
+    default boolean showing() {
+        return true;
+    }
+
     @Override
     void close();
 

@@ -9,7 +9,7 @@ package org.liquide.render;
  * @param forceHeadless   draw offscreen even when a display exists
  * @param fullscreen      open the window fullscreen
  * @param monitor         monitor index or part of its name (empty: the primary one)
- * @param maxFrames       stop after this many frames (0: run until stopped)
+ * @param maxFrames       stop after this many frames with something on stage (0: run until stopped)
  * @param statsWindowSeconds how often frame-time percentiles are published
  * @param displays    the showcase's displays (warp, soft edge, region); empty: one plain window or offscreen
  */

@@ -37,6 +37,11 @@ public final class RenderLoop {
     private final AtomicReference<Consumer<BufferedImage>> readbackRequest = new AtomicReference<>();
     private volatile FrameObserver[] observers = new FrameObserver[0];
     private volatile boolean running = true;
+    /**
+     * Frames count towards the frame limit from the first one with something on stage, or after this long
+     * without (a show whose scenes are all refused still stops).
+     */
+    private static final long NOTHING_SHOWN_NANOS = 30_000_000_000L;
     private volatile long framesRendered;
     private volatile long lastFrameNanos;
     private volatile String outputDescription = "";
@@ -163,8 +168,10 @@ public final class RenderLoop {
         FramePacer pacer = new FramePacer(context.presentsToScreen() ? 0 : settings.offscreenFps());
         FramePacer idlePacer = new FramePacer(IDLE_FRAMES_PER_SECOND);
         long maxFrames = settings.maxFrames();
+        long loopStart = System.nanoTime();
+        long framesCounted = 0;
         Framebuffer frame = null;
-        while (running && !context.closeRequested() && (maxFrames == 0 || framesRendered < maxFrames)) {
+        while (running && !context.closeRequested() && (maxFrames == 0 || framesCounted < maxFrames)) {
             long start = System.nanoTime();
             lastFrameNanos = start;
             clock.advance(start);
@@ -186,6 +193,9 @@ public final class RenderLoop {
             }
             frameTimes.record(start, System.nanoTime() - start);
             framesRendered++;
+            if (content.showing() || start - loopStart > NOTHING_SHOWN_NANOS) {
+                framesCounted++;
+            }
             if (framesRendered == 1) {
                 ready.countDown();
             }

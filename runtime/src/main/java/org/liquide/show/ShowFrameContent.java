@@ -65,6 +65,11 @@ final class ShowFrameContent implements FrameContent {
     }
 
     @Override
+    public boolean showing() {
+        return stage.showing();
+    }
+
+    @Override
     public Framebuffer render(FrameClock clock, Compositor compositor) {
         if (preview == null) {
             preview = new FrameTap(previewWidth, Math.max(1, height * previewWidth / width), PREVIEW_FPS, previewSlot);

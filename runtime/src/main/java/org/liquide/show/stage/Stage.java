@@ -159,6 +159,11 @@ public final class Stage implements FrameContent {
      * The scene on screen, for other threads that read what does not change once it is built (its
      * definition, its sketch runners, its generators). Null asleep or before the first scene.
      */
+    @Override
+    public boolean showing() {
+        return shown != null;
+    }
+
     public SceneInstance shown() {
         return shown;
     }
