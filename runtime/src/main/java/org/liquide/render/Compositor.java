@@ -191,14 +191,14 @@ public final class Compositor implements AutoCloseable {
         }
         glActiveTexture(GL_TEXTURE0);
 
+        int family = FrameSampling.family(image.format());
         // One-plane images only: a YUV image's chroma planes are smaller than its picture and are filtered.
-        boolean sampleNearest = quad.texelForTexel && FrameSampling.family(image.format()) == 0;
+        boolean sampleNearest = quad.texelForTexel && family == 0;
         if (sampleNearest) {
             glBindSampler(1, nearest);
             glBindSampler(2, nearest);
         }
-        CompositorProgram variant = programs.get(CompositorProgram.variant(FrameSampling.family(image.format()),
-                image.crossfade() < 1f, masked, write, blend));
+        CompositorProgram variant = programs.get(CompositorProgram.variant(family, image.crossfade() < 1f, masked, write, blend));
         variant.program.use();
         glUniform4f(variant.uQuad, quad.quad[0], quad.quad[1], quad.quad[2], quad.quad[3]);
         glUniform4f(variant.uImage, quad.image[0], quad.image[1], quad.image[2], quad.image[3]);

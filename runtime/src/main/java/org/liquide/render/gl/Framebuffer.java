@@ -35,9 +35,7 @@ public final class Framebuffer implements AutoCloseable {
 
     /** Copies this picture into a framebuffer of the same size: a plain copy, no shader. */
     public void copyInto(Framebuffer target) {
-        glBindFramebuffer(GL_READ_FRAMEBUFFER, id);
-        glBindFramebuffer(GL_DRAW_FRAMEBUFFER, target.id);
-        glBlitFramebuffer(0, 0, width(), height(), 0, 0, target.width(), target.height(), GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        copyInto(target, 0, 0, width(), height());
     }
 
     /** Copies the pixels of one rectangle (x, y from the bottom left) into the same place of {@code target}. */

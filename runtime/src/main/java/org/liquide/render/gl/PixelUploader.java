@@ -17,8 +17,8 @@ import static org.lwjgl.opengl.GL30C.*;
  * on the transfer. Each PBO's storage is allocated once (again only when a larger frame comes) and mapped
  * with its old contents invalidated, so no frame allocates. On a software rasteriser, where a texture
  * update is itself a CPU copy, the PBO is one more copy with nothing asynchronous to gain: frames go from
- * their own memory straight into the textures. Bytes go up in the frame's own order (BGR stays BGR, YUV stays YUV; the shader
- * converts): a frame's planes travel in one PBO, each plane into its own single- or two-channel texture
+ * their own memory straight into the textures. Bytes go up in the frame's own order (BGR stays BGR, YUV
+ * stays YUV; the shader converts): a frame's planes travel in one PBO, each plane into its own single- or two-channel texture
  * (GL_R8 for Y, U, V; GL_RG8 for NV12's interleaved chroma; YUYV pairs as GL_RGBA8 of half the width).
  * Padded rows are described with GL_UNPACK_ROW_LENGTH / GL_UNPACK_ALIGNMENT instead of being repacked.
  */
@@ -32,7 +32,6 @@ public final class PixelUploader implements AutoCloseable {
     private final int[] alignments = new int[3];
     private final boolean[] repacks = new boolean[3];
     private final long[] bufferOffsets = new long[3];
-    private final long[] planeAddresses = new long[3];
     private final boolean throughPixelBuffers;
     private int next;
     private boolean repackLogged;
@@ -70,6 +69,7 @@ public final class PixelUploader implements AutoCloseable {
         int height = frame.height();
         int planes = format.planeCount();
         long bytes = 0;
+        boolean anyRepack = false;
         for (int plane = 0; plane < planes; plane++) {
             int texelBytes = format.planeTexelBytes(plane);
             int tightRow = format.planeTexelWidth(plane, width) * texelBytes;
@@ -92,6 +92,7 @@ public final class PixelUploader implements AutoCloseable {
             rowLengths[plane] = rowLength;
             alignments[plane] = alignment;
             repacks[plane] = repack;
+            anyRepack |= repack;
             bufferOffsets[plane] = bytes;
             bytes += (long) (repack ? tightRow : stride) * format.planeHeight(plane, height);
         }
@@ -102,23 +103,16 @@ public final class PixelUploader implements AutoCloseable {
             target.ensureStorage(format.planeTexelWidth(plane, width), format.planeHeight(plane, height),
                     internalFormat(format.planeTexelBytes(plane)));
         }
-        boolean anyRepack = false;
-        for (int plane = 0; plane < planes; plane++) {
-            anyRepack |= repacks[plane];
-        }
         long source = MemoryUtil.memAddress(frame.pixels());
         if (throughPixelBuffers || anyRepack) {
             long mapped = mapNextBuffer(bytes, width, height);
             copyPlanes(frame, source, mapped);
             glUnmapBuffer(GL_PIXEL_UNPACK_BUFFER);
-            updateTextures(frame, textures, single, 0L, bufferOffsets);
+            updateTextures(frame, textures, single, true, 0L);
             glBindBuffer(GL_PIXEL_UNPACK_BUFFER, 0);
             next = (next + 1) % RING;
         } else {
-            for (int plane = 0; plane < planes; plane++) {
-                planeAddresses[plane] = frame.planeOffset(plane);
-            }
-            updateTextures(frame, textures, single, source, planeAddresses);
+            updateTextures(frame, textures, single, false, source);
         }
     }
 
@@ -156,10 +150,10 @@ public final class PixelUploader implements AutoCloseable {
     }
 
     /**
-     * Updates each plane's texture from {@code base + offsets[plane]}: offsets into the bound PBO (base 0),
-     * or addresses in the frame's memory with no PBO bound.
+     * Updates each plane's texture from the bound PBO (the planes at their offsets in it) or, with no PBO
+     * bound, from the frame's own memory at {@code source}.
      */
-    private void updateTextures(VideoFrame frame, FrameTextures textures, Texture2D single, long base, long[] offsets) {
+    private void updateTextures(VideoFrame frame, FrameTextures textures, Texture2D single, boolean fromPixelBuffer, long source) {
         PixelFormat format = frame.format();
         for (int plane = 0; plane < format.planeCount(); plane++) {
             int texelBytes = format.planeTexelBytes(plane);
@@ -170,7 +164,7 @@ public final class PixelUploader implements AutoCloseable {
             glPixelStorei(GL_UNPACK_ALIGNMENT, alignments[plane]);
             glPixelStorei(GL_UNPACK_ROW_LENGTH, rowLengths[plane]);
             nglTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, texelWidth, rows, uploadFormat(texelBytes), GL_UNSIGNED_BYTE,
-                    base + offsets[plane]);
+                    fromPixelBuffer ? bufferOffsets[plane] : source + frame.planeOffset(plane));
         }
         glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
