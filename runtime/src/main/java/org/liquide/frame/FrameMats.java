@@ -12,6 +12,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC4;
 import static org.bytedeco.opencv.global.opencv_core.extractChannel;
 import static org.bytedeco.opencv.global.opencv_core.merge;
+import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_core.transform;
 import static org.bytedeco.opencv.global.opencv_imgproc.*;
 
@@ -31,6 +32,8 @@ public final class FrameMats implements AutoCloseable {
     private final Mat yuv = new Mat();
     private final Mat resized = new Mat();
     private final MatVector channels = new MatVector(3);
+    private final MatVector packedPlanes = new MatVector(4);
+    private final Mat yuvRgb = new Mat();
     private final Mat[] transforms = new Mat[4];
 
     /** Writes the frame's colours as 8-bit RGB at width × height into {@code target}. */
@@ -57,6 +60,36 @@ public final class FrameMats implements AutoCloseable {
             channels.put(2, sizedCr);
             merge(channels, yuv);
             transform(yuv, target, transformFor(frame.encoding()));
+        }
+    }
+
+    /**
+     * Writes the frame's colours as three 8-bit planes, red, green and blue, at width × height into
+     * {@code target}, for a consumer that wants planes anyway (a model's planar input): packed frames are
+     * resized and split in their own channel order, with no colour conversion pass. The planes may share
+     * memory with the frame or with each other (grey): read them before the frame changes, never write them.
+     */
+    public void rgbPlanes(VideoFrame frame, int width, int height, int interpolation, MatVector target) {
+        PixelFormat format = frame.format();
+        if (format.isYuv()) {
+            rgb(frame, width, height, interpolation, yuvRgb);
+            split(yuvRgb, target);
+            return;
+        }
+        try (BytePointer pixels = new BytePointer(frame.pixels()); Size size = new Size(width, height);
+             Mat source = new Mat(frame.height(), frame.width(), packedType(format), pixels, frame.strideBytes())) {
+            Mat sized = resizedIfNeeded(source, frame, size, interpolation);
+            if (format == PixelFormat.GRAY8) {
+                for (int c = 0; c < 3; c++) {
+                    target.put(c, sized);
+                }
+                return;
+            }
+            split(sized, packedPlanes);
+            int red = format.blueFirst() ? 2 : 0;
+            target.put(0, packedPlanes.get(red));
+            target.put(1, packedPlanes.get(1));
+            target.put(2, packedPlanes.get(2 - red));
         }
     }
 
@@ -186,7 +219,8 @@ public final class FrameMats implements AutoCloseable {
     @Override
     public void close() {
         channels.close();
-        for (Mat m : new Mat[]{luma, cb, cr, sizedLuma, sizedCb, sizedCr, yuv, resized}) {
+        packedPlanes.close();
+        for (Mat m : new Mat[]{luma, cb, cr, sizedLuma, sizedCb, sizedCr, yuv, resized, yuvRgb}) {
             m.close();
         }
         for (Mat t : transforms) {

@@ -15,9 +15,11 @@ import org.liquide.frame.ColorEncoding;
 import org.liquide.frame.FrameMats;
 import org.liquide.frame.PixelFormat;
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.Layout;
 import org.liquide.generate.image.ValueRange;
+import org.liquide.generate.onnx.ElementType;
 import org.liquide.hardware.testing.Await;
 import org.liquide.render.gl.FrameReadback;
 import org.liquide.render.layer.CameraFade;
@@ -109,14 +111,26 @@ class YuvCameraTest {
         int width = ColourBarVideos.WIDTH;
         int height = ColourBarVideos.HEIGHT;
         float[] rgb = new float[3 * width * height];
-        try (FrameReader reader = new FrameReader()) {
-            reader.read(frame, width, height, rgb, Layout.INTERLEAVED, ValueRange.UNIT);
+        float[] planar = new float[3 * width * height];
+        try (FrameReader reader = new FrameReader();
+             TensorBuffer tensor = new TensorBuffer("camera", ElementType.FLOAT32).reshape((long) width * height, 3);
+             TensorBuffer planes = new TensorBuffer("sample", ElementType.FLOAT32).reshape(1, 3, height, width)) {
+            reader.read(frame, width, height, tensor, Layout.INTERLEAVED, ValueRange.UNIT);
+            tensor.getFloats(rgb);
+            reader.read(frame, width, height, planes, Layout.PLANAR, ValueRange.UNIT);
+            planes.getFloats(planar);
         } finally {
             frame.free();
         }
         assertBars(recording + " read for a model", (x, y) -> {
             int at = 3 * (y * width + x);
             return new int[]{Math.round(rgb[at] * 255), Math.round(rgb[at + 1] * 255), Math.round(rgb[at + 2] * 255)};
+        });
+        int plane = width * height;
+        assertBars(recording + " read for a model, in planes", (x, y) -> {
+            int at = y * width + x;
+            return new int[]{Math.round(planar[at] * 255), Math.round(planar[plane + at] * 255),
+                    Math.round(planar[2 * plane + at] * 255)};
         });
     }
 

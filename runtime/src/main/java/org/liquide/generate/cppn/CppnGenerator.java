@@ -43,7 +43,6 @@ public final class CppnGenerator implements ImageGenerator {
     private final List<TensorBuffer> outputs = List.of(rgb);
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
-    private final float[] pixels;
     private final ModelSession session;
     private long seed;
     /** Per prompt, what its words add to the seed. */
@@ -66,7 +65,6 @@ public final class CppnGenerator implements ImageGenerator {
         this.promptSeeds = prompts.stream().mapToLong(CppnGenerator::wordsSeed).toArray();
         this.width = width;
         this.height = height;
-        this.pixels = new float[width * height * 3];
         CoordinateGrid.fill(coords, width, height);
         latent.reshape(1, GenerationParams.LATENT_SIZE);
         camera.reshape((long) width * height, 3);
@@ -107,13 +105,11 @@ public final class CppnGenerator implements ImageGenerator {
             }
         } else {
             cameraMix.setFloat(0, params.cameraMix());
-            reader.read(input, width, height, pixels, Layout.INTERLEAVED, ValueRange.UNIT);
-            camera.setFloats(pixels, pixels.length);
+            reader.read(input, width, height, camera, Layout.INTERLEAVED, ValueRange.UNIT);
             cameraBlank = false;
         }
         session.run(inputs, outputs);
-        rgb.getFloats(pixels);
-        writer.write(pixels, width, height, Layout.INTERLEAVED, ValueRange.UNIT, output, width, height);
+        writer.write(rgb, width, height, Layout.INTERLEAVED, ValueRange.UNIT, output, width, height);
     }
 
     @Override

@@ -13,11 +13,13 @@ import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.SessionPool;
+import org.liquide.generate.engine.TensorBuffer;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.image.FrameReader;
 import org.liquide.generate.image.FrameWriter;
 import org.liquide.generate.image.Layout;
 import org.liquide.generate.image.ValueRange;
+import org.liquide.generate.onnx.ElementType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +60,12 @@ public final class DiffusionGenerator implements ImageGenerator {
     private final int runHeight;
     private final long[] latentShape;
     private final int latentCount;
-    private final float[] pixels;
     private final float[] clean;
     private final float[] latents;
     private int conditionedVersion = -1;
     private final float[] modelOutput;
     private final float[] encoderScratch;
-    private float[] passthrough = new float[0];
+    private final TensorBuffer passthrough = new TensorBuffer("passthrough", ElementType.FLOAT32);
     private int[] timesteps = new int[0];
     private float timestepsStrength = Float.NaN;
 
@@ -88,7 +89,6 @@ public final class DiffusionGenerator implements ImageGenerator {
                 : roundSize(spec.height());
         this.latentShape = new long[]{1, unet.latentChannels(), runHeight / LATENT_FACTOR, runWidth / LATENT_FACTOR};
         this.latentCount = (int) (latentShape[1] * latentShape[2] * latentShape[3]);
-        this.pixels = new float[3 * runWidth * runHeight];
         this.clean = new float[latentCount];
         this.latents = new float[latentCount];
         this.modelOutput = new float[latentCount];
@@ -147,8 +147,8 @@ public final class DiffusionGenerator implements ImageGenerator {
             returnInput(input, output);
             return;
         }
-        reader.read(input, runWidth, runHeight, pixels, Layout.PLANAR, ValueRange.SIGNED);
-        encoder.encode(pixels, runHeight, runWidth, latentShape, encoderScratch, clean);
+        reader.read(input, runWidth, runHeight, encoder.image(runHeight, runWidth), Layout.PLANAR, ValueRange.SIGNED);
+        encoder.encode(latentShape, encoderScratch, clean);
         int[] schedule = timesteps(strength);
         scheduler.addNoise(clean, noise.get(params.seed(), latentCount, 0), schedule[0], latents, latentCount);
         float[] conditioning = embeddings.at(params.promptBlend());
@@ -161,12 +161,12 @@ public final class DiffusionGenerator implements ImageGenerator {
             scheduler.step(modelOutput, schedule, i, latents, noise.get(params.seed(), latentCount, i + 1),
                     latentCount);
         }
-        int[] decoded = decoder.decode(latents, latentShape, pixels);
-        if (decoded[0] != runHeight || decoded[1] != runWidth) {
-            throw new IllegalStateException(name + ": the decoder made " + decoded[1] + "x" + decoded[0]
+        TensorBuffer decoded = decoder.decode(latents, latentShape);
+        if (decoded.dim(2) != runHeight || decoded.dim(3) != runWidth) {
+            throw new IllegalStateException(name + ": the decoder made " + decoded.dim(3) + "x" + decoded.dim(2)
                     + " from latents of " + runWidth + "x" + runHeight);
         }
-        writer.write(pixels, runWidth, runHeight, Layout.PLANAR, ValueRange.SIGNED, output, width, height);
+        writer.write(decoded, runWidth, runHeight, Layout.PLANAR, ValueRange.SIGNED, output, width, height);
     }
 
     /** The size the models run at (a multiple of 64, or the UNet's fixed size); outputs are resized from it. */
@@ -188,13 +188,12 @@ public final class DiffusionGenerator implements ImageGenerator {
         closeAll(resources);
         reader.close();
         writer.close();
+        passthrough.close();
     }
 
     /** Strength 0 keeps the input: it is returned as is, at the output size. */
     private void returnInput(VideoFrame input, VideoFrame output) {
-        if (passthrough.length < 3 * width * height) {
-            passthrough = new float[3 * width * height];
-        }
+        passthrough.reshape((long) width * height, 3);
         reader.read(input, width, height, passthrough, Layout.INTERLEAVED, ValueRange.UNIT);
         writer.write(passthrough, width, height, Layout.INTERLEAVED, ValueRange.UNIT, output, width, height);
     }

@@ -34,19 +34,18 @@ final class VaeDecoder {
         this.outputs = List.of(image);
     }
 
-    /** Decodes latents (UNet scale) into {@code out}, planar RGB in [-1, 1]; returns the image as [h, w]. */
-    int[] decode(float[] latents, long[] latentShape, float[] out) {
+    /**
+     * Decodes latents (UNet scale) into the output tensor, planar RGB in [-1, 1] of shape [1, 3, h, w], valid
+     * until the next call.
+     */
+    TensorBuffer decode(float[] latents, long[] latentShape) {
         latent.reshape(latentShape);
         latent.setFloatsScaled(latents, latent.elementCount(), 1f / scale);
         session.run(inputs, outputs);
         if (image.shape().length != 4 || image.dim(1) != 3) {
             throw new IllegalStateException(component + " produced " + image + ", expected [1, 3, height, width]");
         }
-        if (out.length < image.elementCount()) {
-            throw new IllegalStateException(component + " produced " + image + ", larger than expected");
-        }
-        image.getFloats(out);
-        return new int[]{(int) image.dim(2), (int) image.dim(3)};
+        return image;
     }
 
     ModelDescription describe() {

@@ -39,13 +39,16 @@ final class VaeEncoder {
         this.outputs = List.of(latent);
     }
 
+    /** The input tensor shaped for an image of that size, to be written in place (planar RGB in [-1, 1]). */
+    TensorBuffer image(int height, int width) {
+        return image.reshape(1, 3, height, width);
+    }
+
     /**
-     * Encodes an image (planar RGB in [-1, 1], shape [1, 3, h, w]) into {@code out}, scaled for the UNet;
+     * Encodes the image last written into {@link #image} into {@code out}, scaled for the UNet;
      * {@code latentShape} ([1, c, h/8, w/8]) says how many channels to keep.
      */
-    void encode(float[] pixels, int height, int width, long[] latentShape, float[] scratch, float[] out) {
-        image.reshape(1, 3, height, width);
-        image.setFloats(pixels, image.elementCount());
+    void encode(long[] latentShape, float[] scratch, float[] out) {
         session.run(inputs, outputs);
         int channels = (int) latentShape[1];
         int plane = (int) (latentShape[2] * latentShape[3]);

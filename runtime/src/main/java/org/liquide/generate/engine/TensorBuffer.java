@@ -133,8 +133,7 @@ public final class TensorBuffer implements AutoCloseable {
 
     private OnnxTensor createView() throws OrtException {
         OrtEnvironment environment = OrtEngines.environment();
-        ByteBuffer bytes = memory.duplicate().order(ByteOrder.nativeOrder());
-        bytes.clear().limit(elements * type.byteSize());
+        ByteBuffer bytes = nativeView();
         return switch (type) {
             case FLOAT32 -> OnnxTensor.createTensor(environment, bytes.asFloatBuffer(), shape);
             case FLOAT64 -> OnnxTensor.createTensor(environment, bytes.asDoubleBuffer(), shape);
@@ -154,6 +153,14 @@ public final class TensorBuffer implements AutoCloseable {
             view.close();
             view = null;
         }
+    }
+
+    /**
+     * The memory at the current shape, for native code (OpenCV) that reads or writes the values in place, in
+     * this tensor's element type. Valid until the next reshape or close.
+     */
+    public ByteBuffer nativeView() {
+        return memory.duplicate().order(ByteOrder.nativeOrder()).clear().limit(elements * type.byteSize());
     }
 
     public float getFloat(int index) {

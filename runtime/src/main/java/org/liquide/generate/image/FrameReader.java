@@ -1,87 +1,62 @@
 package org.liquide.generate.image;
 
-import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.liquide.frame.FrameMats;
 import org.liquide.frame.VideoFrame;
+import org.liquide.generate.engine.TensorBuffer;
 
-import java.util.Arrays;
-
-import static org.bytedeco.opencv.global.opencv_core.CV_32F;
-import static org.bytedeco.opencv.global.opencv_core.CV_32FC1;
-import static org.bytedeco.opencv.global.opencv_core.split;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 
 /**
- * Samples a frame of any pixel format (YUV included, through {@link FrameMats}) into float RGB at a given
- * size (bilinear, pixel centres aligned), in the layout and value range a model wants. OpenCV resizes,
- * converts the colours and scales to floats in
- * its vectorised, multi-threaded loops; Java only copies the result out in bulk. Reuses its native images:
- * one instance per thread and stream, closed with its generator.
+ * Samples a frame of any pixel format (YUV included, through {@link FrameMats}) into a model's input
+ * tensor as RGB at a given size (bilinear, pixel centres aligned), in the tensor's layout, value range and
+ * element type (float32 or float16). OpenCV resizes at 8 bits (a planar tensor takes the frame's channels
+ * in their own order, unconverted), then scales each channel straight into the tensor's native memory in
+ * its vectorised loops: no Java array in between, and float16 is written as float16. Reuses its native images: one instance per thread and stream, closed with
+ * its generator.
  */
 public final class FrameReader implements AutoCloseable {
     private final FrameMats colours = new FrameMats();
     private final Mat rgb = new Mat();
-    private final Mat floats = new Mat();
-    private FloatPointer planar = new FloatPointer(0L);
-    private final MatVector planes = new MatVector(3);
-    private final Mat[] planeHeaders = new Mat[3];
-    private int planarWidth = -1;
-    private int planarHeight = -1;
+    private final MatVector channels = new MatVector(3);
 
     /**
-     * Fills {@code target[0 .. 3·width·height)} with the frame's colours. An empty frame gives black
-     * (0 in [0, 1]).
+     * Fills {@code target}, already shaped for {@code width × height} RGB in {@code layout} ([1, 3, h, w]
+     * planar, [h·w, 3] interleaved), with the frame's colours. An empty frame gives black (0 in [0, 1]).
      */
-    public void read(VideoFrame frame, int width, int height, float[] target, Layout layout, ValueRange range) {
-        int plane = width * height;
+    public void read(VideoFrame frame, int width, int height, TensorBuffer target, Layout layout, ValueRange range) {
+        TensorImage.check(target, width, height);
         if (frame.isEmpty()) {
-            Arrays.fill(target, 0, 3 * plane, range.fromUnit(0f));
+            target.fill(range.fromUnit(0f));
             return;
         }
-        colours.rgb(frame, width, height, INTER_LINEAR, rgb);
-        rgb.convertTo(floats, CV_32F, range.scale() / 255.0, range.offset());
-        if (layout == Layout.INTERLEAVED) {
-            new FloatPointer(floats.data()).capacity(3L * plane).get(target, 0, 3 * plane);
-            return;
-        }
-        preparePlanes(width, height);
-        split(floats, planes);
-        planar.get(target, 0, 3 * plane);
-    }
-
-    /** Three single-channel images over one native array: split writes the planes where a model wants them. */
-    private void preparePlanes(int width, int height) {
-        if (width == planarWidth && height == planarHeight) {
-            return;
-        }
-        long plane = (long) width * height;
-        planar.close();
-        planar = new FloatPointer(3 * plane);
-        for (int c = 0; c < 3; c++) {
-            if (planeHeaders[c] != null) {
-                planeHeaders[c].close();
+        double alpha = range.scale() / 255.0;
+        double beta = range.offset();
+        int depth = TensorImage.depth(target);
+        try (BytePointer memory = new BytePointer(target.nativeView())) {
+            if (layout == Layout.INTERLEAVED) {
+                colours.rgb(frame, width, height, INTER_LINEAR, rgb);
+                try (Mat image = TensorImage.interleaved(memory, width, height, depth)) {
+                    rgb.convertTo(image, depth, alpha, beta);
+                }
+                return;
             }
-            planeHeaders[c] = new Mat(height, width, CV_32FC1, planar.getPointer(c * plane));
-            planes.put(c, planeHeaders[c]);
+            colours.rgbPlanes(frame, width, height, INTER_LINEAR, channels);
+            for (int c = 0; c < 3; c++) {
+                try (Mat plane = TensorImage.plane(memory, c, width, height, depth)) {
+                    channels.get(c).convertTo(plane, depth, alpha, beta);
+                }
+            }
         }
-        planarWidth = width;
-        planarHeight = height;
     }
 
     /** Frees the native images now rather than at a garbage collection. */
     @Override
     public void close() {
-        planes.close();
-        for (Mat header : planeHeaders) {
-            if (header != null) {
-                header.close();
-            }
-        }
-        planar.close();
+        channels.close();
         colours.close();
         rgb.close();
-        floats.close();
     }
 }

@@ -35,8 +35,6 @@ public final class ImageToImageGenerator implements ImageGenerator {
     private final List<TensorBuffer> outputs;
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
-    private final float[] inputPixels;
-    private float[] outputPixels = new float[0];
 
     public ImageToImageGenerator(Path model, int width, int height, EngineOptions engineOptions)
             throws ModelLoadException {
@@ -53,7 +51,6 @@ public final class ImageToImageGenerator implements ImageGenerator {
             this.out = session.bufferFor(contract.output());
             this.inputs = List.of(in);
             this.outputs = List.of(out);
-            this.inputPixels = new float[3 * runWidth * runHeight];
         } catch (ModelLoadException | RuntimeException e) {
             session.close();
             throw e;
@@ -77,19 +74,14 @@ public final class ImageToImageGenerator implements ImageGenerator {
 
     @Override
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) {
-        reader.read(input, runWidth, runHeight, inputPixels, Layout.PLANAR, ValueRange.UNIT);
-        in.setFloats(inputPixels, inputPixels.length);
+        reader.read(input, runWidth, runHeight, in, Layout.PLANAR, ValueRange.UNIT);
         session.run(inputs, outputs);
         if (out.shape().length != 4 || out.dim(1) != 3) {
             throw new IllegalStateException(name + " produced " + out + ", expected [1, 3, height, width]");
         }
         int outHeight = (int) out.dim(2);
         int outWidth = (int) out.dim(3);
-        if (outputPixels.length < out.elementCount()) {
-            outputPixels = new float[out.elementCount()];
-        }
-        out.getFloats(outputPixels);
-        writer.write(outputPixels, outWidth, outHeight, Layout.PLANAR, ValueRange.UNIT, output, width, height);
+        writer.write(out, outWidth, outHeight, Layout.PLANAR, ValueRange.UNIT, output, width, height);
     }
 
     /** The size the model runs at: its own when fixed, the requested one when dynamic. */
