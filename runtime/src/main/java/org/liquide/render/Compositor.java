@@ -24,7 +24,9 @@ import static org.lwjgl.opengl.GL33C.glSamplerParameteri;
  * alpha) is blended in place. A difference layer reads a copy of the pixels below it. The previous image of
  * a crossfading source is read only while the crossfade runs. A filter that is the last layer drawn, normal
  * and fully opaque over the whole output, draws its last pass straight into the composite (over a copy of
- * the picture below, which it reads): no pass of its own output to copy back. Each draw uses the shader
+ * the picture below, which it reads): no pass of its own output to copy back. Consecutive normal layers of
+ * one-plane images over the same rectangle (stills, generated images between crossfades) are drawn as a
+ * run, up to four in one pass ({@link LayerRunProgram}), blended over the picture once. Each draw uses the shader
  * variant compiled for what it needs ({@link CompositorProgram}), shared by the compositors of the context.
  * Owned by the render thread; allocates nothing per frame.
  */
@@ -38,7 +40,12 @@ public final class Compositor implements AutoCloseable {
     private final LayerQuad quad = new LayerQuad();
     /** Nearest sampling, for an image drawn texel for texel: the same picture as linear filtering, for less work. */
     private final int nearest;
+    /** A run of layers drawn in one pass: their placements, images and opacities (render thread, per frame). */
+    private final LayerQuad[] runQuads = new LayerQuad[LayerRunProgram.MOST];
+    private final LayerImage[] runImages = new LayerImage[LayerRunProgram.MOST];
+    private final float[] runOpacities = new float[LayerRunProgram.MOST];
     private int result;
+    private int layerPasses;
 
     public Compositor(int width, int height) {
         this.width = width;
@@ -46,6 +53,9 @@ public final class Compositor implements AutoCloseable {
         this.targets = new Framebuffer[]{new Framebuffer(width, height), new Framebuffer(width, height)};
         this.programs = CompositorPrograms.current();
         this.layerQuad = new FullscreenQuad();
+        for (int k = 0; k < runQuads.length; k++) {
+            runQuads[k] = new LayerQuad();
+        }
         this.nearest = glGenSamplers();
         glSamplerParameteri(nearest, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
         glSamplerParameteri(nearest, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
@@ -69,6 +79,7 @@ public final class Compositor implements AutoCloseable {
         glClearColor(0f, 0f, 0f, 1f);
         glClear(GL_COLOR_BUFFER_BIT);
         result = 0;
+        layerPasses = 0;
         glDisable(GL_BLEND);
         glDisable(GL_DEPTH_TEST);
         boolean visitorsLeftOut = false;
@@ -81,6 +92,12 @@ public final class Compositor implements AutoCloseable {
             }
             if (withoutVisitors && layer.showsVisitors()) {
                 visitorsLeftOut = true;
+                continue;
+            }
+            int runEnd = runFrom(layers, i, count, withoutVisitors);
+            if (runEnd > i + 1) {
+                drawRun(runEnd - i);
+                i = runEnd - 1;
                 continue;
             }
             if (layer.source() instanceof FilterLayerSource filter) {
@@ -153,6 +170,82 @@ public final class Compositor implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The end (exclusive) of the run of layers from {@code from} that one pass can draw: consecutive layers
+     * that each draw (visible, ready, not left out), normal, without a mask or a running crossfade, of a
+     * one-plane image, all over the same rectangle; at most {@link LayerRunProgram#MOST}. Their placements
+     * and opacities are kept for {@link #drawRun}. {@code from + 1} or less means no run.
+     */
+    private int runFrom(Layer[] layers, int from, int count, boolean withoutVisitors) {
+        int end = from;
+        while (end < count && end - from < LayerRunProgram.MOST) {
+            Layer layer = layers[end];
+            int n = end - from;
+            if (!runnable(layer, withoutVisitors)) {
+                break;
+            }
+            LayerImage image = layer.source().image();
+            LayerStyle style = layer.style();
+            LayerQuad placed = runQuads[n];
+            if (!placed.place(style.region(), style.fit(), style.mirror(), image.topRowFirst(), image.width(),
+                    image.height(), width, height) || (n > 0 && !placed.sameRectangle(runQuads[0]))) {
+                break;
+            }
+            runImages[n] = image;
+            runOpacities[n] = style.opacity() * layer.source().presence();
+            end++;
+        }
+        return end;
+    }
+
+    private static boolean runnable(Layer layer, boolean withoutVisitors) {
+        if (layer.source() instanceof FilterLayerSource || (withoutVisitors && layer.showsVisitors())) {
+            return false;
+        }
+        LayerStyle style = layer.style();
+        LayerImage image = layer.source().image();
+        Texture2D mask = style.mask();
+        return image.ready() && style.opacity() * layer.source().presence() > 0f && style.blend() == BlendMode.NORMAL
+                && (mask == null || !mask.hasStorage()) && image.crossfade() >= 1f
+                && FrameSampling.family(image.format()) == 0;
+    }
+
+    /** Draws the {@code layers} placed by {@link #runFrom} in one pass, blended over the picture once. */
+    private void drawRun(int layers) {
+        LayerRunProgram program = programs.run(LayerRunProgram.key(runImages, layers));
+        glActiveTexture(GL_TEXTURE0);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        targets[result].bindForDrawing();
+        program.program.use();
+        program.setRectangle(runQuads[0].quad);
+        for (int k = 0; k < layers; k++) {
+            int unit = LayerRunProgram.unit(k);
+            glActiveTexture(GL_TEXTURE0 + unit);
+            glBindTexture(GL_TEXTURE_2D, runImages[k].current().id());
+            glBindSampler(unit, runQuads[k].texelForTexel ? nearest : 0);
+            program.setLayer(k, runQuads[k].image, runOpacities[k]);
+        }
+        glActiveTexture(GL_TEXTURE0);
+        // A run whose first layer is opaque hides what is below it: written as it is, the picture below is
+        // not even read.
+        if (runOpacities[0] < 1f || runImages[0].format().hasAlpha()) {
+            glEnable(GL_BLEND);
+            glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        }
+        layerQuad.draw();
+        glDisable(GL_BLEND);
+        for (int k = 0; k < layers; k++) {
+            glBindSampler(LayerRunProgram.unit(k), 0);
+            runImages[k] = null;
+        }
+        layerPasses++;
+    }
+
+    /** How many passes drew layers in the last {@link #render} (a run of layers drawn together counts once). */
+    int layerPasses() {
+        return layerPasses;
+    }
+
     /** Copies the result into the other framebuffer (a plain copy, no shader) and returns that framebuffer. */
     private Framebuffer copyOfResult() {
         Framebuffer into = targets[1 - result];
@@ -210,6 +303,7 @@ public final class Compositor implements AutoCloseable {
             blendInPlace(blend);
         }
         layerQuad.draw();
+        layerPasses++;
         glDisable(GL_BLEND);
         if (sampleNearest) {
             glBindSampler(1, 0);

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The compositor's shader variants of one GL context, compiled the first time a layer needs one and shared
+ * The compositor's shader variants (and its layer-run programs) of one GL context, compiled the first time a layer needs one and shared
  * by every compositor of that context: a scene change makes new compositors, not new programs. Render
  * thread only; looking a variant up allocates nothing.
  */
@@ -16,6 +16,7 @@ final class CompositorPrograms {
     private static final Map<GLCapabilities, CompositorPrograms> BY_CONTEXT = new WeakHashMap<>();
 
     private final CompositorProgram[] variants = new CompositorProgram[CompositorProgram.VARIANTS];
+    private final LayerRunProgram[] runs = new LayerRunProgram[LayerRunProgram.KEYS];
 
     private CompositorPrograms() {
     }
@@ -34,6 +35,16 @@ final class CompositorPrograms {
         if (program == null) {
             program = CompositorProgram.compile(variant);
             variants[variant] = program;
+        }
+        return program;
+    }
+
+    /** The program for a run of layers ({@link LayerRunProgram#key}), compiled now if no compositor used it yet. */
+    LayerRunProgram run(int key) {
+        LayerRunProgram program = runs[key];
+        if (program == null) {
+            program = LayerRunProgram.compile(key);
+            runs[key] = program;
         }
         return program;
     }

@@ -1,5 +1,7 @@
 package org.liquide.render;
 
+import java.util.Arrays;
+
 /**
  * Where a layer's image lands on the output: the rectangle of its region that the fitted image covers, and
  * the image coordinates at two opposite corners. The compositor draws that rectangle alone, with the image
@@ -77,6 +79,12 @@ final class LayerQuad {
                 && Math.abs(Math.abs(image[2] - image[0]) * imageWidth - (quad[2] - quad[0]) * outputWidth) < TEXEL_TOLERANCE
                 && Math.abs(Math.abs(image[3] - image[1]) * imageHeight - (quad[3] - quad[1]) * outputHeight) < TEXEL_TOLERANCE;
         return pixelWidth > 0 && pixelHeight > 0;
+    }
+
+    /** Whether {@code other} covers exactly the same rectangle of the output. */
+    boolean sameRectangle(LayerQuad other) {
+        return Arrays.equals(quad, other.quad) && pixelX == other.pixelX && pixelY == other.pixelY
+                && pixelWidth == other.pixelWidth && pixelHeight == other.pixelHeight;
     }
 
     /** A thousandth of a pixel: float arithmetic on whole-pixel layouts stays well within it. */

@@ -263,6 +263,79 @@ class CompositorTest {
         assertImagesEqual(baseOnly, withHidden, 0);
     }
 
+    /** The composite of {@code layers} and how many passes drew them. */
+    private record Drawn(BufferedImage image, int passes) {
+    }
+
+    private static Drawn drawn(List<Layer> layers) {
+        try (Compositor compositor = new Compositor(WIDTH, HEIGHT); LayerStack stack = new LayerStack(layers, List.of())) {
+            FrameClock clock = new FrameClock();
+            clock.advance(System.nanoTime());
+            BufferedImage image = FrameReadback.read(stack.render(clock, compositor));
+            return new Drawn(image, compositor.layerPasses());
+        }
+    }
+
+    /** Translucent layers of every one-plane layout over the whole output, each with {@code mask} (or none). */
+    private static List<Layer> translucentStack(org.liquide.render.gl.Texture2D mask) {
+        VideoFrame alphaRamp = TestFrames.make(80, 45, PixelFormat.RGBA32, (x, y) -> new int[]{250, 40, 90, x * 255 / 79});
+        VideoFrame grey = TestFrames.make(32, 18, PixelFormat.GRAY8, (x, y) -> new int[]{y * 255 / 17, 0, 0, 255});
+        VideoFrame bgraRamp = TestFrames.make(160, 90, PixelFormat.BGRA32, (x, y) -> new int[]{20, 200, 120, y * 255 / 89});
+        return List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle().mask(mask)),
+                new Layer("bgr", new StillImageSource(TestFrames.make(160, 90, PixelFormat.BGR24,
+                        (x, y) -> TestFrames.quadrants(x, y, 160, 90))), new LayerStyle().opacity(0.8f).mask(mask)),
+                new Layer("alpha", new StillImageSource(alphaRamp), new LayerStyle().opacity(0.7f).fit(FitMode.STRETCH).mirror(true).mask(mask)),
+                new Layer("grey", new StillImageSource(grey), new LayerStyle().opacity(0.3f).fit(FitMode.STRETCH).mask(mask)),
+                new Layer("bgra", new StillImageSource(bgraRamp), new LayerStyle().opacity(0.9f).mask(mask)),
+                new Layer("rgb", new StillImageSource(square(PixelFormat.RGB24)), new LayerStyle().opacity(0.5f).fit(FitMode.FILL).mask(mask)),
+                new Layer("rgba", new StillImageSource(square(PixelFormat.RGBA32)), new LayerStyle().opacity(0.6f).fit(FitMode.STRETCH).mask(mask)),
+                new Layer("bgr-mirrored", new StillImageSource(TestFrames.make(160, 90, PixelFormat.BGR24,
+                        (x, y) -> TestFrames.gradient(y, x, 90, 160))), new LayerStyle().opacity(0.4f).mirror(true).mask(mask)));
+    }
+
+    /** A mask of white everywhere: it changes nothing in the picture, but a masked layer is drawn on its own. */
+    private static org.liquide.render.gl.Texture2D whiteMask() {
+        VideoFrame white = TestFrames.make(160, 90, PixelFormat.GRAY8, (x, y) -> new int[]{255, 0, 0, 255});
+        org.liquide.render.gl.Texture2D mask = new org.liquide.render.gl.Texture2D();
+        try (org.liquide.render.gl.PixelUploader uploader = new org.liquide.render.gl.PixelUploader()) {
+            uploader.upload(white, mask);
+        }
+        return mask;
+    }
+
+    @Test
+    void consecutiveNormalLayersOverTheSameRectangleDrawInFewerPassesAndLookTheSame() {
+        org.liquide.render.gl.Texture2D mask = whiteMask();
+        Drawn oneByOne = drawn(translucentStack(mask));
+        Drawn inRuns = drawn(translucentStack(null));
+        mask.close();
+        assertEquals(8, oneByOne.passes());
+        assertEquals(4, LayerRunProgram.MOST);
+        assertEquals(2, inRuns.passes(), "two runs of four layers");
+        assertImagesEqual(oneByOne.image(), inRuns.image(), 2);
+    }
+
+    private static List<Layer> brokenRuns(org.liquide.render.gl.Texture2D mask) {
+        return List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle().mask(mask)),
+                new Layer("veil", new StillImageSource(white()), new LayerStyle().opacity(0.5f).mask(mask)),
+                new Layer("corner", new StillImageSource(white()), new LayerStyle().opacity(0.5f).region(0f, 0f, 0.5f, 0.5f).mask(mask)),
+                new Layer("corner-again", new StillImageSource(base()), new LayerStyle().opacity(0.5f).region(0f, 0f, 0.5f, 0.5f).mask(mask)),
+                new Layer("added", new StillImageSource(base()), new LayerStyle().opacity(0.5f).blend(BlendMode.ADD)));
+    }
+
+    @Test
+    void aRunEndsWhereTheRectangleOrTheBlendChanges() {
+        org.liquide.render.gl.Texture2D mask = whiteMask();
+        Drawn oneByOne = drawn(brokenRuns(mask));
+        Drawn inRuns = drawn(brokenRuns(null));
+        mask.close();
+        assertEquals(5, oneByOne.passes());
+        assertEquals(3, inRuns.passes(), "base and veil, the two corners, the added layer");
+        assertImagesEqual(oneByOne.image(), inRuns.image(), 2);
+    }
+
     private static void assertImagesEqual(BufferedImage expected, BufferedImage actual, int tolerance) {
         assertEquals(expected.getWidth(), actual.getWidth());
         assertEquals(expected.getHeight(), actual.getHeight());
