@@ -103,7 +103,11 @@ public final class ScenePreparer {
         }
     }
 
-    /** Reads an image file into a top-row-first RGBA frame. */
+    /**
+     * Reads an image file into a top-row-first frame: RGBA when some pixel is translucent, RGB otherwise (a
+     * JPEG, or a PNG saved with an alpha channel it does not use). An opaque image lets the compositor write
+     * the layer without blending and leave out what it covers.
+     */
     static VideoFrame decode(Path file) throws ScenePreparationException {
         BufferedImage image;
         try {
@@ -113,20 +117,37 @@ public final class ScenePreparer {
         }
         int width = image.getWidth();
         int height = image.getHeight();
-        VideoFrame frame = new VideoFrame();
-        ByteBuffer pixels = frame.reshape(width, height, width * 4, PixelFormat.RGBA32);
         int[] row = new int[width];
+        boolean translucent = image.getColorModel().hasAlpha() && anyTranslucent(image, row);
+        int bytes = translucent ? 4 : 3;
+        VideoFrame frame = new VideoFrame();
+        ByteBuffer pixels = frame.reshape(width, height, width * bytes, translucent ? PixelFormat.RGBA32 : PixelFormat.RGB24);
         for (int y = 0; y < height; y++) {
             image.getRGB(0, y, width, 1, row, 0, width);
             for (int x = 0; x < width; x++) {
                 int argb = row[x];
-                int at = (y * width + x) * 4;
+                int at = (y * width + x) * bytes;
                 pixels.put(at, (byte) (argb >> 16));
                 pixels.put(at + 1, (byte) (argb >> 8));
                 pixels.put(at + 2, (byte) argb);
-                pixels.put(at + 3, (byte) (argb >>> 24));
+                if (translucent) {
+                    pixels.put(at + 3, (byte) (argb >>> 24));
+                }
             }
         }
         return frame;
+    }
+
+    private static boolean anyTranslucent(BufferedImage image, int[] row) {
+        int width = image.getWidth();
+        for (int y = 0; y < image.getHeight(); y++) {
+            image.getRGB(0, y, width, 1, row, 0, width);
+            for (int argb : row) {
+                if (argb >>> 24 != 0xFF) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }
