@@ -274,7 +274,7 @@ final class GenerationBench {
     static BenchRow diffusion(BenchConfig config, String measure) throws Exception {
         Path folder = TinyDiffusion.folder(config.workDir());
         PipelineTimes times = pipelineTimes(config, folder, ModelSpec.of(folder.toString()).withSize(config.diffusionSize(),
-                config.diffusionSize()).withSteps(DIFFUSION_STEPS), EngineOptions.cpu());
+                config.diffusionSize()).withSteps(DIFFUSION_STEPS), EngineOptions.cpu(), false);
         return BenchRow.measured(DIFFUSION, measure, "ms", Stats.of(times.outside()),
                 "time inside the model sessions for the same image (VAE encoder + " + times.unetCalls() + " UNet + VAE decoder,"
                         + " timed alone with the same shapes, inputs in place)", Stats.of(times.inside()),
@@ -291,13 +291,19 @@ final class GenerationBench {
         Path folder = model.folder();
         int size = declaredImageSide(folder).orElse(config.diffusionSize());
         ModelSpec spec = ModelSpec.of(folder.toString()).withSize(size, size).withDevice(model.device()).withSteps(MODEL_STEPS);
-        PipelineTimes times = pipelineTimes(config, folder, spec, spec.engineOptions());
-        Stats total = Stats.of(times.total());
+        PipelineTimes times = pipelineTimes(config, folder, spec, spec.engineOptions(), true);
+        AlternatingWindows.Pairs bare = times.againstBare();
+        Stats total = Stats.of(bare.a());
         return BenchRow.measured(model.rowId(), measure + " (ran on " + times.device() + ")", "ms", total,
-                "the same image's model sessions alone (VAE encoder + " + times.unetCalls() + " UNet + VAE decoder)",
-                Stats.of(times.inside()), "lower is better; goal: whole ≤ 1.1× the sessions alone",
-                "models run at " + times.size() + "; " + Stats.number(1000 / total.median()) + " images/s; outside the"
-                        + " sessions " + Stats.of(times.outside()).format("ms") + " per image; prompts encoded once and cached");
+                "the same models run by bare ONNX Runtime sessions (VAE encoder + " + times.unetCalls() + " UNet + VAE"
+                        + " decoder; same options, inputs over direct buffers made once, outputs copied out)",
+                Stats.of(bare.b()), "lower is better; goal: whole ≤ 1.1× the bare sessions",
+                "models run at " + times.size() + "; " + Stats.number(1000 / total.median()) + " images/s; median of"
+                        + " paired ratios " + Stats.number(Stats.pairedRatio(bare.a(), bare.b())) + "× ("
+                        + bare.order("the pipeline", "bare ONNX Runtime") + "); Liquide's own sessions alone "
+                        + Stats.of(times.inside()).format("ms") + ", so outside the sessions "
+                        + Stats.of(times.outside()).format("ms") + " per image (whole " + Stats.of(times.total()).format("ms")
+                        + " in those pairs); prompts encoded once and cached");
     }
 
     /** The image side a model folder's UNet is made for (8× its fixed latent side), when it declares one. */
@@ -307,7 +313,8 @@ final class GenerationBench {
     }
 
     /** Milliseconds per image in each window: whole, inside the sessions, and their difference. */
-    record PipelineTimes(double[] total, double[] inside, int unetCalls, String size, String device, String order) {
+    record PipelineTimes(double[] total, double[] inside, int unetCalls, String size, String device, String order,
+                         AlternatingWindows.Pairs againstBare) {
         double[] outside() {
             double[] outside = new double[total.length];
             for (int w = 0; w < total.length; w++) {
@@ -321,8 +328,8 @@ final class GenerationBench {
      * Times the pipeline on {@code folder} ({@code base}'s size, steps and device) against its model sessions
      * alone (loaded with {@code engine}, their inputs in place), in alternating windows.
      */
-    private static PipelineTimes pipelineTimes(BenchConfig config, Path folder, ModelSpec base, EngineOptions engine)
-            throws Exception {
+    private static PipelineTimes pipelineTimes(BenchConfig config, Path folder, ModelSpec base, EngineOptions engine,
+                                               boolean againstBare) throws Exception {
         ModelSpec spec = base.withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED);
         int unetCalls = Scheduler.of(SchedulerConfig.read(folder.resolve("scheduler/scheduler_config.json")))
                 .timesteps(spec.steps(), STRENGTH).length;
@@ -376,8 +383,28 @@ final class GenerationBench {
             timedWindow(models, windowNanos, 3);
             AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
                     () -> timedWindow(pipeline, windowNanos, 2) / 1e6, () -> timedWindow(models, windowNanos, 2) / 1e6);
+            AlternatingWindows.Pairs againstBareOrt = null;
+            if (againstBare) {
+                Map<String, long[]> unetShapes = new LinkedHashMap<>();
+                unetShapes.put("sample", new long[]{1, 4, latentHeight, latentWidth});
+                unetShapes.put("timestep", unet.input("timestep").rank() == 0 ? new long[0] : new long[]{1});
+                unetShapes.put("encoder_hidden_states", new long[]{1, 77, textWidth > 0 ? textWidth : TinyDiffusion.HIDDEN});
+                if (unet.inputs().stream().anyMatch(declared -> declared.name().equals("timestep_cond"))) {
+                    unetShapes.put("timestep_cond", new long[]{1, 256});
+                }
+                try (BareOrtPipeline bare = new BareOrtPipeline(List.of(encoder, unet, decoder),
+                        List.of(folder.resolve("vae_encoder/model.onnx"), folder.resolve("unet/model.onnx"),
+                                folder.resolve("vae_decoder/model.onnx")),
+                        List.of(Map.of("sample", new long[]{1, 3, runHeight, runWidth}), unetShapes,
+                                Map.of("latent_sample", new long[]{1, 4, latentHeight, latentWidth})), unetCalls)) {
+                    Runnable bareRun = bare::run;
+                    timedWindow(bareRun, windowNanos, 3);
+                    againstBareOrt = AlternatingWindows.run(config.windows(),
+                            () -> timedWindow(pipeline, windowNanos, 2) / 1e6, () -> timedWindow(bareRun, windowNanos, 2) / 1e6);
+                }
+            }
             return new PipelineTimes(pairs.a(), pairs.b(), unetCalls, runWidth + "x" + runHeight, generator.device(),
-                    pairs.order("the pipeline", "the models alone"));
+                    pairs.order("the pipeline", "the models alone"), againstBareOrt);
         } finally {
             input.free();
             output.free();

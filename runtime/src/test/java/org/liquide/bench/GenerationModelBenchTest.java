@@ -34,6 +34,8 @@ class GenerationModelBenchTest {
         assertTrue(row.liquide().isFinite() && row.liquide().min() > 0, row.liquide().toString());
         assertTrue(row.anchor().isFinite() && row.anchor().min() > 0, row.anchor().toString());
         assertTrue(row.notes().contains("models run at 64x64"), row.notes());
+        assertTrue(row.anchorName().contains("bare ONNX Runtime sessions"), row.anchorName());
+        assertTrue(row.notes().contains("Liquide's own sessions alone"), row.notes());
     }
 
     @Test

@@ -156,6 +156,19 @@ public final class ModelSession implements AutoCloseable {
         return name;
     }
 
+    /**
+     * New session options equal to this session's (its provider, thread pools, graph optimisations, TensorRT
+     * engine folder), for a bare ONNX Runtime session to be compared with this one on equal terms; the caller
+     * closes them.
+     */
+    public SessionOptions comparableOptions() throws OrtException {
+        String used = provider.used();
+        int colon = used.indexOf(':');
+        Accelerator on = Accelerator.parse(colon < 0 ? used : used.substring(0, colon));
+        return SessionSettings.options(engineOptions, on,
+                TensorRtCache.folder(source.cacheName(), source.identity(), engineOptions));
+    }
+
     /** {@code cpu}, or {@code cuda:N} / {@code tensorrt:N} when the session runs on a GPU. */
     public String device() {
         return provider.used();
