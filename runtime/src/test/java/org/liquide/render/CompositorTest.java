@@ -304,16 +304,25 @@ class CompositorTest {
         return mask;
     }
 
+    /**
+     * Draws the stack in runs, and one layer at a time (each layer masked white), and asserts the passes of
+     * each and that both give the same picture.
+     */
+    private static void assertRunsLookLikeOneByOne(java.util.function.Function<org.liquide.render.gl.Texture2D, List<Layer>> stack,
+                                                   int layers, int runs, String why) {
+        org.liquide.render.gl.Texture2D mask = whiteMask();
+        Drawn oneByOne = drawn(stack.apply(mask));
+        Drawn inRuns = drawn(stack.apply(null));
+        mask.close();
+        assertEquals(layers, oneByOne.passes());
+        assertEquals(runs, inRuns.passes(), why);
+        assertImagesEqual(oneByOne.image(), inRuns.image(), 2);
+    }
+
     @Test
     void consecutiveNormalLayersOverTheSameRectangleDrawInFewerPassesAndLookTheSame() {
-        org.liquide.render.gl.Texture2D mask = whiteMask();
-        Drawn oneByOne = drawn(translucentStack(mask));
-        Drawn inRuns = drawn(translucentStack(null));
-        mask.close();
-        assertEquals(8, oneByOne.passes());
         assertEquals(4, LayerRunProgram.MOST);
-        assertEquals(2, inRuns.passes(), "two runs of four layers");
-        assertImagesEqual(oneByOne.image(), inRuns.image(), 2);
+        assertRunsLookLikeOneByOne(CompositorTest::translucentStack, 8, 2, "two runs of four layers");
     }
 
     private static List<Layer> brokenRuns(org.liquide.render.gl.Texture2D mask) {
@@ -327,13 +336,7 @@ class CompositorTest {
 
     @Test
     void aRunEndsWhereTheRectangleOrTheBlendChanges() {
-        org.liquide.render.gl.Texture2D mask = whiteMask();
-        Drawn oneByOne = drawn(brokenRuns(mask));
-        Drawn inRuns = drawn(brokenRuns(null));
-        mask.close();
-        assertEquals(5, oneByOne.passes());
-        assertEquals(3, inRuns.passes(), "base and veil, the two corners, the added layer");
-        assertImagesEqual(oneByOne.image(), inRuns.image(), 2);
+        assertRunsLookLikeOneByOne(CompositorTest::brokenRuns, 5, 3, "base and veil, the two corners, the added layer");
     }
 
     private static void assertImagesEqual(BufferedImage expected, BufferedImage actual, int tolerance) {

@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ImageDecodingTest {
@@ -27,39 +28,39 @@ class ImageDecodingTest {
         return file;
     }
 
-    @Test
-    void anImageWithAnAlphaChannelItDoesNotUseDecodesAsOpaqueRgb() throws Exception {
-        VideoFrame frame = ScenePreparer.decode(write("opaque.png", "png", BufferedImage.TYPE_INT_ARGB, 0xFF0A0B0C));
+    /** Decodes a 3x2 picture whose last pixel is {@code lastArgb}; returns the format and the bytes named. */
+    private Object[] decoded(String name, String format, int type, int lastArgb, int... byteIndexes) throws Exception {
+        VideoFrame frame = ScenePreparer.decode(write(name, format, type, lastArgb));
         try {
-            assertEquals(PixelFormat.RGB24, frame.format());
-            assertEquals(9, frame.strideBytes());
-            assertEquals(0x20, frame.pixels().get(0) & 0xFF);
-            assertEquals(0x0C, frame.pixels().get(9 + 2 * 3 + 2) & 0xFF, "the last pixel's blue");
+            Object[] result = new Object[1 + byteIndexes.length];
+            result[0] = frame.format();
+            for (int i = 0; i < byteIndexes.length; i++) {
+                result[1 + i] = frame.pixels().get(byteIndexes[i]) & 0xFF;
+            }
+            return result;
         } finally {
             frame.free();
         }
+    }
+
+    @Test
+    void anImageWithAnAlphaChannelItDoesNotUseDecodesAsOpaqueRgb() throws Exception {
+        // rows of 3 pixels of 3 bytes: the first red, and the last pixel's blue
+        Object[] opaque = decoded("opaque.png", "png", BufferedImage.TYPE_INT_ARGB, 0xFF0A0B0C, 0, 9 + 2 * 3 + 2);
+        assertArrayEquals(new Object[]{PixelFormat.RGB24, 0x20, 0x0C}, opaque);
     }
 
     @Test
     void aTranslucentPixelKeepsTheAlphaChannel() throws Exception {
-        VideoFrame frame = ScenePreparer.decode(write("veil.png", "png", BufferedImage.TYPE_INT_ARGB, 0x800A0B0C));
-        try {
-            assertEquals(PixelFormat.RGBA32, frame.format());
-            assertEquals(0xFF, frame.pixels().get(3) & 0xFF);
-            assertEquals(0x80, frame.pixels().get(12 + 2 * 4 + 3) & 0xFF, "the last pixel's alpha");
-        } finally {
-            frame.free();
-        }
+        // rows of 3 pixels of 4 bytes: the first alpha, and the last pixel's alpha
+        Object[] veil = decoded("veil.png", "png", BufferedImage.TYPE_INT_ARGB, 0x800A0B0C, 3, 12 + 2 * 4 + 3);
+        assertArrayEquals(new Object[]{PixelFormat.RGBA32, 0xFF, 0x80}, veil);
     }
 
     @Test
     void aJpegDecodesAsRgb() throws Exception {
-        VideoFrame frame = ScenePreparer.decode(write("photo.jpg", "jpg", BufferedImage.TYPE_INT_RGB, 0xFF204060));
-        try {
-            assertEquals(PixelFormat.RGB24, frame.format());
-            assertEquals(0x40, frame.pixels().get(1) & 0xFF, 2);
-        } finally {
-            frame.free();
-        }
+        Object[] photo = decoded("photo.jpg", "jpg", BufferedImage.TYPE_INT_RGB, 0xFF204060, 1);
+        assertEquals(PixelFormat.RGB24, photo[0]);
+        assertEquals(0x40, (int) photo[1], 2);
     }
 }
