@@ -1,5 +1,6 @@
 package org.liquide.cli;
 
+import org.liquide.render.gl.NativeLibraries;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -10,6 +11,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        NativeLibraries.loadEarly();
         int code = run(args);
         System.exit(code);
     }

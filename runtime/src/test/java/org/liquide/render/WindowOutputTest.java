@@ -81,12 +81,19 @@ class WindowOutputTest {
                 "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Djava.awt.headless=true",
                 "-cp", System.getProperty("java.class.path"), "org.liquide.cli.Main"));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The output goes to a file, so that a demo that hangs fails the test at its deadline instead of
+        // holding a read of its output open for ever.
+        Path log = Files.createTempFile(dir, "liquide", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DISPLAY", display);
         builder.environment().remove("WAYLAND_DISPLAY");
         Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes());
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the demo did not finish");
+        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log);
+        assertTrue(finished, "the demo did not finish in 120 s; output:\n" + output);
         return new Run(process.exitValue(), output);
     }
 
