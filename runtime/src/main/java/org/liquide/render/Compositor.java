@@ -25,8 +25,10 @@ import static org.lwjgl.opengl.GL33C.glSamplerParameteri;
  * a crossfading source is read only while the crossfade runs. A filter that is the last layer drawn, normal
  * and fully opaque over the whole output, draws its last pass straight into the composite (over a copy of
  * the picture below, which it reads): no pass of its own output to copy back. Consecutive normal layers of
- * one-plane images over the same rectangle (stills, generated images between crossfades) are drawn as a
- * run, up to four in one pass ({@link LayerRunProgram}), blended over the picture once. Each draw uses the shader
+ * one-plane images (stills, generated images between crossfades) are drawn as a run, up to four in one
+ * pass ({@link LayerRunProgram}), blended over the picture once; where their rectangles differ, the run is
+ * drawn in pieces each covered by the same layers ({@link RunPieces}), so a layer over a region costs what
+ * its area costs. Each draw uses the shader
  * variant compiled for what it needs ({@link CompositorProgram}), shared by the compositors of the context.
  * Owned by the render thread; allocates nothing per frame.
  */
@@ -44,6 +46,9 @@ public final class Compositor implements AutoCloseable {
     private final LayerQuad[] runQuads = new LayerQuad[LayerRunProgram.MOST];
     private final LayerImage[] runImages = new LayerImage[LayerRunProgram.MOST];
     private final float[] runOpacities = new float[LayerRunProgram.MOST];
+    private final RunPieces pieces = new RunPieces();
+    /** A layer's image coordinates over the piece being drawn. */
+    private final float[] pieceImage = new float[4];
     private int result;
     private int layerPasses;
 
@@ -173,7 +178,7 @@ public final class Compositor implements AutoCloseable {
     /**
      * The end (exclusive) of the run of layers from {@code from} that one pass can draw: consecutive layers
      * that each draw (visible, ready, not left out), normal, without a mask or a running crossfade, of a
-     * one-plane image, all over the same rectangle; at most {@link LayerRunProgram#MOST}. Their placements
+     * one-plane image; at most {@link LayerRunProgram#MOST}. Their placements
      * and opacities are kept for {@link #drawRun}. {@code from + 1} or less means no run.
      */
     private int runFrom(Layer[] layers, int from, int count, boolean withoutVisitors) {
@@ -188,7 +193,7 @@ public final class Compositor implements AutoCloseable {
             LayerStyle style = layer.style();
             LayerQuad placed = runQuads[n];
             if (!placed.place(style.region(), style.fit(), style.mirror(), image.topRowFirst(), image.width(),
-                    image.height(), width, height) || (n > 0 && !placed.sameRectangle(runQuads[0]))) {
+                    image.height(), width, height)) {
                 break;
             }
             runImages[n] = image;
@@ -210,38 +215,63 @@ public final class Compositor implements AutoCloseable {
                 && FrameSampling.family(image.format()) == 0;
     }
 
-    /** Draws the {@code layers} placed by {@link #runFrom} in one pass, blended over the picture once. */
+    /** Draws the {@code layers} placed by {@link #runFrom} in one pass, piece by piece, blended over the picture once. */
     private void drawRun(int layers) {
-        LayerRunProgram program = programs.run(LayerRunProgram.key(runImages, layers));
+        pieces.cut(runQuads, layers);
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, 0);
         targets[result].bindForDrawing();
-        program.program.use();
-        program.setRectangle(runQuads[0].quad);
-        for (int k = 0; k < layers; k++) {
-            int unit = LayerRunProgram.unit(k);
-            glActiveTexture(GL_TEXTURE0 + unit);
-            glBindTexture(GL_TEXTURE_2D, runImages[k].current().id());
-            glBindSampler(unit, runQuads[k].texelForTexel ? nearest : 0);
-            program.setLayer(k, runQuads[k].image, runOpacities[k]);
+        for (int piece = 0; piece < pieces.count; piece++) {
+            drawPiece(piece);
         }
-        glActiveTexture(GL_TEXTURE0);
-        // A run whose first layer is opaque hides what is below it: written as it is, the picture below is
-        // not even read.
-        if (runOpacities[0] < 1f || runImages[0].format().hasAlpha()) {
-            glEnable(GL_BLEND);
-            glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
-        }
-        layerQuad.draw();
         glDisable(GL_BLEND);
-        for (int k = 0; k < layers; k++) {
+        for (int k = 0; k < LayerRunProgram.MOST; k++) {
             glBindSampler(LayerRunProgram.unit(k), 0);
+        }
+        for (int k = 0; k < layers; k++) {
             runImages[k] = null;
         }
         layerPasses++;
     }
 
-    /** How many passes drew layers in the last {@link #render} (a run of layers drawn together counts once). */
+    /** Draws one piece of the run: the layers that cover it, mixed in the program made for them. */
+    private void drawPiece(int piece) {
+        int members = pieces.members[piece];
+        float[] at = pieces.rectangles;
+        int corner = 4 * piece;
+        float x0 = at[corner];
+        float y0 = at[corner + 1];
+        float x1 = at[corner + 2];
+        float y1 = at[corner + 3];
+        LayerRunProgram program = programs.run(LayerRunProgram.key(runImages, members));
+        program.program.use();
+        program.setRectangle(x0, y0, x1, y1);
+        int first = Integer.numberOfTrailingZeros(members);
+        int slot = 0;
+        for (int k = first; k < LayerRunProgram.MOST; k++) {
+            if ((members & 1 << k) == 0) {
+                continue;
+            }
+            int unit = LayerRunProgram.unit(slot);
+            glActiveTexture(GL_TEXTURE0 + unit);
+            glBindTexture(GL_TEXTURE_2D, runImages[k].current().id());
+            glBindSampler(unit, runQuads[k].texelForTexel ? nearest : 0);
+            runQuads[k].imageAt(x0, y0, x1, y1, pieceImage);
+            program.setLayer(slot++, pieceImage, runOpacities[k]);
+        }
+        glActiveTexture(GL_TEXTURE0);
+        // A piece whose first layer is opaque hides what is below it: written as it is, the picture below is
+        // not even read.
+        if (runOpacities[first] < 1f || runImages[first].format().hasAlpha()) {
+            glEnable(GL_BLEND);
+            glBlendFuncSeparate(GL_ONE, GL_ONE_MINUS_SRC_ALPHA, GL_ZERO, GL_ONE);
+        } else {
+            glDisable(GL_BLEND);
+        }
+        layerQuad.draw();
+    }
+
+    /** How many passes drew layers in the last {@link #render} (a run of layers counts once, however many pieces it was drawn in). */
     int layerPasses() {
         return layerPasses;
     }

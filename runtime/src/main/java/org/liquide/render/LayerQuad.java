@@ -1,7 +1,5 @@
 package org.liquide.render;
 
-import java.util.Arrays;
-
 /**
  * Where a layer's image lands on the output: the rectangle of its region that the fitted image covers, and
  * the image coordinates at two opposite corners. The compositor draws that rectangle alone, with the image
@@ -81,10 +79,20 @@ final class LayerQuad {
         return pixelWidth > 0 && pixelHeight > 0;
     }
 
-    /** Whether {@code other} covers exactly the same rectangle of the output. */
-    boolean sameRectangle(LayerQuad other) {
-        return Arrays.equals(quad, other.quad) && pixelX == other.pixelX && pixelY == other.pixelY
-                && pixelWidth == other.pixelWidth && pixelHeight == other.pixelHeight;
+    /**
+     * The image coordinates at the corners (x0, y0) and (x1, y1) of a rectangle inside this one, written into
+     * {@code into} as {@link #image} holds them: the same mapping, drawn over part of the rectangle. At this
+     * rectangle's own edges they are {@link #image}'s exactly.
+     */
+    void imageAt(float x0, float y0, float x1, float y1, float[] into) {
+        into[0] = along(image[0], image[2], (x0 - quad[0]) / (quad[2] - quad[0]));
+        into[2] = along(image[0], image[2], (x1 - quad[0]) / (quad[2] - quad[0]));
+        into[1] = along(image[1], image[3], (y0 - quad[1]) / (quad[3] - quad[1]));
+        into[3] = along(image[1], image[3], (y1 - quad[1]) / (quad[3] - quad[1]));
+    }
+
+    private static float along(float from, float to, float t) {
+        return from * (1 - t) + to * t;
     }
 
     /** A thousandth of a pixel: float arithmetic on whole-pixel layouts stays well within it. */

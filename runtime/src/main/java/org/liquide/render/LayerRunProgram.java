@@ -9,14 +9,14 @@ import static org.lwjgl.opengl.GL20C.glUniform1i;
 import static org.lwjgl.opengl.GL20C.glUniform4f;
 
 /**
- * The shader that draws a run of 2 to {@link #MOST} consecutive normal layers of one-plane images over the
- * same rectangle in one pass: each layer is sampled and mixed over the ones before it in registers, and the
- * run is blended over the picture below once, as premultiplied colour ({@code GL_ONE,
- * GL_ONE_MINUS_SRC_ALPHA}). On a software rasteriser the blend (reading and writing every pixel) costs
- * about as much as the layer's texture; a run pays it once. A program is compiled for each sequence of
- * layouts it meets (RGB or BGR, with or without alpha, grey), its swizzles written in: llvmpipe runs a
- * shader this simple on its fast path, and falls off it for a channel matrix or a branch. Holds its
- * uniform locations.
+ * The shader that draws a run of consecutive normal layers of one-plane images in one pass, one piece of the
+ * run at a time ({@link RunPieces}: a piece is covered by 1 to {@link #MOST} of its layers): each layer is
+ * sampled and mixed over the ones before it in registers, and the piece is blended over the picture below
+ * once, as premultiplied colour ({@code GL_ONE, GL_ONE_MINUS_SRC_ALPHA}). On a software rasteriser the blend
+ * (reading and writing every pixel) costs about as much as the layer's texture; a run pays it once. A
+ * program is compiled for each sequence of layouts it meets (RGB or BGR, with or without alpha, grey), its
+ * swizzles written in: llvmpipe runs a shader this simple on its fast path, and falls off it for a channel
+ * matrix or a branch. Holds its uniform locations.
  */
 final class LayerRunProgram implements AutoCloseable {
     /** The most layers a run draws at once. */
@@ -45,12 +45,12 @@ final class LayerRunProgram implements AutoCloseable {
     }
 
     private static final int KINDS = Channels.values().length;
-    /** Where the keys of runs of each length start: runs of 2, then of 3, then of 4. */
+    /** Where the keys of each number of layers start: one layer, then 2, 3 and 4. */
     private static final int[] FIRST_KEY = new int[MOST + 2];
 
     static {
         int first = 0;
-        for (int layers = 2; layers <= MOST + 1; layers++) {
+        for (int layers = 1; layers <= MOST + 1; layers++) {
             FIRST_KEY[layers] = first;
             first += (int) Math.pow(KINDS, layers);
         }
@@ -82,25 +82,30 @@ final class LayerRunProgram implements AutoCloseable {
         return 1 + index;
     }
 
-    /** The program's key for a run of the first {@code layers} images (one-plane formats); allocates nothing. */
-    static int key(LayerImage[] images, int layers) {
+    /**
+     * The program's key for the images of a run's layers that {@code members} names (bit k: image k), in
+     * their order (one-plane formats); allocates nothing.
+     */
+    static int key(LayerImage[] images, int members) {
         int code = 0;
-        for (int i = layers - 1; i >= 0; i--) {
-            code = code * KINDS + Channels.of(images[i].format()).ordinal();
+        for (int i = MOST - 1; i >= 0; i--) {
+            if ((members & 1 << i) != 0) {
+                code = code * KINDS + Channels.of(images[i].format()).ordinal();
+            }
         }
-        return FIRST_KEY[layers] + code;
+        return FIRST_KEY[Integer.bitCount(members)] + code;
     }
 
     /** Compiles the program of a {@link #key} (render thread, with the GL context current). */
     static LayerRunProgram compile(int key) {
-        int layers = 2;
+        int layers = 1;
         while (key >= FIRST_KEY[layers + 1]) {
             layers++;
         }
         int code = key - FIRST_KEY[layers];
         StringBuilder vertex = new StringBuilder("""
                 #version 330 core
-                uniform vec4 u_quad;   // the run's rectangle on the output: x0, y0, x1, y1 in [0,1], y up
+                uniform vec4 u_quad;   // the piece's rectangle on the output: x0, y0, x1, y1 in [0,1], y up
                 """);
         StringBuilder fragment = new StringBuilder("""
                 #version 330 core
@@ -134,11 +139,12 @@ final class LayerRunProgram implements AutoCloseable {
         return new LayerRunProgram(layers, ShaderProgram.link("layer-run-" + key, vertex.toString(), fragment.toString()));
     }
 
-    void setRectangle(float[] quad) {
-        glUniform4f(uQuad, quad[0], quad[1], quad[2], quad[3]);
+    /** Sets the rectangle drawn: x0, y0, x1, y1 of the output in [0,1], y up. */
+    void setRectangle(float x0, float y0, float x1, float y1) {
+        glUniform4f(uQuad, x0, y0, x1, y1);
     }
 
-    /** Sets layer {@code index}'s image coordinates and opacity. */
+    /** Sets the image coordinates (at the rectangle's two corners) and opacity of the layer at {@code index} in this program. */
     void setLayer(int index, float[] image, float opacity) {
         glUniform4f(uImage[index], image[0], image[1], image[2], image[3]);
         glUniform1f(uOpacity[index], opacity);

@@ -329,14 +329,32 @@ class CompositorTest {
         return List.of(
                 new Layer("base", new StillImageSource(base()), new LayerStyle().mask(mask)),
                 new Layer("veil", new StillImageSource(white()), new LayerStyle().opacity(0.5f).mask(mask)),
+                new Layer("added", new StillImageSource(base()), new LayerStyle().opacity(0.5f).blend(BlendMode.ADD)),
                 new Layer("corner", new StillImageSource(white()), new LayerStyle().opacity(0.5f).region(0f, 0f, 0.5f, 0.5f).mask(mask)),
-                new Layer("corner-again", new StillImageSource(base()), new LayerStyle().opacity(0.5f).region(0f, 0f, 0.5f, 0.5f).mask(mask)),
-                new Layer("added", new StillImageSource(base()), new LayerStyle().opacity(0.5f).blend(BlendMode.ADD)));
+                new Layer("corner-again", new StillImageSource(base()), new LayerStyle().opacity(0.5f).region(0f, 0f, 0.5f, 0.5f).mask(mask)));
     }
 
     @Test
-    void aRunEndsWhereTheRectangleOrTheBlendChanges() {
-        assertRunsLookLikeOneByOne(CompositorTest::brokenRuns, 5, 3, "base and veil, the two corners, the added layer");
+    void aRunEndsWhereTheBlendChanges() {
+        assertRunsLookLikeOneByOne(CompositorTest::brokenRuns, 5, 3, "base and veil, the added layer, the two corners");
+    }
+
+    /** Layers over rectangles that overlap in part, one of them with bars beside it, over a whole-output layer. */
+    private static List<Layer> overlappingRegions(org.liquide.render.gl.Texture2D mask) {
+        VideoFrame alphaRamp = TestFrames.make(80, 45, PixelFormat.RGBA32, (x, y) -> new int[]{250, 40, 90, x * 255 / 79});
+        return List.of(
+                new Layer("base", new StillImageSource(base()), new LayerStyle().mask(mask)),
+                new Layer("left", new StillImageSource(square(PixelFormat.BGR24)), new LayerStyle().opacity(0.6f)
+                        .fit(FitMode.STRETCH).region(0f, 0f, 0.5f, 1f).mask(mask)),
+                new Layer("middle", new StillImageSource(alphaRamp), new LayerStyle().opacity(0.8f)
+                        .region(0.3f, 0.25f, 0.8f, 0.75f).mirror(true).mask(mask)),
+                new Layer("fitted", new StillImageSource(square(PixelFormat.RGB24)), new LayerStyle().opacity(0.5f)
+                        .fit(FitMode.FIT).region(0.4f, 0.1f, 1f, 0.6f).mask(mask)));
+    }
+
+    @Test
+    void layersOverDifferentRectanglesAreOneRunCutIntoPiecesAndLookTheSame() {
+        assertRunsLookLikeOneByOne(CompositorTest::overlappingRegions, 4, 1, "one run of four layers");
     }
 
     private static void assertImagesEqual(BufferedImage expected, BufferedImage actual, int tolerance) {

@@ -81,4 +81,15 @@ class LayerQuadTest {
     void nothingShowsOfAnEmptyRegion() {
         assertFalse(placed.place(new float[]{0.5f, 0.5f, 0.5f, 1f}, FitMode.FILL, false, false, 10, 10, 160, 90));
     }
+
+    @Test
+    void overPartOfItsRectangleAnImageKeepsTheSameMappingAndItsOwnCoordinatesAtItsEdges() {
+        assertTrue(placed.place(new float[]{0.25f, 0.25f, 0.75f, 0.75f}, FitMode.STRETCH, true, true, 80, 45, 160, 90));
+        float[] part = new float[4];
+        placed.imageAt(placed.quad[0], placed.quad[1], placed.quad[2], placed.quad[3], part);
+        assertArrayEquals(placed.image, part, 0f);
+        // The left half of the rectangle, mirrored: from the image's right edge to its middle.
+        placed.imageAt(0.25f, 0.25f, 0.5f, 0.75f, part);
+        assertArrayEquals(new float[]{1, 1, 0.5f, 0}, part, 1e-6f);
+    }
 }
