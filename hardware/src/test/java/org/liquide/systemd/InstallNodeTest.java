@@ -2,19 +2,19 @@ package org.liquide.systemd;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.ChildRun;
+import org.liquide.hardware.testing.PiRoot;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.liquide.hardware.testing.PiRoot;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -70,14 +70,12 @@ class InstallNodeTest {
         Path account = root.resolve("node-entree"); // copied from the render machine (make-credentials)
         Files.writeString(account, "node-entree:a-password\n");
 
-        ProcessBuilder install = new ProcessBuilder("bash", home.resolve("install-node").toString(), "entree", account.toString())
-                .redirectErrorStream(true);
+        ProcessBuilder install = new ProcessBuilder("bash", home.resolve("install-node").toString(), "entree", account.toString());
         install.environment().put("LIQUIDE_ROOT", root.toString());
         install.environment().put("PATH", pi.path());
-        Process process = install.start();
-        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.exitValue(), output);
+        ChildRun run = ChildRun.run(install, Duration.ofSeconds(30));
+        String output = run.output();
+        assertEquals(0, run.exitCode(), output);
 
         assertTrue(Files.isRegularFile(root.resolve("etc/systemd/system/liquide-node@.service")), output);
         List<String> log = pi.calls();

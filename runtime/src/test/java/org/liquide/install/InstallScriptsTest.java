@@ -2,9 +2,9 @@ package org.liquide.install;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.hardware.broker.MosquittoProcess;
-import org.liquide.hardware.broker.BrokerAddress;
 import org.liquide.hardware.node.config.NodeFileResult;
 import org.liquide.hardware.node.config.NodeFiles;
 import org.liquide.hardware.node.mqtt.MqttReadingSink;
@@ -14,6 +14,7 @@ import org.liquide.hardware.testing.PiRoot;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.source.MqttSignalSource;
 import org.liquide.signal.source.NodeRoster;
+import org.liquide.hardware.testing.ChildRun;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +24,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -105,12 +105,10 @@ class InstallScriptsTest {
     }
 
     private static String runExpecting(int status, Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
-        Process p = builder.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "finished");
-        assertEquals(status, p.exitValue(), String.join(" ", command) + ":\n" + output);
-        return output;
+        ChildRun run = ChildRun.run(builder, Duration.ofSeconds(60));
+        assertEquals(status, run.exitCode(), String.join(" ", command) + ":\n" + run.output());
+        return run.output();
     }
 }

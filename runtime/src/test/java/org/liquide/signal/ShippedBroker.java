@@ -1,15 +1,16 @@
 package org.liquide.signal;
 
 import org.liquide.hardware.broker.MosquittoProcess;
+import org.liquide.hardware.testing.ChildRun;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Mosquitto as the install scripts set it up for the shipped showcase: {@code make-credentials} (and
@@ -51,10 +52,9 @@ public final class ShippedBroker implements AutoCloseable {
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(command + " failed: " + output);
+        ChildRun run = ChildRun.run(new ProcessBuilder(command), Duration.ofSeconds(60));
+        if (!run.succeeded()) {
+            throw new IOException(command + " failed with " + run.exitCode() + ": " + run.output());
         }
     }
 

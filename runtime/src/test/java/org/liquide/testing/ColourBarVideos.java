@@ -1,12 +1,13 @@
 package org.liquide.testing;
 
+import org.liquide.hardware.testing.ChildRun;
+
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Colour bars recorded by the {@code ffmpeg} command in a chosen pixel format, matrix and range, so a test
@@ -50,16 +51,14 @@ public final class ColourBarVideos {
                 "-s", WIDTH + "x" + HEIGHT, "-r", "10", "-i", "pipe:0", "-vf", filter));
         command.addAll(List.of(outputOptions));
         command.add(file.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            byte[] frame = frame();
-            for (int i = 0; i < 3; i++) {
-                in.write(frame);
-            }
+        byte[] frame = frame();
+        byte[] frames = new byte[3 * frame.length];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(frame, 0, frames, i * frame.length, frame.length);
         }
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0 || !Files.isRegularFile(file)) {
-            throw new IOException("ffmpeg could not write " + file + ": " + output);
+        ChildRun run = ChildRun.run(new ProcessBuilder(command), frames, Duration.ofSeconds(60));
+        if (!run.succeeded() || !Files.isRegularFile(file)) {
+            throw new IOException("ffmpeg could not write " + file + ": " + run.output());
         }
         return file;
     }

@@ -1,5 +1,8 @@
 package org.liquide.testing;
 
+import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.ChildRun;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import org.liquide.hardware.testing.Await;
 
 /**
  * A private PulseAudio server for the sound tests, on a machine with no sound card: two null sinks, one
@@ -130,12 +131,12 @@ public final class PulseServer {
                 throw new AssertionError("the test sound server (pulseaudio) exited with " + daemon.exitValue() + ": " + log());
             }
             try {
-                Process info = client("pactl", "list", "short", "sinks").redirectErrorStream(true).start();
-                last[0] = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                return info.waitFor() == 0 && last[0].contains(OUTPUT) && last[0].contains(ROOM);
+                ChildRun info = ChildRun.run(client("pactl", "list", "short", "sinks"), Duration.ofSeconds(30));
+                last[0] = info.output();
+                return info.succeeded() && last[0].contains(OUTPUT) && last[0].contains(ROOM);
             } catch (IOException e) {
-                throw new AssertionError("cannot run pactl (Debian's pulseaudio-utils): " + e.getMessage()
-                        + "; install it with scripts/install-system-packages test", e);
+                throw new AssertionError("pactl (Debian's pulseaudio-utils) did not answer: " + e.getMessage()
+                        + "; if it is missing, install it with scripts/install-system-packages test", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted", e);

@@ -2,15 +2,15 @@ package org.liquide.hardware.node;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.ChildRun;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
@@ -56,10 +56,9 @@ class PiBundleTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", classPath, NodeMain.class.getName(), node.toString(),
                 "--broker", "tcp://127.0.0.1:1"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the node gave up by itself");
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(2, process.exitValue(), output);
+        ChildRun run = ChildRun.run(new ProcessBuilder(command), Duration.ofSeconds(120)); // it gives up by itself
+        String output = run.output();
+        assertEquals(2, run.exitCode(), output);
         assertTrue(output.contains("node entree: this machine has no /dev/i2c-1 (I2C bus 1, for the linuxfs provider)"
                 + " and no /dev/gpiochip0 (GPIO, for the gpiod provider)"), output);
         assertFalse(output.contains("\tat "), "no stack trace: " + output);
