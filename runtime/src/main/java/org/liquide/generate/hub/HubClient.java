@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,13 +34,22 @@ public final class HubClient {
     private static final int MAX_REDIRECTS = 10;
     private static final long MAX_LISTING_BYTES = 32L << 20;
     private static final int BUFFER = 1 << 16;
+    /** How long a download may go without a byte before it counts as cut. */
+    public static final Duration STALL_LIMIT = Duration.ofSeconds(60);
 
     private final URI endpoint;
     private final Optional<String> token;
     private final HttpClient http;
+    private final Duration stallLimit;
     private final ObjectMapper json = new ObjectMapper();
 
     public HubClient(URI endpoint, Optional<String> token) {
+        this(endpoint, token, STALL_LIMIT);
+    }
+
+    /** @param stallLimit how long a download may go without a byte before it fails as a cut connection */
+    public HubClient(URI endpoint, Optional<String> token, Duration stallLimit) {
+        this.stallLimit = stallLimit;
         String text = endpoint.toString();
         this.endpoint = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
         this.token = token;
@@ -124,7 +134,8 @@ public final class HubClient {
     /**
      * Downloads {@code url} into {@code part}, continuing after the bytes it already holds with a {@code Range}
      * request, and never writing more than {@code expectedSize}. {@code progress} hears each chunk's length.
-     * A cut connection leaves the part as it is, for the next call to continue.
+     * A cut connection, or one that sends nothing for the stall limit, leaves the part as it is, for the
+     * next call to continue.
      */
     public void download(URI url, Path part, long expectedSize, LongConsumer progress) throws IOException {
         long have = Files.exists(part) ? Files.size(part) : 0;
@@ -170,14 +181,16 @@ public final class HubClient {
         throw new HubException(HubException.Kind.SERVER, url + ": more than " + MAX_REDIRECTS + " redirects");
     }
 
-    private static void copy(InputStream body, Path part, boolean append, long room, URI uri, LongConsumer progress) throws IOException {
+    private void copy(InputStream body, Path part, boolean append, long room, URI uri, LongConsumer progress) throws IOException {
         StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
-        try (InputStream in = body;
+        StallWatch watch = new StallWatch(body, stallLimit);
+        try (watch; InputStream in = body;
              FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE, mode)) {
             byte[] buffer = new byte[BUFFER];
             long left = room;
             int n;
             while ((n = in.read(buffer)) > 0) {
+                watch.fed();
                 if (n > left) {
                     throw new HubException(HubException.Kind.CHECKSUM, uri + " sent more bytes than the listing says the file has");
                 }
@@ -185,6 +198,14 @@ public final class HubClient {
                 left -= n;
                 progress.accept(n);
             }
+        } catch (IOException e) {
+            if (!watch.fired()) {
+                throw e;
+            }
+        }
+        if (watch.fired()) {
+            throw new SocketTimeoutException(uri.getHost() + " sent nothing for " + stallLimit.toSeconds() + " s in the middle of "
+                    + uri.getPath() + " (the part is kept to continue from)");
         }
     }
 

@@ -22,6 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +49,9 @@ public final class HubServer implements AutoCloseable {
     private final Map<String, Repo> repos = new ConcurrentHashMap<>();
     private final Map<String, byte[]> cdn = new ConcurrentHashMap<>();
     private final Map<String, Integer> cuts = new ConcurrentHashMap<>();
+    private final Map<String, Integer> stalls = new ConcurrentHashMap<>();
+    /** Released when the server closes: a stalled answer waits on it. */
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final Set<String> corrupted = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -53,6 +59,8 @@ public final class HubServer implements AutoCloseable {
     public HubServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
+        // One thread per exchange: a stalled answer must not hold the others.
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.start();
     }
 
@@ -79,6 +87,14 @@ public final class HubServer implements AutoCloseable {
     /** The next download of this file's content stops after {@code bytes} bytes and the connection closes. */
     public void cutOnce(String file, int bytes) {
         cuts.put(file, bytes);
+    }
+
+    /**
+     * The next download of this file's content sends {@code bytes} bytes and then nothing, the connection
+     * left open, until the server closes.
+     */
+    public void stallOnce(String file, int bytes) {
+        stalls.put(file, bytes);
     }
 
     /** This file's content is served with its last byte changed. */
@@ -196,6 +212,17 @@ public final class HubServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, content.length);
         }
         OutputStream out = exchange.getResponseBody();
+        Integer stall = stalls.remove(file);
+        if (stall != null) {
+            out.write(content, from, stall);
+            out.flush();
+            try {
+                closing.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         Integer cut = cuts.remove(file);
         if (cut != null) {
             out.write(content, from, cut);
@@ -226,6 +253,7 @@ public final class HubServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }
