@@ -28,9 +28,8 @@ import static org.lwjgl.opengl.GL33C.glSamplerParameteri;
  * one-plane images (stills, generated images between crossfades) are drawn as a run, up to four in one
  * pass ({@link LayerRunProgram}), blended over the picture once; where their rectangles differ, the run is
  * drawn in pieces each covered by the same layers ({@link RunPieces}), so a layer over a region costs what
- * its area costs. Each draw uses the shader
- * variant compiled for what it needs ({@link CompositorProgram}), shared by the compositors of the context.
- * Owned by the render thread; allocates nothing per frame.
+ * its area costs. Each draw uses the shader variant compiled for what it needs ({@link CompositorProgram}),
+ * shared by the compositors of the context. Owned by the render thread; allocates nothing per frame.
  */
 public final class Compositor implements AutoCloseable {
 

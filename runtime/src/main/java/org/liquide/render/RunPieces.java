@@ -5,9 +5,10 @@ package org.liquide.render;
  * each covered by the same layers of the run. A still over a region of a full-frame layer is then drawn
  * mixed with that layer where it lies, and the layer alone around it: each pixel is written once, and the
  * region costs what its own area costs. The cut runs along every edge of every rectangle (at most
- * {@code 2 * MOST} of them across, as many up); neighbouring cells covered by the same layers are joined,
- * along a row, then with a piece of the rows before that spans the same columns and ends where the row starts. Edges are the rectangles' own
- * coordinates, so pieces meet without a gap or an overlap. Render thread; allocates nothing.
+ * {@code 2 * MOST} of them across, as many up); neighbouring cells covered by the same layers are joined
+ * along a row, then with a piece of the rows before that spans the same columns and ends where the row
+ * starts. Edges are the rectangles' own coordinates, so pieces meet without a gap or an overlap. Render
+ * thread; allocates nothing.
  */
 final class RunPieces {
     private static final int EDGES = 2 * LayerRunProgram.MOST;

@@ -24,56 +24,59 @@ class RunPiecesTest {
                 pieces.rectangles[4 * index + 2], pieces.rectangles[4 * index + 3]};
     }
 
+    /** The last cut made exactly these pieces, in this order: their layers, and their rectangles (x0, y0, x1, y1). */
+    private void assertPieces(int[] members, float[]... rectangles) {
+        assertEquals(rectangles.length, pieces.count);
+        for (int i = 0; i < rectangles.length; i++) {
+            assertArrayEquals(rectangles[i], piece(i), "piece " + i);
+        }
+        assertArrayEquals(members, java.util.Arrays.copyOf(pieces.members, pieces.count));
+    }
+
     @Test
     void layersOverTheSameRectangleAreOnePiece() {
         pieces.cut(new LayerQuad[]{over(0, 0, 1, 1), over(0, 0, 1, 1), over(0, 0, 1, 1)}, 3);
-        assertEquals(1, pieces.count);
-        assertArrayEquals(new float[]{0, 0, 1, 1}, piece(0));
-        assertEquals(0b111, pieces.members[0]);
+        assertPieces(new int[]{0b111}, new float[]{0, 0, 1, 1});
     }
 
     @Test
     void aRegionInTheMiddleIsMixedWithTheLayerBelowThereAndTheLayerIsAloneAroundIt() {
         pieces.cut(new LayerQuad[]{over(0, 0, 1, 1), over(0.25f, 0.25f, 0.75f, 0.75f)}, 2);
         // Rows from the bottom: a whole-width strip, then left, middle and right, then the top strip.
-        assertEquals(5, pieces.count);
-        assertArrayEquals(new float[]{0, 0, 1, 0.25f}, piece(0));
-        assertArrayEquals(new float[]{0, 0.25f, 0.25f, 0.75f}, piece(1));
-        assertArrayEquals(new float[]{0.25f, 0.25f, 0.75f, 0.75f}, piece(2));
-        assertArrayEquals(new float[]{0.75f, 0.25f, 1, 0.75f}, piece(3));
-        assertArrayEquals(new float[]{0, 0.75f, 1, 1}, piece(4));
-        assertArrayEquals(new int[]{0b01, 0b01, 0b11, 0b01, 0b01}, java.util.Arrays.copyOf(pieces.members, 5));
+        assertPieces(new int[]{0b01, 0b01, 0b11, 0b01, 0b01},
+                new float[]{0, 0, 1, 0.25f},
+                new float[]{0, 0.25f, 0.25f, 0.75f},
+                new float[]{0.25f, 0.25f, 0.75f, 0.75f},
+                new float[]{0.75f, 0.25f, 1, 0.75f},
+                new float[]{0, 0.75f, 1, 1});
     }
 
     @Test
     void aRegionInACornerLeavesTheLayerBelowInTwoPieces() {
         // The top-left quarter (y up: x from 0 to 0.5, y from 0.5 to 1).
         pieces.cut(new LayerQuad[]{over(0, 0, 1, 1), over(0, 0.5f, 0.5f, 1)}, 2);
-        assertEquals(3, pieces.count);
-        assertArrayEquals(new float[]{0, 0, 1, 0.5f}, piece(0));
-        assertArrayEquals(new float[]{0, 0.5f, 0.5f, 1}, piece(1));
-        assertArrayEquals(new float[]{0.5f, 0.5f, 1, 1}, piece(2));
-        assertArrayEquals(new int[]{0b01, 0b11, 0b01}, java.util.Arrays.copyOf(pieces.members, 3));
+        assertPieces(new int[]{0b01, 0b11, 0b01},
+                new float[]{0, 0, 1, 0.5f},
+                new float[]{0, 0.5f, 0.5f, 1},
+                new float[]{0.5f, 0.5f, 1, 1});
     }
 
     @Test
     void columnsCoveredByTheSameLayersRowAfterRowAreOnePiece() {
         // Two regions one above the other on the right half of a layer: its left half stays one piece.
         pieces.cut(new LayerQuad[]{over(0, 0, 1, 1), over(0.5f, 0, 1, 0.3f), over(0.5f, 0.3f, 1, 1)}, 3);
-        assertEquals(3, pieces.count);
-        assertArrayEquals(new float[]{0, 0, 0.5f, 1}, piece(0));
-        assertArrayEquals(new float[]{0.5f, 0, 1, 0.3f}, piece(1));
-        assertArrayEquals(new float[]{0.5f, 0.3f, 1, 1}, piece(2));
-        assertArrayEquals(new int[]{0b001, 0b011, 0b101}, java.util.Arrays.copyOf(pieces.members, 3));
+        assertPieces(new int[]{0b001, 0b011, 0b101},
+                new float[]{0, 0, 0.5f, 1},
+                new float[]{0.5f, 0, 1, 0.3f},
+                new float[]{0.5f, 0.3f, 1, 1});
     }
 
     @Test
     void layersApartAreDrawnApartAndWhatNoneCoversNotAtAll() {
         pieces.cut(new LayerQuad[]{over(0, 0, 0.25f, 1), over(0.75f, 0, 1, 1)}, 2);
-        assertEquals(2, pieces.count);
-        assertArrayEquals(new float[]{0, 0, 0.25f, 1}, piece(0));
-        assertArrayEquals(new float[]{0.75f, 0, 1, 1}, piece(1));
-        assertArrayEquals(new int[]{0b01, 0b10}, java.util.Arrays.copyOf(pieces.members, 2));
+        assertPieces(new int[]{0b01, 0b10},
+                new float[]{0, 0, 0.25f, 1},
+                new float[]{0.75f, 0, 1, 1});
     }
 
     @Test
