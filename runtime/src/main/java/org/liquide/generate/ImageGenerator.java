@@ -31,6 +31,15 @@ public interface ImageGenerator extends AutoCloseable {
      */
     void generate(VideoFrame input, GenerationParams params, VideoFrame output) throws Exception;
 
+    /**
+     * How many calls late an image comes out after its camera image: 0, or {@code steps − 1} for a diffusion
+     * stream batch. A caller that stops calling when the camera stops moving calls this many more times
+     * with the still image, so that the images still in flight come out.
+     */
+    default int imagesBehind() {
+        return 0;
+    }
+
     /** The models behind this generator, with their inputs and outputs, for {@code liquide models check}. */
     default List<ModelDescription> describe() {
         return List.of();

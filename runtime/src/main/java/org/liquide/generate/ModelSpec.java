@@ -6,6 +6,7 @@ import org.liquide.generate.hub.HubModelName;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What to generate with: a model ({@code builtin}, an .onnx file, or a diffusers ONNX folder), where to
@@ -22,10 +23,12 @@ import java.util.List;
  * @param prompts        prompts for diffusion models; {@code promptBlend} moves between them
  * @param strength       starting img2img strength in [0, 1]
  * @param steps          denoising steps a diffusion model runs per image (1 to 4 is real time)
+ * @param streamBatching whether a diffusion model of several steps denoises successive images in one batch
  * @param seed           starting seed: the noise of diffusion models, the network of the builtin
  */
 public record ModelSpec(String source, String device, int intraOpThreads, int interOpThreads, int width, int height,
-                        List<String> prompts, float strength, int steps, long seed) {
+                        List<String> prompts, float strength, int steps, StreamBatching streamBatching,
+                        long seed) {
     public static final String BUILTIN = "builtin";
     public static final int DEFAULT_SIZE = 512;
 
@@ -44,12 +47,13 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
             throw new IllegalArgumentException("strength must be in [0, 1], got " + strength);
         }
         EngineOptions.parse(device, intraOpThreads, interOpThreads);
+        Objects.requireNonNull(streamBatching, "streamBatching");
         prompts = List.copyOf(prompts);
     }
 
-    /** A spec with defaults: cpu, 512x512, no prompt, strength 0.5, 2 steps, seed 1. */
+    /** A spec with defaults: cpu, 512x512, no prompt, strength 0.5, 2 steps, stream batching auto, seed 1. */
     public static ModelSpec of(String source) {
-        return new ModelSpec(source, "cpu", 0, 0, DEFAULT_SIZE, DEFAULT_SIZE, List.of(), 0.5f, 2, 1L);
+        return new ModelSpec(source, "cpu", 0, 0, DEFAULT_SIZE, DEFAULT_SIZE, List.of(), 0.5f, 2, StreamBatching.AUTO, 1L);
     }
 
     public static ModelSpec builtin() {
@@ -88,35 +92,41 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
 
     public ModelSpec withDevice(String newDevice) {
         return new ModelSpec(source, newDevice, intraOpThreads, interOpThreads, width, height, prompts, strength,
-                steps, seed);
+                steps, streamBatching, seed);
     }
 
     public ModelSpec withThreads(int intra, int inter) {
-        return new ModelSpec(source, device, intra, inter, width, height, prompts, strength, steps, seed);
+        return new ModelSpec(source, device, intra, inter, width, height, prompts, strength, steps, streamBatching,
+                seed);
     }
 
     public ModelSpec withSize(int newWidth, int newHeight) {
         return new ModelSpec(source, device, intraOpThreads, interOpThreads, newWidth, newHeight, prompts, strength,
-                steps, seed);
+                steps, streamBatching, seed);
     }
 
     public ModelSpec withPrompts(List<String> newPrompts) {
         return new ModelSpec(source, device, intraOpThreads, interOpThreads, width, height, newPrompts, strength,
-                steps, seed);
+                steps, streamBatching, seed);
     }
 
     public ModelSpec withStrength(float newStrength) {
         return new ModelSpec(source, device, intraOpThreads, interOpThreads, width, height, prompts, newStrength,
-                steps, seed);
+                steps, streamBatching, seed);
     }
 
     public ModelSpec withSteps(int newSteps) {
         return new ModelSpec(source, device, intraOpThreads, interOpThreads, width, height, prompts, strength,
-                newSteps, seed);
+                newSteps, streamBatching, seed);
+    }
+
+    public ModelSpec withStreamBatching(StreamBatching newStreamBatching) {
+        return new ModelSpec(source, device, intraOpThreads, interOpThreads, width, height, prompts, strength, steps,
+                newStreamBatching, seed);
     }
 
     public ModelSpec withSeed(long newSeed) {
         return new ModelSpec(source, device, intraOpThreads, interOpThreads, width, height, prompts, strength, steps,
-                newSeed);
+                streamBatching, newSeed);
     }
 }

@@ -7,6 +7,7 @@ import org.liquide.config.Scalars;
 import org.liquide.config.Suggestions;
 import org.liquide.config.YamlMapping;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.StreamBatching;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.hub.HubCache;
 import org.liquide.generate.hub.HubModelName;
@@ -34,7 +35,7 @@ import java.util.TreeSet;
  */
 final class GeneratorReader {
     private static final List<String> GENERATOR_KEYS = List.of("model", "prompts", "prompt", "words", "seed", "strength", "size", "steps",
-            "camera_mix", "drift", "rate", "device", "palette");
+            "camera_mix", "drift", "rate", "device", "stream_batch", "palette");
     private final Path folder;
     private final Problems problems;
     private final Optional<SceneFiles.Showcase> showcase;
@@ -62,6 +63,8 @@ final class GeneratorReader {
         double drift = map.get("drift").flatMap(n -> Scalars.boxed(Scalars.number(n, "drift", 0, 1, "between 0 and 1", problems))).orElse(base.drift());
         double rate = map.get("rate").flatMap(n -> Scalars.boxed(Scalars.number(n, "rate", 0.1, 240, "0.1 to 240 images per second", problems))).orElse(base.rate());
         String device = map.get("device").flatMap(n -> device(n)).orElse(base.device());
+        StreamBatching streamBatching = map.get("stream_batch").flatMap(n -> Choices.one(n, "stream_batch",
+                List.of("auto", "on", "off"), problems)).map(StreamBatching::parse).orElse(base.streamBatching());
         Optional<PromptTemplate> template = template(map, base, node);
         Optional<String> palette = map.get("palette").flatMap(n -> Choices.one(n, "palette", Palette.names(), problems))
                 .or(base::palette);
@@ -70,7 +73,7 @@ final class GeneratorReader {
             prompts = template.get().prompts();
         }
         return new GeneratorSettings(model, prompts, seed, strength, size[0], size[1], steps, cameraMix, drift, rate, device,
-                template, palette);
+                streamBatching, template, palette);
     }
 
     private Optional<String> device(Node node) {

@@ -53,6 +53,7 @@ public interface SceneResources {
         String device = !settings.device().isEmpty() ? settings.device() : builtin ? "cpu" : "auto";
         return ModelSpec.of(source).withDevice(device).withSize(settings.width(), settings.height())
                 .withPrompts(settings.prompts()).withStrength((float) settings.strength()).withSteps(settings.steps())
+                .withStreamBatching(settings.streamBatching())
                 .withSeed(settings.seed());
     }
 }

@@ -20,6 +20,7 @@ public final class ShowcaseModels {
         String device = settings.device().isEmpty() ? named.device() : settings.device();
         return ModelSpec.of(named.path()).withDevice(device).withThreads(named.threads(), 0)
                 .withSize(settings.width(), settings.height()).withPrompts(settings.prompts())
-                .withStrength((float) settings.strength()).withSteps(settings.steps()).withSeed(settings.seed());
+                .withStrength((float) settings.strength()).withSteps(settings.steps())
+                .withStreamBatching(settings.streamBatching()).withSeed(settings.seed());
     }
 }

@@ -84,9 +84,14 @@ public final class TinyModels {
         return diffusionFolder(root, ElementType.FLOAT32, TokenizerLayout.TOKENIZER_JSON, Sampler.EULER);
     }
 
-    /** Replaces the folder's UNet with one declaring its timestep as {@code type}, scalar or [1]. */
-    public static void unetTimestep(Path root, ElementType type, boolean scalar) throws IOException {
-        unetGraph(ElementType.FLOAT32, type, scalar).write(root.resolve("unet/model.onnx"));
+    /** How a tiny UNet declares its timestep: a scalar, [1] (one timestep per call), or [batch] (one per latent). */
+    public enum TimestepShape {
+        SCALAR, ONE, BATCH
+    }
+
+    /** Replaces the folder's UNet with one declaring its timestep as {@code type} of {@code shape}. */
+    public static void unetTimestep(Path root, ElementType type, TimestepShape shape) throws IOException {
+        unetGraph(ElementType.FLOAT32, type, shape).write(root.resolve("unet/model.onnx"));
     }
 
     /**
@@ -158,18 +163,18 @@ public final class TinyModels {
      * its images are noise-like; what the tests check is how the pipeline treats it.
      */
     static OnnxGraph unetGraph(ElementType floatType) {
-        return unetGraph(floatType, ElementType.INT64, false);
+        return unetGraph(floatType, ElementType.INT64, TimestepShape.ONE);
     }
 
-    /** The UNet with another timestep type, and a scalar timestep when {@code scalar}. */
-    static OnnxGraph unetGraph(ElementType floatType, ElementType timestepType, boolean scalar) {
+    /** The UNet with another timestep type and shape; each latent of a batch is shifted by its own timestep. */
+    static OnnxGraph unetGraph(ElementType floatType, ElementType timestepType, TimestepShape timestepShape) {
         SeededGaussian random = new SeededGaussian(23);
         OnnxGraph graph = new OnnxGraph("unet");
         graph.input("sample", floatType, "batch", 4, "height", "width");
-        if (scalar) {
-            graph.input("timestep", timestepType);
-        } else {
-            graph.input("timestep", timestepType, 1);
+        switch (timestepShape) {
+            case SCALAR -> graph.input("timestep", timestepType);
+            case ONE -> graph.input("timestep", timestepType, 1);
+            case BATCH -> graph.input("timestep", timestepType, "batch");
         }
         graph.input("encoder_hidden_states", floatType, "batch", "sequence", HIDDEN);
         String sample = toFloat(graph, "sample");
@@ -182,7 +187,7 @@ public final class TinyModels {
         String time = graph.node("Div", List.of(graph.node("Cast", List.of("timestep"),
                 Attribute.of("to", (long) ElementType.FLOAT32.onnxCode())), graph.scalar("train_steps", 1000f)));
         String timeShift = graph.node("Mul", List.of(graph.node("Reshape", List.of(time,
-                graph.constantInt64("time_shape", new long[]{4}, new long[]{1, 1, 1, 1}))),
+                graph.constantInt64("time_shape", new long[]{4}, new long[]{-1, 1, 1, 1}))),
                 graph.constant("time_weight", new long[]{1, 4, 1, 1}, random.array(4, 0.5f))));
         String conv = graph.node("Conv", List.of(sample,
                 graph.constant("conv_weight", new long[]{4, 4, 1, 1}, random.array(16, 0.5f)),

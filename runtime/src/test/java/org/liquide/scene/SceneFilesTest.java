@@ -8,6 +8,7 @@ import org.liquide.config.ConfigResult;
 import org.liquide.render.BlendMode;
 import org.liquide.render.FitMode;
 import org.liquide.scene.model.FilterDefinition;
+import org.liquide.generate.StreamBatching;
 import org.liquide.scene.model.GeneratorSettings;
 import org.liquide.scene.model.LayerDefinition;
 import org.liquide.scene.model.SceneDefinition;
@@ -267,6 +268,41 @@ class SceneFilesTest {
         assertTrue(errors.get(0).message().contains("rate"), errors.toString());
         assertEquals(3, errors.get(1).line(), errors.toString());
         assertTrue(errors.get(1).message().contains("unknown device 'gpu': expected auto, cpu, cuda or tensorrt"), errors.toString());
+    }
+
+    @Test
+    void streamBatchingIsASceneKeyThatReachesTheModel() throws Exception {
+        Path folder = scene("flux");
+        ConfigResult<SceneDefinition> parsed = SceneFiles.parse(folder, """
+                generator:
+                  steps: 2
+                  stream_batch: on
+                layers:
+                  - {name: g, type: generate}
+                  - {name: h, type: generate, generator: {stream_batch: off}}
+                """);
+        SceneDefinition scene = assertInstanceOf(ConfigResult.Valid.class, parsed, () -> parsed.errors().toString())
+                .value() instanceof SceneDefinition valid ? valid : null;
+        assertEquals(StreamBatching.ON, scene.generator().streamBatching());
+        assertEquals(StreamBatching.ON, SceneResources.modelOf(scene.generator(), folder).streamBatching());
+        GeneratorSettings layer = assertInstanceOf(LayerDefinition.Generate.class, scene.layers().get(1)).generator()
+                .orElseThrow();
+        assertEquals(StreamBatching.OFF, layer.streamBatching(), "a layer's own setting");
+
+        GeneratorSettings defaults = SceneFiles.parse(folder, "layers:\n  - {name: g, type: generate}\n") instanceof
+                ConfigResult.Valid<SceneDefinition> valid ? valid.value().generator() : null;
+        assertEquals(StreamBatching.AUTO, defaults.streamBatching());
+
+        List<ConfigError> errors = SceneFiles.parse(folder, """
+                generator:
+                  stream_batch: always
+                layers:
+                  - {name: g, type: generate}
+                """).errors();
+        assertEquals(1, errors.size(), errors.toString());
+        assertEquals(2, errors.getFirst().line(), errors.toString());
+        assertTrue(errors.getFirst().message().contains("stream_batch"), errors.toString());
+        assertTrue(errors.getFirst().message().contains("auto, on, off"), errors.toString());
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.StreamBatching;
 import org.liquide.generate.diffusion.scheduler.Scheduler;
 import org.liquide.generate.diffusion.scheduler.SchedulerConfig;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
@@ -33,6 +34,7 @@ import java.util.List;
  * image is encoded to latents, noised to the strength's timestep with the seed's fixed noise, denoised
  * in 1 to 4 UNet steps conditioned on the blended prompt embeddings, and decoded. No classifier-free
  * guidance: turbo and LCM models are distilled to work without it, and it would double the UNet's cost.
+ * Several steps run one image at a time, or as a stream batch ({@link StreamBatching}).
  */
 public final class DiffusionGenerator implements ImageGenerator {
     private static final Logger LOG = LoggerFactory.getLogger(DiffusionGenerator.class);
@@ -41,6 +43,7 @@ public final class DiffusionGenerator implements ImageGenerator {
     /** Latent sides must pass the UNet's three downsamplings: images are multiples of 64. */
     private static final int SIZE_MULTIPLE = 64;
     public static final int LOAD_STEPS = 5;
+    private static final String CPU = "cpu";
 
     private final String name;
     private final List<AutoCloseable> resources;
@@ -50,7 +53,8 @@ public final class DiffusionGenerator implements ImageGenerator {
     private final VaeDecoder decoder;
     private final Scheduler scheduler;
     private final PromptEmbeddings embeddings;
-    private final LatentNoise noise = new LatentNoise();
+    private final Denoiser denoiser;
+    private final Sampler sampler;
     private final FrameReader reader = new FrameReader();
     private final FrameWriter writer = new FrameWriter();
     private final int steps;
@@ -63,7 +67,6 @@ public final class DiffusionGenerator implements ImageGenerator {
     private final float[] clean;
     private final float[] latents;
     private int conditionedVersion = -1;
-    private final float[] modelOutput;
     private final float[] encoderScratch;
     private final TensorBuffer passthrough = new TensorBuffer("passthrough", ElementType.FLOAT32);
     private int[] timesteps = new int[0];
@@ -91,7 +94,12 @@ public final class DiffusionGenerator implements ImageGenerator {
         this.latentCount = (int) (latentShape[1] * latentShape[2] * latentShape[3]);
         this.clean = new float[latentCount];
         this.latents = new float[latentCount];
-        this.modelOutput = new float[latentCount];
+        this.denoiser = new Denoiser(unet, scheduler, latentShape, steps);
+        this.sampler = streams(spec.streamBatching(), unet, steps) ? new StreamBatchSampler(denoiser, steps)
+                : new StepSampler(denoiser);
+        if (steps > 1) {
+            LOG.info("{}: {} steps on {}, {}", name, steps, unet.device(), sampler.description());
+        }
         this.encoderScratch = new float[VaeEncoder.scratchSize(latentShape)];
     }
 
@@ -144,29 +152,36 @@ public final class DiffusionGenerator implements ImageGenerator {
     public void generate(VideoFrame input, GenerationParams params, VideoFrame output) {
         float strength = params.strength();
         if (strength <= 0f) {
+            sampler.reset();
             returnInput(input, output);
             return;
         }
         reader.read(input, runWidth, runHeight, encoder.image(runHeight, runWidth), Layout.PLANAR, ValueRange.SIGNED);
         encoder.encode(latentShape, encoderScratch, clean);
         int[] schedule = timesteps(strength);
-        scheduler.addNoise(clean, noise.get(params.seed(), latentCount, 0), schedule[0], latents, latentCount);
+        scheduler.addNoise(clean, denoiser.startNoise(params.seed()), schedule[0], latents, latentCount);
         float[] conditioning = embeddings.at(params.promptBlend());
         if (embeddings.version() != conditionedVersion) {
             unet.condition(conditioning, embeddings.shape());
             conditionedVersion = embeddings.version();
         }
-        for (int i = 0; i < schedule.length; i++) {
-            unet.predict(latents, scheduler.inputScale(schedule[i]), latentShape, schedule[i], modelOutput);
-            scheduler.step(modelOutput, schedule, i, latents, noise.get(params.seed(), latentCount, i + 1),
-                    latentCount);
-        }
-        TensorBuffer decoded = decoder.decode(latents, latentShape);
+        float[] denoised = sampler.sample(latents, schedule, params.seed());
+        TensorBuffer decoded = decoder.decode(denoised, latentShape);
         if (decoded.dim(2) != runHeight || decoded.dim(3) != runWidth) {
             throw new IllegalStateException(name + ": the decoder made " + decoded.dim(3) + "x" + decoded.dim(2)
                     + " from latents of " + runWidth + "x" + runHeight);
         }
         writer.write(decoded, runWidth, runHeight, Layout.PLANAR, ValueRange.SIGNED, output, width, height);
+    }
+
+    @Override
+    public int imagesBehind() {
+        return sampler.imagesBehind();
+    }
+
+    /** How several steps are sampled: "step by step" or "stream batch of N (…)". */
+    public String sampling() {
+        return sampler.description();
     }
 
     /** The size the models run at (a multiple of 64, or the UNet's fixed size); outputs are resized from it. */
@@ -204,6 +219,25 @@ public final class DiffusionGenerator implements ImageGenerator {
             timestepsStrength = strength;
         }
         return timesteps;
+    }
+
+    /**
+     * Whether to sample as a stream batch: several steps, a UNet that takes a batch of that many, and
+     * {@code on}, or {@code auto} with the UNet on a GPU (on a CPU a batch costs about what its steps cost
+     * one after another, and the images would only come out later).
+     */
+    private static boolean streams(StreamBatching mode, Unet unet, int steps) {
+        if (mode == StreamBatching.OFF || steps < 2) {
+            return false;
+        }
+        if (!unet.takesBatch(steps)) {
+            if (mode == StreamBatching.ON) {
+                LOG.warn("stream_batch: on, but the UNet takes one latent per call (a scalar timestep or a fixed"
+                        + " batch): sampling step by step");
+            }
+            return false;
+        }
+        return mode == StreamBatching.ON || !unet.device().equals(CPU);
     }
 
     private static int roundSize(int size) {

@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * The denoising UNet: noisy latents, a timestep and the prompt embeddings to the noise (or velocity)
  * prediction. Element types and the timestep's shape (scalar or [1]; int32, int64 or float) come from the
- * model. LCM-distilled UNets also take {@code timestep_cond}, the guidance-scale embedding.
+ * model. LCM-distilled UNets also take {@code timestep_cond}, the guidance-scale embedding. One call may
+ * denoise a batch of latents, each at its own timestep, where the model's batch axis and timestep allow it
+ * ({@link #takesBatch}).
  */
 final class Unet {
     /** The guidance LCM-distilled models were trained around (diffusers' LCM pipeline default). */
@@ -27,10 +29,16 @@ final class Unet {
     private final TensorBuffer timestep;
     private final TensorBuffer embeddings;
     private final TensorBuffer timestepCond;
+    private final float[] guidance;
     private final TensorBuffer prediction;
     private final List<TensorBuffer> inputs;
     private final List<TensorBuffer> outputs;
     private final boolean scalarTimestep;
+    private final List<TensorSpec> batchedInputs;
+    private float[] conditioning = new float[0];
+    private long[] conditioningShape = new long[0];
+    /** How many copies of the conditioning the embeddings tensor holds (0: to be written again). */
+    private int conditionedBatch;
 
     Unet(ModelSession session) throws ModelContractException {
         this.session = session;
@@ -57,14 +65,19 @@ final class Unet {
         this.embeddings = session.bufferFor(embeddingSpec);
         this.prediction = session.bufferFor(predictionSpec);
         List<TensorBuffer> in = new ArrayList<>(List.of(sample, timestep, embeddings));
+        List<TensorSpec> batched = new ArrayList<>(List.of(sampleSpec, timestepSpec, embeddingSpec));
         if (condSpec != null) {
             long dim = condSpec.size(1) > 0 ? condSpec.size(1) : 256;
             this.timestepCond = session.bufferFor(condSpec).reshape(1, dim);
-            guidanceEmbedding(timestepCond, (int) dim, LCM_GUIDANCE_SCALE - 1f);
+            this.guidance = guidanceEmbedding((int) dim, LCM_GUIDANCE_SCALE - 1f);
+            timestepCond.setFloats(guidance, guidance.length);
             in.add(timestepCond);
+            batched.add(condSpec);
         } else {
             this.timestepCond = null;
+            this.guidance = null;
         }
+        this.batchedInputs = List.copyOf(batched);
         this.inputs = List.copyOf(in);
         this.outputs = List.of(prediction);
         if (scalarTimestep) {
@@ -89,27 +102,84 @@ final class Unet {
     }
 
     /**
-     * Sets the prompt embeddings the next {@link #predict} calls attend to. They stay in the model's input
-     * tensor across steps and images: written again only when the prompt blend moves.
+     * True when one call can denoise {@code batch} latents, each at its own timestep: the timestep is a
+     * vector, and every input's first axis is free or exactly that size.
      */
-    void condition(float[] promptEmbeddings, long[] embeddingShape) {
-        embeddings.reshape(embeddingShape);
-        embeddings.setFloats(promptEmbeddings, embeddings.elementCount());
+    boolean takesBatch(int batch) {
+        if (batch == 1) {
+            return true;
+        }
+        if (scalarTimestep) {
+            return false;
+        }
+        for (TensorSpec input : batchedInputs) {
+            long size = input.size(0);
+            if (size > 0 && size != batch) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Runs the UNet on {@code latents · inputScale} (shape [1, c, h, w]) at {@code t}, conditioned on the
-     * embeddings last {@link #condition set}; writes the prediction to {@code out}.
+     * Sets the prompt embeddings the next {@link #predict} calls attend to. They stay in the model's input
+     * tensor across steps and images: written again only when the prompt blend moves or the batch changes.
+     * The array is read at the next call, not copied now.
      */
-    void predict(float[] latents, float inputScale, long[] latentShape, int t, float[] out) {
-        sample.reshape(latentShape);
-        sample.setFloatsScaled(latents, sample.elementCount(), inputScale);
-        timestep.setLong(0, t);
+    void condition(float[] promptEmbeddings, long[] embeddingShape) {
+        conditioning = promptEmbeddings;
+        conditioningShape = embeddingShape;
+        conditionedBatch = 0;
+    }
+
+    /**
+     * Runs the UNet once on {@code batch} latents: {@code latents[k] · scales[k]} (each of shape
+     * {@code latentShape}, [1, c, h, w]) at timestep {@code timesteps[k]}, conditioned on the embeddings last
+     * {@link #condition set}; writes each prediction to {@code out[k]}.
+     */
+    void predict(float[][] latents, int[] timesteps, float[] scales, int batch, long[] latentShape, float[][] out) {
+        if (!takesBatch(batch)) {
+            throw new IllegalArgumentException(session.name() + " takes one latent per call, not " + batch);
+        }
+        int count = (int) (latentShape[1] * latentShape[2] * latentShape[3]);
+        sample.reshape(batch, latentShape[1], latentShape[2], latentShape[3]);
+        for (int k = 0; k < batch; k++) {
+            sample.setFloatsScaledAt(k * count, latents[k], count, scales[k]);
+        }
+        if (scalarTimestep) {
+            timestep.setLong(0, timesteps[0]);
+        } else {
+            timestep.reshape(batch);
+            for (int k = 0; k < batch; k++) {
+                timestep.setLong(k, timesteps[k]);
+            }
+        }
+        if (conditionedBatch != batch) {
+            writeConditioning(batch);
+        }
         session.run(inputs, outputs);
         if (prediction.elementCount() != sample.elementCount()) {
             throw new IllegalStateException("unet produced " + prediction + " for a sample of " + sample);
         }
-        prediction.getFloats(out);
+        for (int k = 0; k < batch; k++) {
+            prediction.getFloatsAt(k * count, out[k], count);
+        }
+    }
+
+    /** The conditioning, and the guidance embedding where there is one, once per latent of the batch. */
+    private void writeConditioning(int batch) {
+        int length = (int) (conditioningShape[1] * conditioningShape[2]);
+        embeddings.reshape(batch, conditioningShape[1], conditioningShape[2]);
+        for (int k = 0; k < batch; k++) {
+            embeddings.setFloatsAt(k * length, conditioning, length);
+        }
+        if (timestepCond != null) {
+            timestepCond.reshape(batch, guidance.length);
+            for (int k = 0; k < batch; k++) {
+                timestepCond.setFloatsAt(k * guidance.length, guidance, guidance.length);
+            }
+        }
+        conditionedBatch = batch;
     }
 
     String device() {
@@ -125,17 +195,16 @@ final class Unet {
     }
 
     /** diffusers' guidance-scale embedding: sin and cos of w·1000 at geometric frequencies. */
-    private static void guidanceEmbedding(TensorBuffer target, int dim, float w) {
+    private static float[] guidanceEmbedding(int dim, float w) {
+        float[] embedding = new float[dim];
         int half = dim / 2;
         double scaled = w * 1000.0;
         double step = Math.log(10000.0) / Math.max(1, half - 1);
         for (int i = 0; i < half; i++) {
             double angle = scaled * Math.exp(-step * i);
-            target.setFloat(i, (float) Math.sin(angle));
-            target.setFloat(half + i, (float) Math.cos(angle));
+            embedding[i] = (float) Math.sin(angle);
+            embedding[half + i] = (float) Math.cos(angle);
         }
-        if (dim % 2 == 1) {
-            target.setFloat(dim - 1, 0f);
-        }
+        return embedding;
     }
 }

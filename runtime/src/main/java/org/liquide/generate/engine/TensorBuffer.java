@@ -200,64 +200,79 @@ public final class TensorBuffer implements AutoCloseable {
 
     /** Writes {@code count} floats from {@code source}, converted to the element type. */
     public void setFloats(float[] source, int count) {
-        checkCount(count);
+        setFloatsAt(0, source, count);
+    }
+
+    /** Writes {@code count} floats from {@code source} from element {@code offset} on, converted to the element type. */
+    public void setFloatsAt(int offset, float[] source, int count) {
+        checkCount(offset, count);
         if (type == ElementType.FLOAT32) {
-            memory.asFloatBuffer().put(source, 0, count);
+            memory.asFloatBuffer().put(offset, source, 0, count);
             return;
         }
         if (type == ElementType.FLOAT16) {
             ShortBuffer halves = memory.asShortBuffer();
             for (int i = 0; i < count; i++) {
-                halves.put(i, Float.floatToFloat16(source[i]));
+                halves.put(offset + i, Float.floatToFloat16(source[i]));
             }
             return;
         }
         for (int i = 0; i < count; i++) {
-            setFloat(i, source[i]);
+            setFloat(offset + i, source[i]);
         }
     }
 
     /** Writes {@code count} floats from {@code source}, each multiplied by {@code scale}, converted to the element type. */
     public void setFloatsScaled(float[] source, int count, float scale) {
-        checkCount(count);
+        setFloatsScaledAt(0, source, count, scale);
+    }
+
+    /** As {@link #setFloatsScaled}, from element {@code offset} on (one latent of a batch). */
+    public void setFloatsScaledAt(int offset, float[] source, int count, float scale) {
+        checkCount(offset, count);
         if (type == ElementType.FLOAT32) {
             FloatBuffer floats = memory.asFloatBuffer();
             for (int i = 0; i < count; i++) {
-                floats.put(i, source[i] * scale);
+                floats.put(offset + i, source[i] * scale);
             }
             return;
         }
         if (type == ElementType.FLOAT16) {
             ShortBuffer halves = memory.asShortBuffer();
             for (int i = 0; i < count; i++) {
-                halves.put(i, Float.floatToFloat16(source[i] * scale));
+                halves.put(offset + i, Float.floatToFloat16(source[i] * scale));
             }
             return;
         }
         for (int i = 0; i < count; i++) {
-            setFloat(i, source[i] * scale);
+            setFloat(offset + i, source[i] * scale);
         }
     }
 
     /** Reads all elements as floats into {@code target}. */
     public void getFloats(float[] target) {
-        checkCount(elements);
-        if (target.length < elements) {
-            throw new IllegalArgumentException(name + ": target holds " + target.length + " of " + elements);
+        getFloatsAt(0, target, elements);
+    }
+
+    /** Reads {@code count} elements from element {@code offset} on as floats into {@code target}. */
+    public void getFloatsAt(int offset, float[] target, int count) {
+        checkCount(offset, count);
+        if (target.length < count) {
+            throw new IllegalArgumentException(name + ": target holds " + target.length + " of " + count);
         }
         if (type == ElementType.FLOAT32) {
-            memory.asFloatBuffer().get(target, 0, elements);
+            memory.asFloatBuffer().get(offset, target, 0, count);
             return;
         }
         if (type == ElementType.FLOAT16) {
             ShortBuffer halves = memory.asShortBuffer();
-            for (int i = 0; i < elements; i++) {
-                target[i] = Float.float16ToFloat(halves.get(i));
+            for (int i = 0; i < count; i++) {
+                target[i] = Float.float16ToFloat(halves.get(offset + i));
             }
             return;
         }
-        for (int i = 0; i < elements; i++) {
-            target[i] = getFloat(i);
+        for (int i = 0; i < count; i++) {
+            target[i] = getFloat(offset + i);
         }
     }
 
@@ -274,9 +289,10 @@ public final class TensorBuffer implements AutoCloseable {
         memory.duplicate().put(from);
     }
 
-    private void checkCount(int count) {
-        if (count > elements) {
-            throw new IllegalArgumentException(name + ": " + count + " values for a tensor of " + elements);
+    private void checkCount(int offset, int count) {
+        if (offset < 0 || count < 0 || (long) offset + count > elements) {
+            throw new IllegalArgumentException(name + ": " + count + " values from element " + offset
+                    + " for a tensor of " + elements);
         }
     }
 

@@ -97,11 +97,11 @@ final class AutoencoderNetwork {
     private String attention(String x, int channels) {
         int tokens = height * width;
         String h = net.groupNorm(x, channels, height, width, EPSILON);
-        h = net.transpose(net.reshape(h, 1, channels, tokens), 0, 2, 1);
+        h = net.transpose(net.reshape(h, NetworkBuilder.BATCH, channels, tokens), 0, 2, 1);
         String attended = net.attention(net.linear(h, channels, channels, true), net.linear(h, channels, channels, true),
                 net.linear(h, channels, channels, true), tokens, tokens, 1, channels, null);
         h = net.linear(attended, channels, channels, true);
-        h = net.reshape(net.transpose(h, 0, 2, 1), 1, channels, height, width);
+        h = net.reshape(net.transpose(h, 0, 2, 1), NetworkBuilder.BATCH, channels, height, width);
         return net.add(h, x);
     }
 }

@@ -11,10 +11,12 @@ import java.util.SplittableRandom;
  * The layers the diffusion networks are made of, as ONNX operators on one graph: linear and convolution
  * layers with random weights of standard deviation 1/sqrt(fan-in) (so activations stay near 1 and float16
  * does not overflow), GroupNorm and LayerNorm with unit scales, SiLU, GELU and multi-head attention. Every
- * shape is fixed (batch 1), so each reshape is a constant.
+ * shape but the batch is fixed, so each reshape is a constant that keeps the batch ({@link #BATCH}).
  */
 final class NetworkBuilder {
     private static final float BIAS_DEVIATION = 0.02f;
+    /** In a reshape's shape, 0 keeps the input's size on that axis: the batch, whatever it is. */
+    static final long BATCH = 0;
 
     final OnnxGraph graph;
     final ElementType type;
@@ -50,13 +52,13 @@ final class NetworkBuilder {
         return conv(x, in, out, kernel, 1, pad, pad, pad, pad);
     }
 
-    /** GroupNorm over [1, C, H, W]: InstanceNormalization on [1, groups, rest], then the per-channel scale and shift. */
+    /** GroupNorm over [B, C, H, W]: InstanceNormalization on [B, groups, rest], then the per-channel scale and shift. */
     String groupNorm(String x, int channels, int height, int width, float epsilon) {
         int groups = SdTurboShape.GROUPS;
-        String grouped = reshape(x, 1, groups, (long) channels / groups * height * width);
+        String grouped = reshape(x, BATCH, groups, (long) channels / groups * height * width);
         String normed = graph.node("InstanceNormalization", List.of(grouped, filled(groups, 1f), filled(groups, 0f)),
                 Attribute.of("epsilon", epsilon));
-        String back = reshape(normed, 1, channels, height, width);
+        String back = reshape(normed, BATCH, channels, height, width);
         String scaled = mul(back, graph.filledWeight("norm_scale", type, new long[]{channels, 1, 1}, 1f));
         return add(scaled, graph.filledWeight("norm_shift", type, new long[]{channels, 1, 1}, 0f));
     }
@@ -80,13 +82,13 @@ final class NetworkBuilder {
     }
 
     /**
-     * Multi-head attention of queries [1, nq, heads·dim] on keys and values [1, nk, heads·dim]; {@code mask}
+     * Multi-head attention of queries [B, nq, heads·dim] on keys and values [B, nk, heads·dim]; {@code mask}
      * ([nq, nk], added to the scores) may be null.
      */
     String attention(String q, String k, String v, int queries, int keys, int heads, int headDim, String mask) {
-        String qh = graph.node("Transpose", List.of(reshape(q, 1, queries, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
-        String kh = graph.node("Transpose", List.of(reshape(k, 1, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 3, 1));
-        String vh = graph.node("Transpose", List.of(reshape(v, 1, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
+        String qh = graph.node("Transpose", List.of(reshape(q, BATCH, queries, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
+        String kh = graph.node("Transpose", List.of(reshape(k, BATCH, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 3, 1));
+        String vh = graph.node("Transpose", List.of(reshape(v, BATCH, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
         String scores = mul(graph.node("MatMul", List.of(qh, kh)),
                 graph.scalar("attention_scale", type, (float) (1 / Math.sqrt(headDim))));
         if (mask != null) {
@@ -95,7 +97,7 @@ final class NetworkBuilder {
         String weights = graph.node("Softmax", List.of(scores), Attribute.of("axis", -1L));
         String out = graph.node("Transpose", List.of(graph.node("MatMul", List.of(weights, vh))),
                 Attribute.ints("perm", 0, 2, 1, 3));
-        return reshape(out, 1, queries, (long) heads * headDim);
+        return reshape(out, BATCH, queries, (long) heads * headDim);
     }
 
     /** Splits the last axis of x into two halves of {@code half} each. */

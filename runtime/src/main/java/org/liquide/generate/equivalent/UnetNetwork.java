@@ -14,13 +14,16 @@ import java.util.List;
  * (three resnets each, fed the down path's skips, nearest upsampling and a convolution between);
  * GroupNorm, SiLU, conv_out. Each transformer has linear projections in and out and one block of
  * self-attention, cross-attention to the text and a GEGLU feed-forward (×4).
- * {@code sample} [1, 4, h, w], {@code timestep} int64[1], {@code encoder_hidden_states} [1, 77, text] →
- * {@code out_sample} [1, 4, h, w].
+ * {@code sample} [batch, 4, h, w], {@code timestep} int64[batch], {@code encoder_hidden_states}
+ * [batch, 77, text] → {@code out_sample} [batch, 4, h, w]: any batch, each latent at its own timestep, as
+ * diffusers' exports take it (a stream batch needs it).
  */
 final class UnetNetwork {
     private static final float RESNET_EPSILON = 1e-5f;
     private static final float TRANSFORMER_EPSILON = 1e-6f;
     private static final int UP_LAYERS = SdTurboShape.LAYERS_PER_BLOCK + 1;
+    /** The symbolic name of the inputs' and output's first axis. */
+    private static final String BATCH = "batch";
 
     private final NetworkBuilder net;
     private final SdTurboShape shape;
@@ -39,12 +42,12 @@ final class UnetNetwork {
 
     static void build(OnnxGraph graph, SdTurboShape shape, ElementType type, long seed) {
         int latent = shape.latent();
-        graph.input("sample", type, 1, SdTurboShape.LATENT_CHANNELS, latent, latent);
-        graph.input("timestep", ElementType.INT64, 1);
-        graph.input("encoder_hidden_states", type, 1, SdTurboShape.POSITIONS, shape.textHidden());
+        graph.input("sample", type, BATCH, SdTurboShape.LATENT_CHANNELS, latent, latent);
+        graph.input("timestep", ElementType.INT64, BATCH);
+        graph.input("encoder_hidden_states", type, BATCH, SdTurboShape.POSITIONS, shape.textHidden());
         String out = new UnetNetwork(new NetworkBuilder(graph, type, seed), shape).forward();
         graph.nodeNamed("out_sample", "Identity", List.of(out));
-        graph.output("out_sample", type, 1, SdTurboShape.LATENT_CHANNELS, latent, latent);
+        graph.output("out_sample", type, BATCH, SdTurboShape.LATENT_CHANNELS, latent, latent);
     }
 
     private String forward() {
@@ -107,7 +110,7 @@ final class UnetNetwork {
             frequencies[i] = (float) Math.exp(-Math.log(10000) * i / half);
         }
         String t = graph.node("Cast", List.of("timestep"), Attribute.of("to", (long) ElementType.FLOAT32.onnxCode()));
-        String angles = graph.node("Mul", List.of(net.reshape(t, 1, 1), graph.constant("frequencies", new long[]{1, half}, frequencies)));
+        String angles = graph.node("Mul", List.of(net.reshape(t, NetworkBuilder.BATCH, 1), graph.constant("frequencies", new long[]{1, half}, frequencies)));
         String sinusoid = graph.node("Concat", List.of(graph.node("Cos", List.of(angles)), graph.node("Sin", List.of(angles))),
                 Attribute.of("axis", 1L));
         String hidden = net.silu(net.linear(net.castTo(sinusoid), first, shape.timeEmbedding(), true));
@@ -116,7 +119,7 @@ final class UnetNetwork {
 
     private String resnet(String x, int in, int out) {
         String h = net.conv(net.silu(net.groupNorm(x, in, height, width, RESNET_EPSILON)), in, out, 3);
-        String time = net.reshape(net.linear(timeActivated, shape.timeEmbedding(), out, true), 1, out, 1, 1);
+        String time = net.reshape(net.linear(timeActivated, shape.timeEmbedding(), out, true), NetworkBuilder.BATCH, out, 1, 1);
         h = net.add(h, time);
         h = net.conv(net.silu(net.groupNorm(h, out, height, width, RESNET_EPSILON)), out, out, 3);
         String shortcut = in == out ? x : net.conv(x, in, out, 1);
@@ -128,7 +131,7 @@ final class UnetNetwork {
         int headDim = SdTurboShape.unetHeadDim(channels);
         int heads = channels / headDim;
         String h = net.groupNorm(x, channels, height, width, TRANSFORMER_EPSILON);
-        h = net.transpose(net.reshape(h, 1, channels, tokens), 0, 2, 1);
+        h = net.transpose(net.reshape(h, NetworkBuilder.BATCH, channels, tokens), 0, 2, 1);
         h = net.linear(h, channels, channels, true);
 
         String normed = net.layerNorm(h, channels);
@@ -148,7 +151,7 @@ final class UnetNetwork {
         h = net.add(h, net.linear(fed, 4 * channels, channels, true));
 
         h = net.linear(h, channels, channels, true);
-        h = net.reshape(net.transpose(h, 0, 2, 1), 1, channels, height, width);
+        h = net.reshape(net.transpose(h, 0, 2, 1), NetworkBuilder.BATCH, channels, height, width);
         return net.add(h, x);
     }
 

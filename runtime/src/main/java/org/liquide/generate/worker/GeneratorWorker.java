@@ -355,6 +355,8 @@ public final class GeneratorWorker implements AutoCloseable {
         private final GenerationParams current = new GenerationParams();
         private final GenerationParams generatedWith = new GenerationParams();
         private final SimilarityFilter similarity = new SimilarityFilter(config.similarityThreshold());
+        /** Calls still owed to a generator whose images come out late, once the camera stops moving. */
+        private int flushesLeft;
         private boolean generatedOnce;
         private boolean retryNow;
         private long lastStart;
@@ -406,9 +408,13 @@ public final class GeneratorWorker implements AutoCloseable {
                 LockSupport.parkNanos(IDLE_PARK_NANOS);
                 return true;
             }
-            if (similarity.similar(frame) && !mustGenerate) {
-                similaritySkips++;
-                return true;
+            boolean similar = similarity.similar(frame);
+            if (similar && !mustGenerate) {
+                if (flushesLeft == 0) {
+                    similaritySkips++;
+                    return true;
+                }
+                flushesLeft--; // the still image again, to bring out the images a stream still holds
             }
             ImageGenerator generator = primary != null ? primary : fallback();
             if (generator == null) {
@@ -442,6 +448,9 @@ public final class GeneratorWorker implements AutoCloseable {
                 return true;
             }
             long end = System.nanoTime();
+            if (!similar || mustGenerate) {
+                flushesLeft = generator.imagesBehind();
+            }
             publish(generator, start, end);
             if (isPrimary) {
                 retry.reset();

@@ -12,6 +12,7 @@ import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.TestImages;
 import org.liquide.generate.TinyModels;
+import org.liquide.generate.TinyModels.TimestepShape;
 import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxGraph;
 
@@ -143,16 +144,16 @@ class DiffusionGeneratorTest {
         try (ImageGenerator generator = GeneratorFactory.open(spec(folder))) {
             reference = TestImages.bytes(generate(generator, params));
         }
-        Object[][] variants = {{ElementType.INT32, false}, {ElementType.INT64, true}, {ElementType.FLOAT32, true},
-                {ElementType.FLOAT16, false}};
+        Object[][] variants = {{ElementType.INT32, TimestepShape.ONE}, {ElementType.INT64, TimestepShape.SCALAR},
+                {ElementType.FLOAT32, TimestepShape.SCALAR}, {ElementType.FLOAT16, TimestepShape.ONE},
+                {ElementType.INT64, TimestepShape.BATCH}};
         for (Object[] variant : variants) {
             ElementType type = (ElementType) variant[0];
-            boolean scalar = (Boolean) variant[1];
-            Path root = TinyModels.diffusionFolder(models.resolve("timestep-" + type + "-" + scalar));
-            TinyModels.unetTimestep(root, type, scalar);
+            TimestepShape shape = (TimestepShape) variant[1];
+            Path root = TinyModels.diffusionFolder(models.resolve("timestep-" + type + "-" + shape));
+            TinyModels.unetTimestep(root, type, shape);
             try (ImageGenerator generator = GeneratorFactory.open(spec(root))) {
-                assertArrayEquals(reference, TestImages.bytes(generate(generator, params)),
-                        "timestep " + type + (scalar ? " scalar" : "[1]"));
+                assertArrayEquals(reference, TestImages.bytes(generate(generator, params)), "timestep " + type + " " + shape);
             }
         }
     }

@@ -7,6 +7,7 @@ import org.liquide.generate.GenerationParams;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.StreamBatching;
 import org.liquide.generate.TestImages;
 import org.liquide.generate.diffusion.DiffusionGenerator;
 import org.liquide.generate.factory.GeneratorFactory;
@@ -71,6 +72,29 @@ class EquivalentModelTest {
             assertEquals(120, output.height());
             assertTrue(TestImages.contrast(output) > 0, "an image, not a flat colour");
         }
+
+        // The UNet takes a batch, each latent at its own timestep, as a stream batch needs.
+        List<VideoFrame> stepByStep = generateThree(spec.withStreamBatching(StreamBatching.OFF));
+        List<VideoFrame> stream = generateThree(spec.withStreamBatching(StreamBatching.ON));
+        assertTrue(TestImages.meanAbsDifference(stepByStep.get(1), stepByStep.get(2)) > 0.1, "different images");
+        for (int j : new int[]{1, 2}) {
+            double difference = TestImages.meanAbsDifference(stepByStep.get(j - 1), stream.get(j));
+            assertTrue(difference < 0.05, "stream image " + j + " is image " + (j - 1) + "'s: " + difference);
+        }
+    }
+
+    /** Three different camera images through a generator opened from {@code spec}. */
+    private static List<VideoFrame> generateThree(ModelSpec spec) throws Exception {
+        List<VideoFrame> outputs = new ArrayList<>();
+        try (ImageGenerator generator = GeneratorFactory.open(spec)) {
+            for (int i = 0; i < 3; i++) {
+                VideoFrame output = new VideoFrame();
+                generator.generate(TestImages.sceneFrame(160, 120, 2 * i), new GenerationParams().strength(0.5f).seed(1),
+                        output);
+                outputs.add(output);
+            }
+        }
+        return outputs;
     }
 
     @Test

@@ -26,6 +26,8 @@ final class FakeGenerator implements ImageGenerator {
     volatile float lastStrength = Float.NaN;
     volatile long failedAtNanos;
     volatile ProviderChoice provider = ProviderChoice.direct("test");
+    /** What {@link #imagesBehind()} says, as a stream batch would. */
+    volatile int behind;
 
     FakeGenerator(String name, int shade, Behaviour behaviour, int failAfter) {
         this.name = name;
@@ -47,6 +49,11 @@ final class FakeGenerator implements ImageGenerator {
     @Override
     public ProviderChoice provider() {
         return provider;
+    }
+
+    @Override
+    public int imagesBehind() {
+        return behind;
     }
 
     @Override

@@ -319,6 +319,19 @@ class GeneratorWorkerTest {
     }
 
     @Test
+    void aGeneratorWhoseImagesComeOutLateIsCalledUntilTheStillSceneHasComeOut() {
+        FakeGenerator model = new FakeGenerator("stream", 200, FakeGenerator.Behaviour.WORK, 0);
+        model.behind = 2;
+        GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST.withSimilarityThreshold(0.01f));
+        await(worker, () -> model.calls.get() >= 1, () -> "the model's first image (no camera yet)");
+        int callsBefore = model.calls.get();
+        camera(worker, false);
+        await(worker, () -> worker.stats().similaritySkips() >= 30, () -> "skipped static frames");
+        assertEquals(callsBefore + 3, model.calls.get(),
+                "the static scene's first image, then two more calls for the two images the stream held, then skips");
+    }
+
+    @Test
     void paramsReachTheGeneratorWithoutACamera() {
         FakeGenerator model = new FakeGenerator("fake", 200, FakeGenerator.Behaviour.WORK, 0);
         GeneratorWorker worker = start(new Source(() -> model), cppn(), FAST);
