@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * {@link ImageGenerator} (camera frame in, RGB frame out); Liquide's model session (tensors in reused buffers) against a bare ONNX Runtime
  * {@link OrtSession} on the same CPPN bytes; and the diffusion pipeline's own time per image outside its
  * model sessions, on {@link TinyDiffusion}; and, for each {@link GenerationModel} asked for, that model's
- * whole images on its device (SD-Turbo's img2img: one UNet step), against its sessions alone.
+ * whole images on its device (SD-Turbo's img2img: one UNet step), against its sessions alone, and at two
+ * steps as a stream batch against step by step ({@link StreamBatchBench}).
  */
 final class GenerationBench {
     static final long SEED = 2027;
@@ -110,6 +111,14 @@ final class GenerationBench {
             } catch (Exception | Error e) {
                 rows.add(BenchRow.failed(model.rowId(), modelMeasure, BenchRunner.describe(e)));
             }
+            String streamMeasure = model.folder().getFileName() + " on " + model.device() + ", whole img2img image at "
+                    + StreamBatchBench.STEPS + " steps (strength " + STRENGTH + ") as a stream batch; ms per image";
+            try {
+                progress.accept("generation: stream batch of " + model.folder() + " on " + model.device());
+                rows.add(StreamBatchBench.run(config, model, streamMeasure));
+            } catch (Exception | Error e) {
+                rows.add(BenchRow.failed(StreamBatchBench.rowId(model), streamMeasure, BenchRunner.describe(e)));
+            }
         }
         return rows;
     }
@@ -159,7 +168,7 @@ final class GenerationBench {
     }
 
     /** Calls {@code once} for at least {@code windowNanos} and {@code minimum} times; returns nanoseconds per call. */
-    private static double timedWindow(Runnable once, long windowNanos, int minimum) {
+    static double timedWindow(Runnable once, long windowNanos, int minimum) {
         long start = System.nanoTime();
         int calls = 0;
         long now;
@@ -307,7 +316,7 @@ final class GenerationBench {
     }
 
     /** The image side a model folder's UNet is made for (8× its fixed latent side), when it declares one. */
-    private static Optional<Integer> declaredImageSide(Path folder) throws IOException {
+    static Optional<Integer> declaredImageSide(Path folder) throws IOException {
         long latent = OnnxModelInfo.read(folder.resolve("unet/model.onnx")).input("sample").size(2);
         return latent > 0 ? Optional.of((int) latent * 8) : Optional.empty();
     }

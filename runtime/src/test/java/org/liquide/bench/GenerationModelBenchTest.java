@@ -8,6 +8,7 @@ import org.liquide.generate.equivalent.SdTurboShape;
 import org.liquide.generate.onnx.ElementType;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -39,11 +40,27 @@ class GenerationModelBenchTest {
     }
 
     @Test
+    void aModelFolderGetsARowOfStreamBatchedImagesAgainstStepByStep() throws Exception {
+        GenerationModel model = new GenerationModel(folder, "cpu");
+        BenchRow row = StreamBatchBench.run(BenchConfig.tiny(work), model, "measure");
+        assertEquals("stream-batch-cpu", row.id());
+        assertNull(row.failure());
+        assertTrue(row.measure().contains("ran on cpu"), row.measure());
+        assertTrue(row.liquide().isFinite() && row.liquide().min() > 0, row.liquide().toString());
+        assertTrue(row.anchor().isFinite() && row.anchor().min() > 0, row.anchor().toString());
+        assertTrue(row.anchorName().contains("step by step"), row.anchorName());
+        assertTrue(row.notes().contains("images/s as a stream"), row.notes());
+    }
+
+    @Test
     void aDeviceThisBuildLacksIsAFailedRowThatSaysWhy() {
         GenerationModel model = new GenerationModel(folder, "cuda");
-        BenchRow row = GenerationBench.run(BenchConfig.tiny(work), java.util.List.of(model), line -> { }).getLast();
-        assertEquals("diffusion-model-cuda", row.id());
-        assertNotNull(row.failure());
-        assertTrue(row.failure().toLowerCase().contains("cuda"), row.failure());
+        List<BenchRow> rows = GenerationBench.run(BenchConfig.tiny(work), List.of(model), line -> { });
+        List<BenchRow> modelRows = rows.subList(rows.size() - 2, rows.size());
+        assertEquals(List.of("diffusion-model-cuda", "stream-batch-cuda"), modelRows.stream().map(BenchRow::id).toList());
+        for (BenchRow row : modelRows) {
+            assertNotNull(row.failure(), row.id());
+            assertTrue(row.failure().toLowerCase().contains("cuda"), row.failure());
+        }
     }
 }
