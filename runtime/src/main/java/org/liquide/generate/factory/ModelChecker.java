@@ -6,6 +6,7 @@ import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.diffusion.DiffusionGenerator;
 import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.onnx.TensorSpec;
@@ -72,6 +73,10 @@ public final class ModelChecker {
             String deviceWarning = provider.warning();
             if (deviceWarning != null) {
                 out.println("  DEVICE MISSING: " + deviceWarning);
+            }
+            if (generator instanceof DiffusionGenerator diffusion) {
+                out.println("  " + spec.steps() + " steps, " + diffusion.sampling() + " (stream_batch: "
+                        + spec.streamBatching().label() + ")");
             }
             for (ModelDescription model : generator.describe()) {
                 out.println("  " + model.component() + " (" + model.device() + ")");

@@ -22,6 +22,7 @@ class ModelsCommandTest {
         assertTrue(out.contains("in  image float32[1, 3, height, width]"), out);
         assertTrue(out.contains("out stylized float32[1, 3, height, width]"), out);
         assertTrue(out.contains("unet (cpu)"), out);
+        assertTrue(out.contains("2 steps, step by step (stream_batch: auto)"), out);
         assertTrue(out.contains("in  timestep int64[1]"), out);
         assertTrue(out.contains("out latent_parameters float32[batch, 8, height_latent, width_latent]"), out);
         assertEquals(3, out.lines().filter(line -> line.contains("warm-up image 128x128 in")).count(), out);
