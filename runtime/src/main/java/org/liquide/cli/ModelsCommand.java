@@ -69,9 +69,14 @@ final class ModelsCommand implements Runnable {
         }
     }
 
-    /** Shows the load steps of multi-part models (diffusion folders) on a progress bar, on standard error. */
+    /**
+     * Shows the steps of a load (or of a warm-up) that says what it is starting on a progress bar, on
+     * standard error, with the time spent: the parts of a diffusion folder, a first TensorRT engine build.
+     * A load that only counts its steps (a single file, loaded in a moment) gets no bar.
+     */
     private static final class ProgressBarLoad implements LoadProgress {
         private final String task;
+        private int steps;
         private ProgressBar bar;
 
         ProgressBarLoad(ModelSpec spec) {
@@ -80,12 +85,17 @@ final class ModelsCommand implements Runnable {
         }
 
         @Override
-        public void begin(int steps) {
-            if (steps < 2) {
-                return; // a single file loads in a moment: no bar
+        public void begin(int count) {
+            steps = count;
+        }
+
+        @Override
+        public void starting(String what) {
+            if (bar == null) {
+                bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(1, steps))
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate().build();
             }
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(steps).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).continuousUpdate().build();
+            bar.setExtraMessage(what + "…");
         }
 
         @Override

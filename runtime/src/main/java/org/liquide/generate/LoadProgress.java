@@ -17,4 +17,8 @@ public interface LoadProgress {
 
     /** One step finished. */
     void step(String done);
+
+    /** A step begins: what is loaded or done now, shown while it lasts (a TensorRT engine build takes minutes). */
+    default void starting(String what) {
+    }
 }

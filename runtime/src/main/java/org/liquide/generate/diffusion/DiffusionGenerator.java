@@ -110,19 +110,15 @@ public final class DiffusionGenerator implements ImageGenerator {
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             progress.begin(LOAD_STEPS);
-            PromptTokenizer tokenizer = PromptTokenizers.open(layout.tokenizer());
-            opened.add(tokenizer);
-            progress.step("tokenizer");
-            TextEncoder textEncoder = new TextEncoder(track(opened, SessionPool.shared().load(layout.textEncoder(), engine)));
-            progress.step("text_encoder");
-            Unet unet = new Unet(track(opened, SessionPool.shared().load(layout.unet(), engine)));
-            progress.step("unet");
-            VaeEncoder encoder = new VaeEncoder(layout.encoderName(),
-                    track(opened, SessionPool.shared().load(layout.encoder(), engine)), layout.latentScale());
-            progress.step(layout.encoderName());
-            VaeDecoder decoder = new VaeDecoder(layout.decoderName(),
-                    track(opened, SessionPool.shared().load(layout.decoder(), engine)), layout.latentScale());
-            progress.step(layout.decoderName());
+            SessionPool pool = SessionPool.shared();
+            PromptTokenizer tokenizer = loadStep(progress, opened, "tokenizer", () -> PromptTokenizers.open(layout.tokenizer()));
+            TextEncoder textEncoder = new TextEncoder(loadStep(progress, opened, "text_encoder",
+                    () -> pool.load(layout.textEncoder(), engine)));
+            Unet unet = new Unet(loadStep(progress, opened, "unet", () -> pool.load(layout.unet(), engine)));
+            VaeEncoder encoder = new VaeEncoder(layout.encoderName(), loadStep(progress, opened, layout.encoderName(),
+                    () -> pool.load(layout.encoder(), engine)), layout.latentScale());
+            VaeDecoder decoder = new VaeDecoder(layout.decoderName(), loadStep(progress, opened, layout.decoderName(),
+                    () -> pool.load(layout.decoder(), engine)), layout.latentScale());
             Scheduler scheduler = Scheduler.of(schedulerConfig(layout));
             return new DiffusionGenerator(layout.root().getFileName().toString(), opened, tokenizer, textEncoder, unet,
                     encoder, decoder, scheduler, spec);
@@ -261,9 +257,19 @@ public final class DiffusionGenerator implements ImageGenerator {
         }
     }
 
-    private static <T extends AutoCloseable> T track(List<AutoCloseable> opened, T resource) {
-        opened.add(resource);
-        return resource;
+    /** One of the {@link #LOAD_STEPS}: told to {@code progress} as it starts and ends, closed with the rest on failure. */
+    private static <T extends AutoCloseable> T loadStep(LoadProgress progress, List<AutoCloseable> opened, String name,
+                                                        Loading<T> loading) throws ModelLoadException {
+        progress.starting(name);
+        T loaded = loading.load();
+        opened.add(loaded);
+        progress.step(name);
+        return loaded;
+    }
+
+    @FunctionalInterface
+    private interface Loading<T> {
+        T load() throws ModelLoadException;
     }
 
     private static void closeAll(List<AutoCloseable> resources) {

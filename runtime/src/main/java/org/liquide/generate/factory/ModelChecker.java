@@ -7,6 +7,7 @@ import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelSpec;
 import org.liquide.generate.diffusion.DiffusionGenerator;
+import org.liquide.generate.engine.Accelerator;
 import org.liquide.generate.engine.ModelLoadException;
 import org.liquide.generate.engine.ProviderChoice;
 import org.liquide.generate.onnx.TensorSpec;
@@ -91,8 +92,20 @@ public final class ModelChecker {
             VideoFrame output = new VideoFrame();
             try {
                 testCard(input, spec.width(), spec.height());
+                // TensorRT builds the engines of models with free dimensions at their first run, not at load.
+                boolean engines = generator.device().startsWith(Accelerator.TENSORRT.label());
+                if (engines) {
+                    progress.begin(1);
+                    progress.starting("warm-up image (a first TensorRT run builds its engines: minutes, then cached)");
+                }
                 long warmStart = System.nanoTime();
-                generator.generate(input, spec.initialParams(), output);
+                try {
+                    generator.generate(input, spec.initialParams(), output);
+                } finally {
+                    if (engines) {
+                        progress.step("warm-up image");
+                    }
+                }
                 double warmUpMillis = (System.nanoTime() - warmStart) / 1e6;
                 out.printf("  warm-up image %dx%d in %.0f ms%n", output.width(), output.height(), warmUpMillis);
                 printProvenance(spec, out);

@@ -7,6 +7,7 @@ import org.liquide.frame.VideoFrame;
 import org.liquide.generate.GenerationParams;
 import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
+import org.liquide.generate.LoadProgress;
 import org.liquide.generate.ModelContractException;
 import org.liquide.generate.ModelDescription;
 import org.liquide.generate.ModelSpec;
@@ -17,6 +18,7 @@ import org.liquide.generate.onnx.ElementType;
 import org.liquide.generate.onnx.OnnxGraph;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -66,6 +68,32 @@ class DiffusionGeneratorTest {
         }
         try (ImageGenerator reopened = GeneratorFactory.open(spec(folder))) {
             assertArrayEquals(first, TestImages.bytes(generate(reopened, params)), "same seed after a reload");
+        }
+    }
+
+    @Test
+    void theLoadSaysWhichPartItStartsAndWhichItFinished() throws Exception {
+        List<String> heard = new ArrayList<>();
+        LoadProgress progress = new LoadProgress() {
+            @Override
+            public void begin(int steps) {
+                heard.add("begin " + steps);
+            }
+
+            @Override
+            public void starting(String what) {
+                heard.add("starting " + what);
+            }
+
+            @Override
+            public void step(String done) {
+                heard.add("done " + done);
+            }
+        };
+        try (ImageGenerator generator = GeneratorFactory.open(spec(folder), progress)) {
+            assertEquals(List.of("begin 5", "starting tokenizer", "done tokenizer", "starting text_encoder",
+                    "done text_encoder", "starting unet", "done unet", "starting vae_encoder", "done vae_encoder",
+                    "starting vae_decoder", "done vae_decoder"), heard);
         }
     }
 
