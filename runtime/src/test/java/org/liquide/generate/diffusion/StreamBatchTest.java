@@ -20,6 +20,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -89,22 +90,23 @@ class StreamBatchTest {
         return outputs;
     }
 
-    private static List<GenerationParams> same(GenerationParams params) {
-        List<GenerationParams> all = new ArrayList<>();
-        for (int i = 0; i < FRAMES; i++) {
-            all.add(params);
-        }
-        return all;
-    }
-
     /**
-     * Asserts output j of the stream is step-by-step output {@code source[j]}, and that the images it stands
-     * for differ, so that a stream showing the wrong one would fail.
+     * Runs the camera images through {@code model} at {@code steps}, step by step and as a stream, image i
+     * with {@code paramsOf(i)}; asserts that stream image j is step-by-step image {@code source[j]}, and that
+     * the step-by-step images differ, so that a stream showing the wrong one would fail.
      */
-    private static void assertLate(List<VideoFrame> stepByStep, List<VideoFrame> stream, int[] source) {
+    private static void assertStreamGives(Path model, int steps, IntFunction<GenerationParams> paramsOf, int[] source)
+            throws Exception {
+        List<GenerationParams> params = new ArrayList<>();
+        for (int i = 0; i < FRAMES; i++) {
+            params.add(paramsOf.apply(i));
+        }
+        List<VideoFrame> stepByStep = run(spec(model, steps, StreamBatching.OFF), params);
+        List<VideoFrame> stream = run(spec(model, steps, StreamBatching.ON), params);
         for (int j = 0; j < stream.size(); j++) {
             double difference = TestImages.meanAbsDifference(stepByStep.get(source[j]), stream.get(j));
-            assertTrue(difference < SAME, "stream image " + j + " is camera image " + source[j] + "'s: " + difference);
+            assertTrue(difference < SAME, steps + " steps: stream image " + j + " is camera image " + source[j]
+                    + "'s: " + difference);
         }
         for (int j = 1; j < stepByStep.size(); j++) {
             double apart = TestImages.meanAbsDifference(stepByStep.get(j - 1), stepByStep.get(j));
@@ -114,59 +116,38 @@ class StreamBatchTest {
 
     @Test
     void eachImageComesOutAsStepByStepMakesItStepsMinusOneCallsLate() throws Exception {
-        GenerationParams params = new GenerationParams().strength(0.8f).seed(3);
         for (int steps : new int[]{2, 3}) {
-            List<VideoFrame> stepByStep = run(spec(euler, steps, StreamBatching.OFF), same(params));
-            List<VideoFrame> stream = run(spec(euler, steps, StreamBatching.ON), same(params));
             int[] source = new int[FRAMES];
             for (int j = 0; j < FRAMES; j++) {
                 // The first call fills the stream with its own image; from then on, images come out late.
                 source[j] = Math.max(0, j - (steps - 1));
             }
-            assertLate(stepByStep, stream, source);
+            assertStreamGives(euler, steps, i -> new GenerationParams().strength(0.8f).seed(3), source);
         }
     }
 
     @Test
     void samplersThatRenoiseBetweenStepsKeepEachStepsNoise() throws Exception {
-        GenerationParams params = new GenerationParams().strength(0.9f).seed(4);
-        List<VideoFrame> stepByStep = run(spec(lcm, 3, StreamBatching.OFF), same(params));
-        List<VideoFrame> stream = run(spec(lcm, 3, StreamBatching.ON), same(params));
-        assertLate(stepByStep, stream, new int[]{0, 0, 0, 1, 2, 3});
+        assertStreamGives(lcm, 3, i -> new GenerationParams().strength(0.9f).seed(4), new int[]{0, 0, 0, 1, 2, 3});
     }
 
     @Test
     void aStrengthThatMovesAppliesFromTheNextImageAndNoLatentChangesScheduleHalfway() throws Exception {
-        List<GenerationParams> params = new ArrayList<>();
-        for (int i = 0; i < FRAMES; i++) {
-            params.add(new GenerationParams().strength(i < 3 ? 0.5f : 0.9f).seed(5));
-        }
-        List<VideoFrame> stepByStep = run(spec(euler, 2, StreamBatching.OFF), params);
-        List<VideoFrame> stream = run(spec(euler, 2, StreamBatching.ON), params);
-        assertLate(stepByStep, stream, new int[]{0, 0, 1, 2, 3, 4});
+        assertStreamGives(euler, 2, i -> new GenerationParams().strength(i < 3 ? 0.5f : 0.9f).seed(5),
+                new int[]{0, 0, 1, 2, 3, 4});
     }
 
     @Test
     void aNewSeedRefillsTheStreamWithItsOwnImage() throws Exception {
-        List<GenerationParams> params = new ArrayList<>();
-        for (int i = 0; i < FRAMES; i++) {
-            params.add(new GenerationParams().strength(0.8f).seed(i < 3 ? 6 : 7));
-        }
-        List<VideoFrame> stepByStep = run(spec(euler, 2, StreamBatching.OFF), params);
-        List<VideoFrame> stream = run(spec(euler, 2, StreamBatching.ON), params);
-        assertLate(stepByStep, stream, new int[]{0, 0, 1, 3, 3, 4});
+        assertStreamGives(euler, 2, i -> new GenerationParams().strength(0.8f).seed(i < 3 ? 6 : 7),
+                new int[]{0, 0, 1, 3, 3, 4});
     }
 
     @Test
     void strengthZeroEmptiesTheStream() throws Exception {
-        List<GenerationParams> params = new ArrayList<>();
-        for (int i = 0; i < FRAMES; i++) {
-            params.add(new GenerationParams().strength(i == 2 ? 0f : 0.8f).seed(8));
-        }
-        List<VideoFrame> stepByStep = run(spec(euler, 2, StreamBatching.OFF), params);
-        List<VideoFrame> stream = run(spec(euler, 2, StreamBatching.ON), params);
         // Image 2 is the camera image itself; image 3 starts afresh rather than showing image 1 again.
-        assertLate(stepByStep, stream, new int[]{0, 0, 2, 3, 3, 4});
+        assertStreamGives(euler, 2, i -> new GenerationParams().strength(i == 2 ? 0f : 0.8f).seed(8),
+                new int[]{0, 0, 2, 3, 3, 4});
     }
 
     @Test
