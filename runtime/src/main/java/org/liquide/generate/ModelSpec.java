@@ -53,7 +53,8 @@ public record ModelSpec(String source, String device, int intraOpThreads, int in
 
     /** A spec with defaults: cpu, 512x512, no prompt, strength 0.5, 2 steps, stream batching auto, seed 1. */
     public static ModelSpec of(String source) {
-        return new ModelSpec(source, "cpu", 0, 0, DEFAULT_SIZE, DEFAULT_SIZE, List.of(), 0.5f, 2, StreamBatching.AUTO, 1L);
+        return new ModelSpec(source, "cpu", 0, 0, DEFAULT_SIZE, DEFAULT_SIZE, List.of(), 0.5f, 2, StreamBatching.AUTO,
+                1L);
     }
 
     public static ModelSpec builtin() {

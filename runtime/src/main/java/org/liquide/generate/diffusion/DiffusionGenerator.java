@@ -111,7 +111,8 @@ public final class DiffusionGenerator implements ImageGenerator {
         try {
             progress.begin(LOAD_STEPS);
             SessionPool pool = SessionPool.shared();
-            PromptTokenizer tokenizer = loadStep(progress, opened, "tokenizer", () -> PromptTokenizers.open(layout.tokenizer()));
+            PromptTokenizer tokenizer = loadStep(progress, opened, "tokenizer",
+                    () -> PromptTokenizers.open(layout.tokenizer()));
             TextEncoder textEncoder = new TextEncoder(loadStep(progress, opened, "text_encoder",
                     () -> pool.load(layout.textEncoder(), engine)));
             Unet unet = new Unet(loadStep(progress, opened, "unet", () -> pool.load(layout.unet(), engine)));
@@ -257,7 +258,7 @@ public final class DiffusionGenerator implements ImageGenerator {
         }
     }
 
-    /** One of the {@link #LOAD_STEPS}: told to {@code progress} as it starts and ends, closed with the rest on failure. */
+    /** One of the {@link #LOAD_STEPS}, told to {@code progress}: closed with the rest on failure. */
     private static <T extends AutoCloseable> T loadStep(LoadProgress progress, List<AutoCloseable> opened, String name,
                                                         Loading<T> loading) throws ModelLoadException {
         progress.starting(name);

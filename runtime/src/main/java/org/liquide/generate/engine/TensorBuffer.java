@@ -203,7 +203,7 @@ public final class TensorBuffer implements AutoCloseable {
         setFloatsAt(0, source, count);
     }
 
-    /** Writes {@code count} floats from {@code source} from element {@code offset} on, converted to the element type. */
+    /** Writes {@code count} floats from {@code source} from element {@code offset} on. */
     public void setFloatsAt(int offset, float[] source, int count) {
         checkCount(offset, count);
         if (type == ElementType.FLOAT32) {

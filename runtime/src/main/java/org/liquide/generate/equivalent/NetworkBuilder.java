@@ -52,7 +52,7 @@ final class NetworkBuilder {
         return conv(x, in, out, kernel, 1, pad, pad, pad, pad);
     }
 
-    /** GroupNorm over [B, C, H, W]: InstanceNormalization on [B, groups, rest], then the per-channel scale and shift. */
+    /** GroupNorm over [B, C, H, W]: InstanceNormalization on [B, groups, rest], then per-channel scale and shift. */
     String groupNorm(String x, int channels, int height, int width, float epsilon) {
         int groups = SdTurboShape.GROUPS;
         String grouped = reshape(x, BATCH, groups, (long) channels / groups * height * width);
@@ -86,9 +86,12 @@ final class NetworkBuilder {
      * ([nq, nk], added to the scores) may be null.
      */
     String attention(String q, String k, String v, int queries, int keys, int heads, int headDim, String mask) {
-        String qh = graph.node("Transpose", List.of(reshape(q, BATCH, queries, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
-        String kh = graph.node("Transpose", List.of(reshape(k, BATCH, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 3, 1));
-        String vh = graph.node("Transpose", List.of(reshape(v, BATCH, keys, heads, headDim)), Attribute.ints("perm", 0, 2, 1, 3));
+        String qh = graph.node("Transpose", List.of(reshape(q, BATCH, queries, heads, headDim)),
+                Attribute.ints("perm", 0, 2, 1, 3));
+        String kh = graph.node("Transpose", List.of(reshape(k, BATCH, keys, heads, headDim)),
+                Attribute.ints("perm", 0, 2, 3, 1));
+        String vh = graph.node("Transpose", List.of(reshape(v, BATCH, keys, heads, headDim)),
+                Attribute.ints("perm", 0, 2, 1, 3));
         String scores = mul(graph.node("MatMul", List.of(qh, kh)),
                 graph.scalar("attention_scale", type, (float) (1 / Math.sqrt(headDim))));
         if (mask != null) {

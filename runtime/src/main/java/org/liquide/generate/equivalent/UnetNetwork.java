@@ -110,7 +110,8 @@ final class UnetNetwork {
             frequencies[i] = (float) Math.exp(-Math.log(10000) * i / half);
         }
         String t = graph.node("Cast", List.of("timestep"), Attribute.of("to", (long) ElementType.FLOAT32.onnxCode()));
-        String angles = graph.node("Mul", List.of(net.reshape(t, NetworkBuilder.BATCH, 1), graph.constant("frequencies", new long[]{1, half}, frequencies)));
+        String angles = graph.node("Mul", List.of(net.reshape(t, NetworkBuilder.BATCH, 1),
+                graph.constant("frequencies", new long[]{1, half}, frequencies)));
         String sinusoid = graph.node("Concat", List.of(graph.node("Cos", List.of(angles)), graph.node("Sin", List.of(angles))),
                 Attribute.of("axis", 1L));
         String hidden = net.silu(net.linear(net.castTo(sinusoid), first, shape.timeEmbedding(), true));
@@ -119,7 +120,8 @@ final class UnetNetwork {
 
     private String resnet(String x, int in, int out) {
         String h = net.conv(net.silu(net.groupNorm(x, in, height, width, RESNET_EPSILON)), in, out, 3);
-        String time = net.reshape(net.linear(timeActivated, shape.timeEmbedding(), out, true), NetworkBuilder.BATCH, out, 1, 1);
+        String time = net.reshape(net.linear(timeActivated, shape.timeEmbedding(), out, true), NetworkBuilder.BATCH, out,
+                1, 1);
         h = net.add(h, time);
         h = net.conv(net.silu(net.groupNorm(h, out, height, width, RESNET_EPSILON)), out, out, 3);
         String shortcut = in == out ? x : net.conv(x, in, out, 1);
