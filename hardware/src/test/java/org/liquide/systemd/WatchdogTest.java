@@ -1,12 +1,9 @@
 package org.liquide.systemd;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.hardware.testing.UnixDatagramReceiver;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,13 +66,10 @@ class WatchdogTest {
 
     @Test
     void onALoadedMachineTheStacksAreLoggedOnceAndTheStallsCounted() {
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
-        Logger logger = (Logger) LoggerFactory.getLogger(HeartbeatWatchdog.class);
-        log.start();
-        logger.addAppender(log);
         AtomicLong now = new AtomicLong(100 * SECOND);
         AtomicLong heartbeat = new AtomicLong(now.get());
-        try (HeartbeatWatchdog watchdog = new HeartbeatWatchdog("render thread", heartbeat::get, Duration.ofSeconds(5), Duration.ofSeconds(1),
+        try (CapturedLog log = CapturedLog.of(HeartbeatWatchdog.class);
+             HeartbeatWatchdog watchdog = new HeartbeatWatchdog("render thread", heartbeat::get, Duration.ofSeconds(5), Duration.ofSeconds(1),
                 Optional.empty(), now::get)) {
             for (int stall = 0; stall < 60; stall++) { // 8 minutes of frames 8 s apart
                 long beat = now.get();
@@ -89,7 +83,7 @@ class WatchdogTest {
             }
             assertEquals(60, watchdog.stallsSeen());
             assertEquals(1, watchdog.stackDumps(), "the stacks once for the episode");
-            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            List<String> lines = log.messages();
             assertEquals(1, lines.stream().filter(line -> line.contains("thread stacks follow")).count());
             assertEquals(61, lines.size(), "the stacks, then one line each time the thread came back");
             assertEquals("watchdog: render thread beating again after 8000 ms silent (4 checks without a beat)", lines.get(1));
@@ -102,8 +96,6 @@ class WatchdogTest {
             now.addAndGet(6 * SECOND);
             watchdog.check();
             assertEquals(2, watchdog.stackDumps(), "a stall long after the last stacks logs them again");
-        } finally {
-            logger.detachAppender(log);
         }
     }
 

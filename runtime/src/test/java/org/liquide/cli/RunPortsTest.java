@@ -2,6 +2,7 @@ package org.liquide.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liquide.hardware.testing.CapturedLog;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,19 +55,15 @@ class RunPortsTest {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
             Path file = showcase("control: {host: 127.0.0.1, port: " + port + ", token_file: token}\n");
-            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
-            ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-            log.start();
-            root.addAppender(log);
             List<String> lines;
-            try {
+            List<String> javalin;
+            try (CapturedLog log = CapturedLog.of("io.javalin")) {
                 lines = refused(file);
-            } finally {
-                root.detachAppender(log);
+                javalin = log.events().stream().map(e -> e.getLoggerName() + " " + e.getLevel() + " " + e.getFormattedMessage())
+                        .toList();
             }
             assertEquals(1, lines.size(), lines::toString);
-            assertEquals(List.of(), log.list.stream().filter(e -> e.getLoggerName().startsWith("io.javalin"))
-                    .map(e -> e.getLoggerName() + " " + e.getLevel() + " " + e.getFormattedMessage()).toList(), "the one line says it all: nothing before it");
+            assertEquals(List.of(), javalin, "the one line says it all: nothing before it");
             assertTrue(lines.getFirst().startsWith("control panel: cannot listen on tcp 127.0.0.1:" + port + " ("), lines::toString);
             assertTrue(lines.getFirst().endsWith("): set control.port in " + file + " to a free port, or stop what uses it"), lines::toString);
         }

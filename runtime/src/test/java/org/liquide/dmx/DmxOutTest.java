@@ -1,15 +1,12 @@
 package org.liquide.dmx;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.net.UdpLink;
 import org.liquide.signal.mapping.ParameterTarget;
-import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.function.Predicate;
@@ -19,20 +16,16 @@ import static org.junit.jupiter.api.Assertions.*;
 /** DMX out to real UDP receivers that decode Art-Net and E1.31 as their specifications define them. */
 class DmxOutTest {
     private static final long DEADLINE_NANOS = 20_000_000_000L;
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger linkLogger = (Logger) LoggerFactory.getLogger(UdpLink.class);
+    private CapturedLog log;
 
     @BeforeEach
     void captureLog() {
-        log.start();
-        linkLogger.addAppender(log);
-        linkLogger.setLevel(Level.INFO); // the show's level: the tests' logback configuration says WARN
+        log = CapturedLog.of(UdpLink.class).at(Level.INFO); // the show's level: the tests' configuration says WARN
     }
 
     @AfterEach
     void releaseLog() {
-        linkLogger.detachAppender(log);
-        linkLogger.setLevel(null);
+        log.close();
     }
 
     private static DmxConfig config(DmxTarget target, DmxChannel... channels) {
@@ -164,11 +157,10 @@ class DmxOutTest {
                 assertTrue(out.reachable(target));
             }
         }
-        List<ILoggingEvent> warnings = log.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+        List<String> warnings = log.messages(Level.WARN);
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.getFirst().getFormattedMessage().startsWith("Art-Net: cannot send to 127.0.0.1:" + port + " ("),
-                warnings.getFirst().getFormattedMessage());
-        assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().equals("Art-Net: 127.0.0.1:" + port + " is reachable again")));
+        assertTrue(warnings.getFirst().startsWith("Art-Net: cannot send to 127.0.0.1:" + port + " ("), warnings.getFirst());
+        assertTrue(log.messages().contains("Art-Net: 127.0.0.1:" + port + " is reachable again"), log.messages().toString());
     }
 
     private static DmxReceiver.ArtDmxFrame awaitArtDmx(DmxReceiver node, Predicate<DmxReceiver.ArtDmxFrame> condition) throws Exception {

@@ -2,11 +2,10 @@ package org.liquide.log;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liquide.hardware.testing.CapturedLog;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
@@ -20,23 +19,21 @@ import static org.junit.jupiter.api.Assertions.*;
 
 class RateLimitedLogTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger("org.liquide.log.RateLimitedLogTest");
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private CapturedLog lines;
     private final SettableClock clock = new SettableClock(Instant.parse("2027-01-14T14:02:11Z"));
 
     @BeforeEach
     void attach() {
-        logger.setLevel(Level.INFO);
-        lines.start();
-        logger.addAppender(lines);
+        lines = CapturedLog.of(logger.getName()).at(Level.INFO);
     }
 
     @AfterEach
     void detach() {
-        logger.detachAppender(lines);
+        lines.close();
     }
 
     private List<String> messages() {
-        return lines.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+        return lines.messages();
     }
 
     @Test
@@ -51,7 +48,7 @@ class RateLimitedLogTest {
         clock.advance(Duration.ofSeconds(10));
         log.warn("OSC: next {}", "again");
         assertEquals("OSC: next again (… 1,804 more in the 10 s to 14:02:21)", messages().get(3));
-        assertEquals(ch.qos.logback.classic.Level.WARN, lines.list.get(3).getLevel());
+        assertEquals(Level.WARN, lines.events().get(3).getLevel());
 
         clock.advance(Duration.ofHours(1));
         log.info("quiet");

@@ -1,17 +1,14 @@
 package org.liquide.midi;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.signal.Signal;
 import org.liquide.signal.SignalBus;
 import org.liquide.signal.SignalSample;
-import org.slf4j.LoggerFactory;
 
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -35,22 +32,18 @@ import static org.junit.jupiter.api.Assertions.*;
  */
 class MidiRuntimeTest {
     private static final Duration POLL = Duration.ofMillis(20);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger connectionLogger = (Logger) LoggerFactory.getLogger(MidiConnection.class);
+    private CapturedLog log;
     private final SignalBus bus = new SignalBus();
     private final TestPorts ports = new TestPorts();
 
     @BeforeEach
     void captureLog() {
-        log.start();
-        connectionLogger.addAppender(log);
-        connectionLogger.setLevel(Level.INFO); // the show's level: the tests' logback configuration says WARN
+        log = CapturedLog.of(MidiConnection.class).at(Level.INFO); // the show's level: the tests' configuration says WARN
     }
 
     @AfterEach
     void releaseLog() {
-        connectionLogger.detachAppender(log);
-        connectionLogger.setLevel(null);
+        log.close();
     }
 
     private double value(String signal) {
@@ -148,11 +141,11 @@ class MidiRuntimeTest {
         assertEquals(2, warnings.size(), "one line for the absence, one for the loss, however many polls: " + warnings);
         assertTrue(warnings.get(0).contains("controller 'nano': no input device whose name holds 'nanokontrol'"), warnings.get(0));
         assertTrue(warnings.get(1).contains("controller 'nano' lost (nanoKONTROL2)"), warnings.get(1));
-        assertEquals(2, log.list.stream().filter(e -> e.getFormattedMessage().contains("connected: nanoKONTROL2")).count());
+        assertEquals(2, log.messages().stream().filter(message -> message.contains("connected: nanoKONTROL2")).count());
     }
 
     private List<String> warnings() {
-        return log.list.stream().filter(e -> e.getLevel() == Level.WARN).map(ILoggingEvent::getFormattedMessage).toList();
+        return log.messages(Level.WARN);
     }
 
     @Test

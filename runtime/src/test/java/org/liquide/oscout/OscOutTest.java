@@ -1,15 +1,12 @@
 package org.liquide.oscout;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.net.UdpLink;
 import org.liquide.signal.SignalBus;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,20 +16,16 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /** OSC out to a real UDP listener that decodes the packets as the OSC 1.0 specification defines them. */
 class OscOutTest {
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger linkLogger = (Logger) LoggerFactory.getLogger(UdpLink.class);
+    private CapturedLog log;
 
     @BeforeEach
     void captureLog() {
-        log.start();
-        linkLogger.addAppender(log);
-        linkLogger.setLevel(Level.INFO); // the show's level: the tests' logback configuration says WARN
+        log = CapturedLog.of(UdpLink.class).at(Level.INFO); // the show's level: the tests' configuration says WARN
     }
 
     @AfterEach
     void releaseLog() {
-        linkLogger.detachAppender(log);
-        linkLogger.setLevel(null);
+        log.close();
     }
 
     private static OscTarget events(int port) {
@@ -136,11 +129,10 @@ class OscOutTest {
                 }
                 assertTrue(out.reachable(name));
             }
-            List<ILoggingEvent> warnings = log.list.stream().filter(e -> e.getLevel() == Level.WARN).toList();
+            List<String> warnings = log.messages(Level.WARN);
             assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.getFirst().getFormattedMessage().startsWith("OSC out: cannot send to " + name + " ("),
-                    warnings.getFirst().getFormattedMessage());
-            assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().equals("OSC out: " + name + " is reachable again")));
+            assertTrue(warnings.getFirst().startsWith("OSC out: cannot send to " + name + " ("), warnings.getFirst());
+            assertTrue(log.messages().contains("OSC out: " + name + " is reachable again"), log.messages().toString());
         }
     }
 }

@@ -1,12 +1,9 @@
 package org.liquide.oscquery;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.net.Senders;
-import org.slf4j.LoggerFactory;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -19,22 +16,17 @@ class MdnsUnavailableTest {
 
     @Test
     void theServerGoesOnAndTheFailureIsLoggedOnce() throws Exception {
-        Logger logger = (Logger) LoggerFactory.getLogger(MdnsAnnouncer.class);
-        ListAppender<ILoggingEvent> lines = new ListAppender<>();
-        lines.start();
-        logger.addAppender(lines);
-        try (MdnsAnnouncer announcer = MdnsAnnouncer.start(Announcements.of("salle", "regie-1", 5678, 9000),
+        try (CapturedLog lines = CapturedLog.of(MdnsAnnouncer.class);
+             MdnsAnnouncer announcer = MdnsAnnouncer.start(Announcements.of("salle", "regie-1", 5678, 9000),
                 () -> {
                     throw new java.io.IOException("no network interface with multicast is up");
                 });
              OscQueryServer server = new OscQueryServer(new OscQuerySettings("127.0.0.1", 0, "salle", "regie-1", 9000,
                      Senders.LOOPBACK, false), () -> new AddressTree().build()).start()) {
-            Await.until(OscQueryClient.WITHIN, "the failure logged", () -> lines.list.stream()
-                    .anyMatch(e -> e.getFormattedMessage().startsWith("oscquery: not announced over mDNS")));
+            Await.until(OscQueryClient.WITHIN, "the failure logged", () -> lines.messages().stream()
+                    .anyMatch(message -> message.startsWith("oscquery: not announced over mDNS")));
             assertEquals(200, new OscQueryClient(server.url()).get("/").statusCode());
-            assertEquals(1, lines.list.size(), lines.list.toString());
-        } finally {
-            logger.detachAppender(lines);
+            assertEquals(1, lines.messages().size(), lines.messages().toString());
         }
     }
 }

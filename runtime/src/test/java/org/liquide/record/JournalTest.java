@@ -1,14 +1,11 @@
 package org.liquide.record;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
+import org.liquide.hardware.testing.CapturedLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,26 +21,20 @@ class JournalTest {
     @TempDir
     Path dir;
 
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private final Logger journalLogger = (Logger) LoggerFactory.getLogger(Journal.class);
+    private CapturedLog log;
 
     @BeforeEach
     void listen() {
-        log.start();
-        journalLogger.addAppender(log);
+        log = CapturedLog.of(Journal.class);
     }
 
     @AfterEach
     void stopListening() {
-        journalLogger.detachAppender(log);
+        log.close();
     }
 
     private static JournalEntry scene(String name) {
         return new JournalEntry(Instant.parse("2027-01-15T14:00:00Z"), "scene", "", Map.of("scene", name));
-    }
-
-    private List<String> messages(Level level) {
-        return log.list.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Test
@@ -60,7 +51,7 @@ class JournalTest {
         journal.failed("a snapshot", new java.io.IOException("No space left on device"));
 
         assertEquals(6, journal.failedWrites());
-        List<String> warnings = messages(Level.WARN);
+        List<String> warnings = log.messages(Level.WARN);
         assertEquals(1, warnings.size(), "one warning for the whole streak: " + warnings);
         assertTrue(warnings.getFirst().startsWith("journal: an entry not written"), warnings.getFirst());
 
@@ -68,7 +59,7 @@ class JournalTest {
         Files.move(dir.resolve("saved.jsonl"), index);
         journal.append(scene("hybridation"));
 
-        assertEquals(List.of("journal: writing again after 6 failed writes"), messages(Level.INFO));
+        assertEquals(List.of("journal: writing again after 6 failed writes"), log.messages(Level.INFO));
         assertEquals(List.of("attente", "hybridation"),
                 journal.entries(e -> true).stream().map(e -> e.fields().get("scene")).toList(),
                 "what was written before the failures is kept, and writing goes on after them");
@@ -76,6 +67,6 @@ class JournalTest {
         Files.delete(index);
         Files.createDirectory(index);
         journal.append(scene("attente"));
-        assertEquals(2, messages(Level.WARN).size(), "a new streak warns again");
+        assertEquals(2, log.messages(Level.WARN).size(), "a new streak warns again");
     }
 }

@@ -4,6 +4,7 @@ import org.liquide.app.ShowLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.CapturedLog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,11 +120,8 @@ class HotReloadTest {
         Files.createDirectories(scene);
         Files.writeString(scene.resolve("fond.frag"), solid("1.0, 0.0, 0.0"));
         Files.writeString(scene.resolve("scene.yaml"), "layers:\n  - {name: fond, type: shader, file: fond.frag}\n");
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.liquide");
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        try (ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
+        try (CapturedLog log = CapturedLog.of("org.liquide");
+             ShowRuntime runtime = ShowLauncher.start(TestShowcases.config(dir, List.of("atelier"), Optional.empty(), false, List.of()),
                 TestShowcases.offscreen())) {
             ShowFrames.awaitCentre(runtime, 0xFF0000, WITHIN, "the red shader");
 
@@ -132,11 +130,9 @@ class HotReloadTest {
             saveAsSedDoes(scene.resolve("fond.frag"), solid("0.0, 0.0, 1.0"));
             ShowFrames.awaitCentre(runtime, 0x0000FF, WITHIN, "the fixed shader, now blue");
 
-            List<String> lines = log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+            List<String> lines = log.messages();
             assertEquals(1, lines.stream().filter(line -> line.contains("fond.frag:3")).count(), "one line for the error: " + lines);
             assertTrue(lines.stream().noneMatch(line -> line.contains("changed: reloading")), "only the shader was swapped: " + lines);
-        } finally {
-            logger.detachAppender(log);
         }
     }
 

@@ -2,19 +2,16 @@ package org.liquide.show;
 
 import org.liquide.app.ShowLauncher;
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.liquide.hardware.broker.MosquittoProcess;
 import org.liquide.hardware.testing.Await;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.hardware.testing.MqttProbe;
 import org.liquide.show.sync.ShowSync;
 import org.liquide.showcase.OscConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.source.OscSignalSource;
-import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
@@ -89,8 +86,6 @@ class NetworkFloodTest {
     @Test
     void floodsLeaveTheStatusAnsweringTheSceneSteadyAndTheLogQuiet() throws Exception {
         int oscPort = freeUdpPort();
-        Logger liquide = (Logger) LoggerFactory.getLogger("org.liquide");
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
         try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "nothing/#");
              ShowRuntime runtime = ShowLauncher.start(showcase(URI.create(broker.url()), oscPort), TestShowcases.offscreenWithPanel());
@@ -108,14 +103,12 @@ class NetworkFloodTest {
             byte[] blackout = "{\"from\":\"qlab\",\"command\":\"blackout\",\"on\":false}".getBytes(StandardCharsets.UTF_8);
             byte[] reading = "{\"t\": 1767225600000, \"v\": 700}".getBytes(StandardCharsets.UTF_8);
 
-            log.start();
-            liquide.addAppender(log);
-            Level level = liquide.getLevel();
-            liquide.setLevel(Level.INFO); // the show's level (the tests' logback-test.xml says WARN)
             long start = System.nanoTime();
             int bundles = 0;
             int statusCalls = 0;
-            try {
+            List<String> logged;
+            // At the show's level (the tests' logback-test.xml says WARN).
+            try (CapturedLog log = CapturedLog.of("org.liquide").at(Level.INFO)) {
                 while (System.nanoTime() - start < FLOOD.toNanos()) {
                     for (int i = 0; i < 5; i++) {
                         osc.send(new DatagramPacket(bundle, bundle.length, InetAddress.getLoopbackAddress(), oscPort));
@@ -131,12 +124,10 @@ class NetworkFloodTest {
                     assertEquals(200, answer.statusCode(), "the status answers during the flood");
                     statusCalls++;
                 }
-            } finally {
-                liquide.detachAppender(log);
-                liquide.setLevel(level);
+                logged = log.messages();
             }
             double floodSeconds = (System.nanoTime() - start) / 1e9;
-            long lines = log.list.size();
+            long lines = logged.size();
 
             int changesDuringFlood = sceneChanges.get();
             runtime.control().switchScene("bleu");
@@ -155,8 +146,8 @@ class NetworkFloodTest {
             // One change per 0.5 s at most, with room for a slow machine; the flood asked for thousands.
             assertTrue(changesDuringFlood <= 2 * floodSeconds + 3, summary);
             // Each kind of line: 5 per 10 s and a summary; a dozen kinds at most, and the scene changes.
-            assertTrue(lines <= 80 + 2 * floodSeconds, summary + "\n" + log.list.stream().map(ILoggingEvent::getFormattedMessage)
-                    .limit(100).reduce("", (a, b) -> a + "\n" + b));
+            assertTrue(lines <= 80 + 2 * floodSeconds, summary + "\n" + logged.stream().limit(100)
+                    .reduce("", (a, b) -> a + "\n" + b));
             long tooMany = runtime.bus().sources().stream().filter(s -> s.source().equals(OscSignalSource.SOURCE))
                     .mapToLong(s -> s.dropped("too-many-in-datagram")).sum();
             assertTrue(tooMany > 0, "the bundles' messages beyond the bound are counted");

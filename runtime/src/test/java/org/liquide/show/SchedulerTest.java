@@ -1,6 +1,7 @@
 package org.liquide.show;
 
 import org.junit.jupiter.api.Test;
+import org.liquide.hardware.testing.CapturedLog;
 import org.liquide.showcase.OpeningHours;
 import org.liquide.show.schedule.ScheduleListener;
 import org.liquide.show.schedule.Scheduler;
@@ -168,13 +169,7 @@ class SchedulerTest {
 
     @Test
     void outOfHoursTheLogSaysUntilWhenInTheVenuesZoneAndWhatTheShowDoes() {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Scheduler.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
-        log.start();
-        logger.addAppender(log);
-        ch.qos.logback.classic.Level level = logger.getLevel();
-        logger.setLevel(ch.qos.logback.classic.Level.INFO);
-        try {
+        try (CapturedLog log = CapturedLog.of(Scheduler.class).at(ch.qos.logback.classic.Level.INFO)) {
             ManualClock clock = new ManualClock(paris("2027-01-12T06:27"));
             Scheduler scheduler = new Scheduler(hours(), Optional.empty(), clock, new ScheduleListener() {
                 @Override
@@ -196,20 +191,17 @@ class SchedulerTest {
             });
             scheduler.tick();
             assertEquals(List.of("schedule: closed until 10:00 (Europe/Paris): the show sleeps"),
-                    log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+                    log.messages());
             assertEquals(Optional.of("10:00 (Europe/Paris)"), scheduler.closedUntil());
 
             clock.now = paris("2027-01-12T12:00");
             scheduler.tick();
             assertEquals(Optional.empty(), scheduler.closedUntil(), "open");
-            assertEquals("schedule: open until 19:00 (Europe/Paris)", log.list.getLast().getFormattedMessage());
+            assertEquals("schedule: open until 19:00 (Europe/Paris)", log.messages().getLast());
 
             clock.now = paris("2027-01-12T20:00");
             scheduler.tick();
             assertEquals(Optional.of("2027-01-13 10:00 (Europe/Paris)"), scheduler.closedUntil(), "tomorrow, with its date");
-        } finally {
-            logger.setLevel(level);
-            logger.detachAppender(log);
         }
     }
 
