@@ -11,10 +11,7 @@ import org.liquide.show.ShowRuntime;
 import org.liquide.showcase.SyncRole;
 import org.liquide.render.RenderLoop;
 import org.liquide.showcase.OpeningHours;
-import org.liquide.hardware.broker.BrokerSecurity;
 import org.liquide.showcase.CameraConfig;
-import org.liquide.dmx.DmxConfig;
-import org.liquide.midi.MidiConfig;
 import org.liquide.showcase.ControlConfig;
 import org.liquide.showcase.OutputConfig;
 import org.liquide.showcase.PlaylistEntry;
@@ -115,8 +112,8 @@ public final class DemoShow implements AutoCloseable {
                     new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                     List.of(new PlaylistEntry("demo", 86_400, 0)),
                     new ControlConfig(false, "127.0.0.1", 0, folder.resolve("token"), false),
-                    new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER, BrokerSecurity.NONE, List.of(),
-                    Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, options.sound() ? SOUND : AudioConfig.NONE);
+                    new RecordingConfig(folder.resolve("journal"), 0, false), SyncRole.PEER)
+                    .withAudio(options.sound() ? SOUND : AudioConfig.NONE);
             ShowRuntime runtime = ShowLauncher.start(config, new RunOptions(options.output(), false, false, Optional.empty(), true));
             return new DemoShow(runtime, folder);
         } catch (IOException | RuntimeException e) {

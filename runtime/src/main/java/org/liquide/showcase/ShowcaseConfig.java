@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -35,10 +36,10 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
                              RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
                              Optional<Usage> usage, DmxConfig dmx, MidiConfig midi, AudioConfig audio) {
     public ShowcaseConfig {
-        java.util.Objects.requireNonNull(dmx, "dmx");
-        java.util.Objects.requireNonNull(midi, "midi");
-        java.util.Objects.requireNonNull(audio, "audio");
-        java.util.Objects.requireNonNull(brokerSecurity, "brokerSecurity");
+        Objects.requireNonNull(dmx, "dmx");
+        Objects.requireNonNull(midi, "midi");
+        Objects.requireNonNull(audio, "audio");
+        Objects.requireNonNull(brokerSecurity, "brokerSecurity");
         oscOut = List.copyOf(oscOut);
         displays = List.copyOf(displays);
         cameras = List.copyOf(cameras);
@@ -47,54 +48,80 @@ public record ShowcaseConfig(Path file, String name, String machine, OutputConfi
         playlist = List.copyOf(playlist);
     }
 
-    /** Without DMX, MIDI or sound. */
-    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
-                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
-                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
-                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                          RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity, List<OscTarget> oscOut,
-                          Optional<Usage> usage) {
-        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, brokerSecurity, oscOut, usage, DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
-    }
-
-    /** With an anonymous broker (a demo's, a test's on loopback) and no OSC out targets. */
+    /**
+     * A showcase of one machine, without a broker account, OSC out targets, a declared use, DMX, MIDI or
+     * sound (a demo's, a test's, the endurance run's); the {@code with} methods add them.
+     */
     public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
                           List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
                           boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
                           ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
                           RecordingConfig recording, SyncRole sync) {
         this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
+                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), Optional.empty(),
+                DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
     }
 
-    /** With a broker account and no OSC out targets. */
-    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
-                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
-                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
-                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                          RecordingConfig recording, SyncRole sync, BrokerSecurity brokerSecurity) {
-        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, brokerSecurity, List.of(), Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
+    /** The same showcase as another machine of the room, sharing the show as {@code newSync}. */
+    public ShowcaseConfig withMachine(String newMachine, SyncRole newSync) {
+        return new ShowcaseConfig(file, name, newMachine, output, displays, cameras, broker, osc, nodes,
+                simulateNodes, models, scenesFolder, schedule, playlist, control, recording, newSync, brokerSecurity,
+                oscOut, usage, dmx, midi, audio);
     }
 
-    /** With an anonymous broker and OSC out targets. */
-    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
-                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
-                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
-                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                          RecordingConfig recording, SyncRole sync, List<OscTarget> oscOut) {
-        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, oscOut, Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
+    /** The same showcase with these displays. */
+    public ShowcaseConfig withDisplays(List<DisplaySetup> newDisplays) {
+        return new ShowcaseConfig(file, name, machine, output, newDisplays, cameras, broker, osc, nodes,
+                simulateNodes, models, scenesFolder, schedule, playlist, control, recording, sync, brokerSecurity,
+                oscOut, usage, dmx, midi, audio);
     }
 
-    /** With an anonymous broker, no OSC out targets, and the use declared for the models' licences. */
-    public ShowcaseConfig(Path file, String name, String machine, OutputConfig output, List<DisplaySetup> displays,
-                          List<CameraConfig> cameras, Optional<URI> broker, Optional<OscConfig> osc, List<Path> nodes,
-                          boolean simulateNodes, Map<String, ModelConfig> models, Path scenesFolder,
-                          ScheduleConfig schedule, List<PlaylistEntry> playlist, ControlConfig control,
-                          RecordingConfig recording, SyncRole sync, Optional<Usage> usage) {
-        this(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes, models, scenesFolder,
-                schedule, playlist, control, recording, sync, BrokerSecurity.NONE, List.of(), usage, DmxConfig.NONE, MidiConfig.NONE, AudioConfig.NONE);
+    /** The same showcase with these cameras. */
+    public ShowcaseConfig withCameras(List<CameraConfig> newCameras) {
+        return new ShowcaseConfig(file, name, machine, output, displays, newCameras, broker, osc, nodes,
+                simulateNodes, models, scenesFolder, schedule, playlist, control, recording, sync, brokerSecurity,
+                oscOut, usage, dmx, midi, audio);
+    }
+
+    /** The same showcase listening to OSC as {@code newOsc} says. */
+    public ShowcaseConfig withOsc(Optional<OscConfig> newOsc) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, newOsc, nodes,
+                simulateNodes, models, scenesFolder, schedule, playlist, control, recording, sync, brokerSecurity,
+                oscOut, usage, dmx, midi, audio);
+    }
+
+    /** The same showcase with this playlist. */
+    public ShowcaseConfig withPlaylist(List<PlaylistEntry> newPlaylist) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes,
+                models, scenesFolder, schedule, newPlaylist, control, recording, sync, brokerSecurity, oscOut, usage,
+                dmx, midi, audio);
+    }
+
+    /** The same showcase with this control panel. */
+    public ShowcaseConfig withControl(ControlConfig newControl) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes,
+                models, scenesFolder, schedule, playlist, newControl, recording, sync, brokerSecurity, oscOut, usage,
+                dmx, midi, audio);
+    }
+
+    /** The same showcase with this journal. */
+    public ShowcaseConfig withRecording(RecordingConfig newRecording) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes,
+                models, scenesFolder, schedule, playlist, control, newRecording, sync, brokerSecurity, oscOut, usage,
+                dmx, midi, audio);
+    }
+
+    /** The same showcase with this broker account. */
+    public ShowcaseConfig withBrokerSecurity(BrokerSecurity newBrokerSecurity) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes,
+                models, scenesFolder, schedule, playlist, control, recording, sync, newBrokerSecurity, oscOut, usage,
+                dmx, midi, audio);
+    }
+
+    /** The same showcase with this sound. */
+    public ShowcaseConfig withAudio(AudioConfig newAudio) {
+        return new ShowcaseConfig(file, name, machine, output, displays, cameras, broker, osc, nodes, simulateNodes,
+                models, scenesFolder, schedule, playlist, control, recording, sync, brokerSecurity, oscOut, usage,
+                dmx, midi, newAudio);
     }
 }

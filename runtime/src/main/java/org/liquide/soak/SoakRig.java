@@ -23,9 +23,6 @@ import org.liquide.showcase.RecordingConfig;
 import org.liquide.showcase.ScheduleConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.showcase.ShowcaseFiles;
-import org.liquide.hardware.broker.BrokerSecurity;
-import org.liquide.dmx.DmxConfig;
-import org.liquide.midi.MidiConfig;
 import org.liquide.sound.AudioConfig;
 import org.liquide.sound.AudioInputSpec;
 import org.liquide.sound.AudioOutputSpec;
@@ -95,8 +92,7 @@ final class SoakRig implements AutoCloseable {
                 new ScheduleConfig(OpeningHours.always(ZoneId.systemDefault()), Optional.empty(), Optional.empty()),
                 playlist.stream().map(scene -> new PlaylistEntry(scene, sceneEvery, 2)).toList(),
                 new ControlConfig(true, "127.0.0.1", 0, work.resolve("token"), false),
-                new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER, BrokerSecurity.NONE, List.of(),
-                Optional.empty(), DmxConfig.NONE, MidiConfig.NONE, sound(work));
+                new RecordingConfig(work.resolve("journal"), 60, false), SyncRole.PEER).withAudio(sound(work));
         Files.writeString(config.file(), "# The endurance run's showcase, built in code by liquide soak.\n");
         ShowRuntime show = ShowLauncher.start(config, new RunOptions(OutputSettings.defaults().withSize(WIDTH, HEIGHT)
                 .withHeadless(true).withOffscreenFps(30), false, true, Optional.empty(), true));

@@ -67,7 +67,7 @@ class EgressTest {
                     base.broker(), Optional.of(new OscConfig("127.0.0.1", oscPort,
                             new Senders(List.of(AddressRange.parse("127.0.0.0/8").orElseThrow())), Senders.LOOPBACK)),
                     List.of(), false, base.models(), base.scenesFolder(), base.schedule(), base.playlist(), base.control(),
-                    base.recording(), base.sync(), BrokerSecurity.credentials(broker.account("render-regie-1")));
+                    base.recording(), base.sync()).withBrokerSecurity(BrokerSecurity.credentials(broker.account("render-regie-1")));
             Set<InetSocketAddress> named = Set.of(new InetSocketAddress("127.0.0.1", broker.port()),
                     new InetSocketAddress("127.0.0.1", camera.port()));
 

@@ -35,27 +35,22 @@ final class TestShowcases {
 
     /** The same showcase with these displays. */
     static ShowcaseConfig withDisplays(ShowcaseConfig c, List<DisplaySetup> displays) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), displays, c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), c.sync());
+        return c.withDisplays(displays);
     }
 
     /** The same showcase as another machine of the room, sharing the show as {@code role}. */
     static ShowcaseConfig asMachine(ShowcaseConfig c, String machine, SyncRole role) {
-        return new ShowcaseConfig(c.file(), c.name(), machine, c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), role);
+        return c.withMachine(machine, role);
     }
 
     /** The same showcase with its control panel on a free port, status readable without the token. */
     static ShowcaseConfig withOpenPanel(ShowcaseConfig c) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(),
-                new ControlConfig(true, "127.0.0.1", 0, c.control().tokenFile(), true), c.recording(), c.sync());
+        return c.withControl(new ControlConfig(true, "127.0.0.1", 0, c.control().tokenFile(), true));
     }
 
     /** The same showcase listening to OSC on this address. */
     static ShowcaseConfig withOsc(ShowcaseConfig c, org.liquide.showcase.OscConfig osc) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), Optional.of(osc),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(), c.sync());
+        return c.withOsc(Optional.of(osc));
     }
 
     /** As {@link #offscreen()}, with the control panel when the showcase has one. */
@@ -71,23 +66,16 @@ final class TestShowcases {
 
     /** The same showcase with its journal allowed (or not) to hold the camera's images. */
     static ShowcaseConfig withCameraRecorded(ShowcaseConfig c, boolean includeCamera) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(),
-                new RecordingConfig(c.recording().journal(), c.recording().snapshotEverySeconds(), includeCamera), c.sync());
+        return c.withRecording(new RecordingConfig(c.recording().journal(), c.recording().snapshotEverySeconds(), includeCamera));
     }
 
     /** The same showcase with each playlist entry shown for {@code seconds}. */
     static ShowcaseConfig withTurns(ShowcaseConfig c, double seconds) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(),
-                c.playlist().stream().map(e -> new PlaylistEntry(e.scene(), seconds, 0)).toList(), c.control(), c.recording(), c.sync());
+        return c.withPlaylist(c.playlist().stream().map(e -> new PlaylistEntry(e.scene(), seconds, 0)).toList());
     }
 
     /** The same showcase playing its scenes' sound on the default output. */
     static ShowcaseConfig withSound(ShowcaseConfig c) {
-        return new ShowcaseConfig(c.file(), c.name(), c.machine(), c.output(), c.displays(), c.cameras(), c.broker(), c.osc(),
-                c.nodes(), c.simulateNodes(), c.models(), c.scenesFolder(), c.schedule(), c.playlist(), c.control(), c.recording(),
-                c.sync(), c.brokerSecurity(), c.oscOut(), c.usage(), c.dmx(), c.midi(),
-                new org.liquide.sound.AudioConfig(List.of(), Optional.of(org.liquide.sound.AudioOutputSpec.DEFAULT)));
+        return c.withAudio(new org.liquide.sound.AudioConfig(List.of(), Optional.of(org.liquide.sound.AudioOutputSpec.DEFAULT)));
     }
 }
