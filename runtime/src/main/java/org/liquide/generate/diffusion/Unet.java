@@ -39,6 +39,11 @@ final class Unet {
     private long[] conditioningShape = new long[0];
     /** How many copies of the conditioning the embeddings tensor holds (0: to be written again). */
     private int conditionedBatch;
+    /** Shapes for a batch, filled in place: a call allocates nothing. */
+    private final long[] sampleShape = new long[4];
+    private final long[] timestepShape = new long[1];
+    private final long[] embeddingsShape = new long[3];
+    private final long[] condShape = new long[2];
 
     Unet(ModelSession session) throws ModelContractException {
         this.session = session;
@@ -142,14 +147,17 @@ final class Unet {
             throw new IllegalArgumentException(session.name() + " takes one latent per call, not " + batch);
         }
         int count = (int) (latentShape[1] * latentShape[2] * latentShape[3]);
-        sample.reshape(batch, latentShape[1], latentShape[2], latentShape[3]);
+        sampleShape[0] = batch;
+        System.arraycopy(latentShape, 1, sampleShape, 1, 3);
+        sample.reshape(sampleShape);
         for (int k = 0; k < batch; k++) {
             sample.setFloatsScaledAt(k * count, latents[k], count, scales[k]);
         }
         if (scalarTimestep) {
             timestep.setLong(0, timesteps[0]);
         } else {
-            timestep.reshape(batch);
+            timestepShape[0] = batch;
+            timestep.reshape(timestepShape);
             for (int k = 0; k < batch; k++) {
                 timestep.setLong(k, timesteps[k]);
             }
@@ -169,12 +177,16 @@ final class Unet {
     /** The conditioning, and the guidance embedding where there is one, once per latent of the batch. */
     private void writeConditioning(int batch) {
         int length = (int) (conditioningShape[1] * conditioningShape[2]);
-        embeddings.reshape(batch, conditioningShape[1], conditioningShape[2]);
+        embeddingsShape[0] = batch;
+        System.arraycopy(conditioningShape, 1, embeddingsShape, 1, 2);
+        embeddings.reshape(embeddingsShape);
         for (int k = 0; k < batch; k++) {
             embeddings.setFloatsAt(k * length, conditioning, length);
         }
         if (timestepCond != null) {
-            timestepCond.reshape(batch, guidance.length);
+            condShape[0] = batch;
+            condShape[1] = guidance.length;
+            timestepCond.reshape(condShape);
             for (int k = 0; k < batch; k++) {
                 timestepCond.setFloatsAt(k * guidance.length, guidance, guidance.length);
             }
