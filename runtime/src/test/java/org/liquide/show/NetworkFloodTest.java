@@ -12,6 +12,7 @@ import org.liquide.show.sync.ShowSync;
 import org.liquide.showcase.OscConfig;
 import org.liquide.showcase.ShowcaseConfig;
 import org.liquide.signal.source.OscSignalSource;
+import org.liquide.testing.LiquideProcess;
 
 import java.io.ByteArrayOutputStream;
 import java.net.DatagramPacket;
@@ -77,15 +78,9 @@ class NetworkFloodTest {
         return out.toByteArray();
     }
 
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        }
-    }
-
     @Test
     void floodsLeaveTheStatusAnsweringTheSceneSteadyAndTheLogQuiet() throws Exception {
-        int oscPort = freeUdpPort();
+        int oscPort = LiquideProcess.freeUdpPort();
         try (MosquittoProcess broker = MosquittoProcess.start();
              MqttProbe controller = MqttProbe.subscribe(broker.port(), "nothing/#");
              ShowRuntime runtime = ShowLauncher.start(showcase(URI.create(broker.url()), oscPort), TestShowcases.offscreenWithPanel());
