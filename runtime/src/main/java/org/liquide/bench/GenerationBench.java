@@ -10,6 +10,7 @@ import org.liquide.generate.GenerationParams;
 import org.liquide.generate.factory.GeneratorFactory;
 import org.liquide.generate.ImageGenerator;
 import org.liquide.generate.ModelSpec;
+import org.liquide.generate.StreamBatching;
 import org.liquide.generate.cppn.CppnNetwork;
 import org.liquide.generate.diffusion.DiffusionGenerator;
 import org.liquide.generate.diffusion.scheduler.Scheduler;
@@ -141,13 +142,10 @@ final class GenerationBench {
         VideoFrame output = new VideoFrame();
         GenerationParams params = new GenerationParams().cameraMix(0.5f).seed(SEED);
         try (ImageGenerator generator = GeneratorFactory.open(ModelSpec.builtin().withSize(size, size).withSeed(SEED))) {
+            Runnable image = oneImage(generator, input, params, output);
             Runnable once = () -> {
                 params.latent()[0] += 0.001f;
-                try {
-                    generator.generate(input, params, output);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
+                image.run();
             };
             return rates(config, once);
         } finally {
@@ -167,8 +165,35 @@ final class GenerationBench {
         return rates;
     }
 
+    /** One image from {@code generator}, as a window's task: a model's failure is thrown unchecked. */
+    static Runnable oneImage(ImageGenerator generator, VideoFrame input, GenerationParams params, VideoFrame output) {
+        return () -> {
+            try {
+                generator.generate(input, params, output);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    /** Refuses a generator on a slower provider than the one named: its figure would be read as that provider's. */
+    static void requireNamedProvider(ImageGenerator generator) {
+        if (generator.provider().degraded()) {
+            throw new IllegalStateException("device missing: " + generator.provider().warning());
+        }
+    }
+
+    /** {@code a} and {@code b} each warmed for a window, then timed in alternating windows: ms per call in each. */
+    static AlternatingWindows.Pairs alternating(BenchConfig config, Runnable a, Runnable b) throws Exception {
+        long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
+        timedWindow(a, windowNanos, 3);
+        timedWindow(b, windowNanos, 3);
+        return AlternatingWindows.run(config.windows(), () -> timedWindow(a, windowNanos, 2) / 1e6,
+                () -> timedWindow(b, windowNanos, 2) / 1e6);
+    }
+
     /** Calls {@code once} for at least {@code windowNanos} and {@code minimum} times; returns nanoseconds per call. */
-    static double timedWindow(Runnable once, long windowNanos, int minimum) {
+    private static double timedWindow(Runnable once, long windowNanos, int minimum) {
         long start = System.nanoTime();
         int calls = 0;
         long now;
@@ -239,11 +264,7 @@ final class GenerationBench {
                         throw new IllegalStateException(e);
                     }
                 };
-                long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
-                timedWindow(viaOurs, windowNanos, 3);
-                timedWindow(raw, windowNanos, 3);
-                AlternatingWindows.Pairs millis = AlternatingWindows.run(config.windows(),
-                        () -> timedWindow(viaOurs, windowNanos, 2) / 1e6, () -> timedWindow(raw, windowNanos, 2) / 1e6);
+                AlternatingWindows.Pairs millis = alternating(config, viaOurs, raw);
                 return new double[][]{millis.a(), millis.b()};
             }
         }
@@ -339,7 +360,9 @@ final class GenerationBench {
      */
     private static PipelineTimes pipelineTimes(BenchConfig config, Path folder, ModelSpec base, EngineOptions engine,
                                                boolean againstBare) throws Exception {
-        ModelSpec spec = base.withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED);
+        // The anchor runs the UNet once per step, one latent each: so does the pipeline.
+        ModelSpec spec = base.withPrompts(PROMPTS).withStrength(STRENGTH).withSeed(SEED)
+                .withStreamBatching(StreamBatching.OFF);
         int unetCalls = Scheduler.of(SchedulerConfig.read(folder.resolve("scheduler/scheduler_config.json")))
                 .timesteps(spec.steps(), STRENGTH).length;
         VideoFrame input = cameraFrame(config.cameraVideo());
@@ -349,10 +372,7 @@ final class GenerationBench {
              ModelSession encoder = ModelSession.load(folder.resolve("vae_encoder/model.onnx"), engine);
              ModelSession unet = ModelSession.load(folder.resolve("unet/model.onnx"), engine);
              ModelSession decoder = ModelSession.load(folder.resolve("vae_decoder/model.onnx"), engine)) {
-            if (generator.provider().degraded()) {
-                // A figure from a slower provider than the one named would be read as that provider's.
-                throw new IllegalStateException("device missing: " + generator.provider().warning());
-            }
+            requireNamedProvider(generator);
             DiffusionGenerator diffusion = (DiffusionGenerator) generator;
             int runWidth = diffusion.runWidth();
             int runHeight = diffusion.runHeight();
@@ -380,18 +400,9 @@ final class GenerationBench {
                 }
                 decoder.run(List.of(latents), List.of(pixels));
             };
-            Runnable pipeline = () -> {
-                try {
-                    generator.generate(input, params, output);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            Runnable pipeline = oneImage(generator, input, params, output);
             long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
-            timedWindow(pipeline, windowNanos, 3);
-            timedWindow(models, windowNanos, 3);
-            AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
-                    () -> timedWindow(pipeline, windowNanos, 2) / 1e6, () -> timedWindow(models, windowNanos, 2) / 1e6);
+            AlternatingWindows.Pairs pairs = alternating(config, pipeline, models);
             AlternatingWindows.Pairs againstBareOrt = null;
             if (againstBare) {
                 Map<String, long[]> unetShapes = new LinkedHashMap<>();

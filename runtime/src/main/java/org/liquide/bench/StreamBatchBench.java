@@ -35,22 +35,14 @@ final class StreamBatchBench {
         GenerationParams params = new GenerationParams().strength(GenerationBench.STRENGTH).seed(GenerationBench.SEED);
         try (ImageGenerator stepwise = GeneratorFactory.open(spec.withStreamBatching(StreamBatching.OFF));
              ImageGenerator stream = GeneratorFactory.open(spec.withStreamBatching(StreamBatching.ON))) {
-            if (stream.provider().degraded()) {
-                // A figure from a slower provider than the one named would be read as that provider's.
-                throw new IllegalStateException("device missing: " + stream.provider().warning());
-            }
+            GenerationBench.requireNamedProvider(stream);
             String sampling = ((DiffusionGenerator) stream).sampling();
             if (!sampling.startsWith("stream")) {
                 throw new IllegalStateException("the model's UNet takes one latent per call: " + sampling);
             }
-            Runnable streamed = () -> generate(stream, input, params, output);
-            Runnable stepped = () -> generate(stepwise, input, params, output);
-            long windowNanos = (long) (config.generationWindowSeconds() * 1e9);
-            GenerationBench.timedWindow(streamed, windowNanos, 3);
-            GenerationBench.timedWindow(stepped, windowNanos, 3);
-            AlternatingWindows.Pairs pairs = AlternatingWindows.run(config.windows(),
-                    () -> GenerationBench.timedWindow(streamed, windowNanos, 2) / 1e6,
-                    () -> GenerationBench.timedWindow(stepped, windowNanos, 2) / 1e6);
+            AlternatingWindows.Pairs pairs = GenerationBench.alternating(config,
+                    GenerationBench.oneImage(stream, input, params, output),
+                    GenerationBench.oneImage(stepwise, input, params, output));
             Stats streamTimes = Stats.of(pairs.a());
             return BenchRow.measured(rowId(model), measure + " (ran on " + stream.device() + ")", "ms", streamTimes,
                     "the same model step by step (" + STEPS + " UNet calls of one latent per image)",
@@ -64,15 +56,6 @@ final class StreamBatchBench {
         } finally {
             input.free();
             output.free();
-        }
-    }
-
-    private static void generate(ImageGenerator generator, VideoFrame input, GenerationParams params,
-                                 VideoFrame output) {
-        try {
-            generator.generate(input, params, output);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }
