@@ -28,10 +28,10 @@ import java.util.function.Consumer;
  * frames counted from the first frame begun after the delivery ({@link FrameSpans#waitedFor}: the frame
  * in progress had already read its sources; 1 means latest-wins held, 2 a frame showed an older image
  * although it began after the delivery). Sensor: a value published on the {@link SignalBus} moves,
- * through a {@link MappingEngine} mapping evaluated at the start of each frame, the opacity of a white square over a black one; each frame one
- * pixel of it is read back, and the latency runs from the publish to the end of the first frame whose
- * pixel shows the new value. Reading the pixel waits for the GPU, so "end of the frame" is when it is
- * finished, not when it is queued.
+ * through a {@link MappingEngine} mapping evaluated at the start of each frame, the opacity of a white
+ * square over a black one; each frame one pixel of it is read back, and the latency runs from the publish
+ * to the end of the first frame whose pixel shows the new value. Reading the pixel waits for the GPU, so
+ * "end of the frame" is when it is finished, not when it is queued.
  */
 final class LatencyBench {
     static final String CAMERA = "latency-camera";

@@ -177,8 +177,8 @@ public final class Compositor implements AutoCloseable {
     /**
      * The end (exclusive) of the run of layers from {@code from} that one pass can draw: consecutive layers
      * that each draw (visible, ready, not left out), normal, without a mask or a running crossfade, of a
-     * one-plane image; at most {@link LayerRunProgram#MOST}. Their placements
-     * and opacities are kept for {@link #drawRun}. {@code from + 1} or less means no run.
+     * one-plane image; at most {@link LayerRunProgram#MOST}. Their placements and opacities are kept for
+     * {@link #drawRun}. {@code from + 1} or less means no run.
      */
     private int runFrom(Layer[] layers, int from, int count, boolean withoutVisitors) {
         int end = from;

@@ -12,6 +12,7 @@ import org.liquide.generate.diffusion.scheduler.Scheduler;
 import org.liquide.generate.diffusion.scheduler.SchedulerConfig;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizer;
 import org.liquide.generate.diffusion.tokenizer.PromptTokenizers;
+import org.liquide.generate.engine.Accelerator;
 import org.liquide.generate.engine.EngineOptions;
 import org.liquide.generate.engine.SessionPool;
 import org.liquide.generate.engine.TensorBuffer;
@@ -43,7 +44,6 @@ public final class DiffusionGenerator implements ImageGenerator {
     /** Latent sides must pass the UNet's three downsamplings: images are multiples of 64. */
     private static final int SIZE_MULTIPLE = 64;
     public static final int LOAD_STEPS = 5;
-    private static final String CPU = "cpu";
 
     private final String name;
     private final List<AutoCloseable> resources;
@@ -234,7 +234,7 @@ public final class DiffusionGenerator implements ImageGenerator {
             }
             return false;
         }
-        return mode == StreamBatching.ON || !unet.device().equals(CPU);
+        return mode == StreamBatching.ON || !unet.device().equals(Accelerator.CPU.label());
     }
 
     private static int roundSize(int size) {
